@@ -1,0 +1,138 @@
+/**
+ * All configuration comes from environment variables and is validated here, once, at start. A bad value
+ * stops start-up with a message naming the variable and what it accepts.
+ */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface Config {
+  nodeEnv: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; absent means the embedded engine (PGlite) in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+  smtpUrl: string | undefined;
+  publicUrl: string;
+  captcha: boolean;
+  rateLimit: boolean;
+  redisUrl: string | undefined;
+  holdSeconds: number;
+  /** Upper bound of the random delay before a cancelled place returns to public search. */
+  releaseDelaySeconds: number;
+  maxActivePerPerson: number;
+  minLeadMinutes: number;
+  bookingWindowDays: number;
+  workers: number;
+  logLevel: LogLevel;
+  sessionSecret: string;
+  /** Whether `npm start` also runs the background worker in the same process. */
+  runWorker: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['on', 'true', '1', 'yes'].includes(v)) return true;
+  if (['off', 'false', '0', 'no'].includes(v)) return false;
+  throw new ConfigError(`${name} must be "on" or "off" (got "${raw}")`);
+}
+
+function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `${name} must be a URL starting with ${protocols.join(' or ')} (got an unparsable value)`,
+    );
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(
+      `${name} must be a URL starting with ${protocols.join(' or ')} (got "${parsed.protocol}")`,
+    );
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['production', 'development', 'test'], 'development');
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const workers = integer(env, 'WORKERS', 1, 1, 64);
+  if (workers > 1 && !databaseUrl) {
+    throw new ConfigError(
+      'WORKERS above 1 needs DATABASE_URL: the embedded database serves one process only',
+    );
+  }
+  const sessionSecret = env.SESSION_SECRET ?? '';
+  if (sessionSecret !== '' && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
+  }
+  if (nodeEnv === 'production' && sessionSecret === '') {
+    throw new ConfigError('SESSION_SECRET must be set when NODE_ENV=production (32 characters or more)');
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  return {
+    nodeEnv,
+    port,
+    host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
+    databaseUrl,
+    dataDir: env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data',
+    dbPoolSize: integer(env, 'DB_POOL_SIZE', 12, 1, 200),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    captcha: onOff(env, 'CAPTCHA', true),
+    rateLimit: onOff(env, 'RATE_LIMIT', true),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    holdSeconds: integer(env, 'HOLD_SECONDS', 600, 10, 3600),
+    releaseDelaySeconds: integer(env, 'RELEASE_DELAY_SECONDS', 900, 0, 86_400),
+    maxActivePerPerson: integer(env, 'MAX_ACTIVE_PER_PERSON', 3, 1, 50),
+    minLeadMinutes: integer(env, 'MIN_LEAD_MINUTES', 60, 0, 10_080),
+    bookingWindowDays: integer(env, 'BOOKING_WINDOW_DAYS', 45, 1, 366),
+    workers,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    sessionSecret: sessionSecret === '' ? DEV_SESSION_SECRET : sessionSecret,
+    runWorker: onOff(env, 'RUN_WORKER', true),
+  };
+}
+
+/** A configuration for tests: quiet, no captcha or rate limits unless a test turns them on. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', RATE_LIMIT: 'off', RELEASE_DELAY_SECONDS: '0' }),
+    runWorker: false,
+    ...overrides,
+  };
+}

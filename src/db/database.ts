@@ -1,0 +1,122 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** Whether the engine can run several connections at once (PGlite has exactly one). */
+  concurrent: boolean;
+  /** Runs a script of several statements (a migration) inside the given transaction. */
+  execScript(trx: Transaction<DB>, script: string): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests start from such a snapshot). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+
+/**
+ * Both engines return the same JavaScript types: 64-bit integers as numbers (ids and counts stay far
+ * below 2^53), `date` as its `YYYY-MM-DD` text (a civil date must never pass through a zoned Date),
+ * `numeric` as text, `timestamptz` as Date.
+ */
+const asText = (value: string) => value;
+
+export interface PostgresOptions {
+  url: string;
+  poolSize: number;
+  applicationName?: string;
+}
+
+export function openPostgres({ url, poolSize, applicationName = 'agenda' }: PostgresOptions): Database {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === OID.int8) return Number;
+      if (oid === OID.date) return asText;
+      // biome-ignore lint/suspicious/noExplicitAny: pg's parser table is typed per format
+      return pg.types.getTypeParser(oid, format as any);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: applicationName,
+    types,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 10_000,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    concurrent: true,
+    // With no parameters pg uses the simple query protocol, which accepts several statements.
+    execScript: async (trx, script) => {
+      await sql.raw(script).execute(trx);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export interface PgliteOptions {
+  /** A directory to persist into; absent means in memory. */
+  dataDir?: string;
+  /** A data directory tarball to start from (tests start from a migrated snapshot). */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite({ dataDir, loadDataDir }: PgliteOptions = {}): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: { [OID.int8]: Number, [OID.date]: asText, [OID.numeric]: asText },
+  });
+  await client.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    concurrent: false,
+    // PGlite's query() takes one statement; exec() takes a script. PGlite is a single session, so the
+    // script runs inside the transaction the caller holds.
+    execScript: async (_trx, script) => {
+      await client.exec(script);
+    },
+    dumpDataDir: () => client.dumpDataDir('none'),
+    close: () => db.destroy(),
+  };
+}
+
+export interface DatabaseConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  dbPoolSize: number;
+}
+
+export class DatabaseUnreachable extends Error {
+  override name = 'DatabaseUnreachable';
+}
+
+/** Opens the configured engine and checks it answers, so a wrong DATABASE_URL fails at start, clearly. */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  if (!config.databaseUrl) return openPglite({ dataDir: config.dataDir });
+  const database = openPostgres({ url: config.databaseUrl, poolSize: config.dbPoolSize });
+  try {
+    await sql`SELECT 1`.execute(database.db);
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    const { hostname, port } = new URL(config.databaseUrl);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DatabaseUnreachable(
+      `Cannot reach the database at DATABASE_URL (${hostname}:${port || 5432}): ${reason}`,
+    );
+  }
+  return database;
+}

@@ -1,0 +1,288 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types of the tables, as the migrations in `migrations/` create them. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns travel as `YYYY-MM-DD` strings on both engines (see `database.ts`). */
+type CivilDateColumn = string;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface DepartmentsTable {
+  code: string;
+  name: string;
+}
+
+export interface CitiesTable {
+  code: string;
+  name: string;
+  department_code: string;
+}
+
+export interface ChannelsTable {
+  code: string;
+  name_es: string;
+  name_en: string;
+  remote: boolean;
+  description_es: string;
+  description_en: string;
+  sort_order: Generated<number>;
+}
+
+export interface ProceduresTable {
+  code: string;
+  name_es: string;
+  name_en: string;
+  category: string;
+  summary_es: string;
+  summary_en: string;
+  audience_es: Generated<string>;
+  audience_en: Generated<string>;
+  requirements_es: Generated<string[]>;
+  requirements_en: Generated<string[]>;
+  channels: Generated<string[]>;
+  requires_appointment: boolean;
+  self_service_url: string | null;
+  self_service_es: string | null;
+  self_service_en: string | null;
+  duration_minutes: number | null;
+  served_by: Generated<string[]>;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+}
+
+export interface OfficesTable {
+  code: string;
+  name: string;
+  kind: string;
+  seccional_code: string;
+  city_code: string;
+  address: string;
+  address_illustrative: Generated<boolean>;
+  hours_es: string;
+  hours_en: string;
+  desks: number;
+  phone: string | null;
+  email: string | null;
+  active: Generated<boolean>;
+}
+
+export interface CapacityLinesTable {
+  id: Generated<number>;
+  office_code: string;
+  channel: string;
+  name: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface CapacityLineProceduresTable {
+  capacity_line_id: number;
+  procedure_code: string;
+}
+
+export interface AgendaBreak {
+  from: number;
+  to: number;
+}
+
+export interface AgendaTemplatesTable {
+  id: Generated<number>;
+  capacity_line_id: number;
+  name: string;
+  weekdays: number[];
+  opens_minute: number;
+  closes_minute: number;
+  slot_minutes: number;
+  places: number;
+  breaks: ColumnType<AgendaBreak[], string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export interface SlotsTable {
+  id: Generated<number>;
+  capacity_line_id: number;
+  office_code: string;
+  channel: string;
+  local_date: CivilDateColumn;
+  starts_at: RequiredTimestamp;
+  ends_at: RequiredTimestamp;
+  capacity: number;
+  taken: Generated<number>;
+  reserved: Generated<number>;
+  reserved_taken: Generated<number>;
+  status: Generated<'open' | 'closed'>;
+}
+
+export type HoldKind = 'citizen' | 'offer' | 'release';
+
+export interface HoldsTable {
+  id: Generated<string>;
+  slot_id: number;
+  kind: HoldKind;
+  session_key: string | null;
+  procedure_code: string | null;
+  channel: string | null;
+  reserved: Generated<boolean>;
+  expires_at: RequiredTimestamp;
+  created_at: Timestamp;
+  draft: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface ApplicantsTable {
+  id: Generated<number>;
+  person_type: 'natural' | 'juridica';
+  document_type: string;
+  document_number: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  phone: string;
+  nit: string | null;
+  nit_check_digit: number | null;
+  company_name: string | null;
+  locale: Generated<'es' | 'en'>;
+  created_at: Timestamp;
+  anonymised_at: Date | null;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  applicant_id: number;
+  policy_version: string;
+  purposes: string[];
+  channel: 'web' | 'api';
+  accepted_at: Timestamp;
+}
+
+export type AppointmentStatus = 'booked' | 'checked_in' | 'attended' | 'no_show' | 'cancelled';
+export type CancelReason = 'citizen' | 'closure' | 'reschedule' | 'privacy';
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  code: string;
+  slot_id: number;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  starts_at: RequiredTimestamp;
+  ends_at: RequiredTimestamp;
+  applicant_id: number;
+  person_key: string;
+  status: Generated<AppointmentStatus>;
+  reserved: Generated<boolean>;
+  video_room: string | null;
+  locale: Generated<'es' | 'en'>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  cancelled_at: Date | null;
+  cancel_reason: CancelReason | null;
+  rescheduled_from_id: number | null;
+  checked_in_at: Date | null;
+  attended_at: Date | null;
+  desk_note: string | null;
+}
+
+export type StaffRole = 'admin_nacional' | 'admin_seccional' | 'funcionario' | 'auditor' | 'analista';
+
+export interface StaffTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: StaffRole;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_counter: number | null;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface StaffScopesTable {
+  staff_id: number;
+  office_code: string;
+  channel: string | null;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  staff_id: number;
+  second_factor_done: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: RequiredTimestamp;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  actor_staff_id: number | null;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  office_code: string | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobsTable {
+  id: Generated<number>;
+  name: string;
+  payload: ColumnType<unknown, string | undefined, string>;
+  status: Generated<JobStatus>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface HolidayOverridesTable {
+  date: CivilDateColumn;
+  kind: 'add' | 'remove';
+  name: string;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: Timestamp;
+}
+
+export interface DB {
+  departments: DepartmentsTable;
+  cities: CitiesTable;
+  channels: ChannelsTable;
+  procedures: ProceduresTable;
+  offices: OfficesTable;
+  capacity_lines: CapacityLinesTable;
+  capacity_line_procedures: CapacityLineProceduresTable;
+  agenda_templates: AgendaTemplatesTable;
+  slots: SlotsTable;
+  holds: HoldsTable;
+  applicants: ApplicantsTable;
+  consents: ConsentsTable;
+  appointments: AppointmentsTable;
+  staff: StaffTable;
+  staff_scopes: StaffScopesTable;
+  staff_sessions: StaffSessionsTable;
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  holiday_overrides: HolidayOverridesTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type Procedure = Selectable<ProceduresTable>;
+export type Office = Selectable<OfficesTable>;
+export type Slot = Selectable<SlotsTable>;
+export type NewSlot = Insertable<SlotsTable>;

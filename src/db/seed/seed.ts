@@ -1,0 +1,226 @@
+import type { Kysely } from 'kysely';
+import { planSlots, type WeeklyTemplate } from '../../domain/agenda.js';
+import { addDays, type CivilDate, civilDateOf, isoWeekday } from '../../domain/civil-time.js';
+import { HolidayCalendar } from '../../domain/holidays.js';
+import type { DB } from '../schema.js';
+import { CHANNEL_SEEDS } from './channels.js';
+import { OFFICES, type OfficeKind, officeHours, REMOTE_LINES } from './offices.js';
+import { PROCEDURES } from './procedures.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  procedures: number;
+  offices: number;
+  slots: number;
+}
+
+export interface SeedOptions {
+  now?: Date;
+  /** Calendar days of demo agenda from today; working days only get slots. */
+  agendaDays?: number;
+}
+
+const SERVED: Readonly<Record<OfficeKind, readonly string[]>> = {
+  impuestos: ['impuestos'],
+  aduanas: ['aduanas'],
+  impuestos_aduanas: ['impuestos', 'aduanas'],
+  grandes_contribuyentes: ['impuestos'],
+};
+
+const SLOT_MINUTES = 30;
+const OPENS = 8 * 60;
+const INSERT_BATCH = 2_000;
+
+/**
+ * Seeds the catalogue, the offices and a demo agenda into an empty database. It refuses to touch a
+ * database that already has procedures, so restarting never seeds twice.
+ */
+export async function seedIfEmpty(db: Kysely<DB>, options: SeedOptions = {}): Promise<SeedResult> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('procedures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(existing.n) > 0) return { seeded: false, procedures: 0, offices: 0, slots: 0 };
+    await seedCatalogue(trx);
+    const slots = await seedAgenda(trx, options);
+    return { seeded: true, procedures: PROCEDURES.length, offices: OFFICES.length, slots };
+  });
+}
+
+/** The catalogue, places and offices alone, without agenda (tests add the slots they need). */
+export async function seedCatalogue(db: Kysely<DB>): Promise<void> {
+  await db
+    .insertInto('channels')
+    .values(
+      CHANNEL_SEEDS.map((c, i) => ({
+        code: c.code,
+        name_es: c.nameEs,
+        name_en: c.nameEn,
+        remote: c.remote,
+        description_es: c.descriptionEs,
+        description_en: c.descriptionEn,
+        sort_order: i,
+      })),
+    )
+    .execute();
+  await db
+    .insertInto('procedures')
+    .values(
+      PROCEDURES.map((p, i) => ({
+        code: p.code,
+        name_es: p.nameEs,
+        name_en: p.nameEn,
+        category: p.category,
+        summary_es: p.summaryEs,
+        summary_en: p.summaryEn,
+        audience_es: p.audienceEs,
+        audience_en: p.audienceEn,
+        requirements_es: p.requirementsEs,
+        requirements_en: p.requirementsEn,
+        channels: p.channels,
+        requires_appointment: p.durationMinutes !== null,
+        self_service_url: p.selfService?.url ?? null,
+        self_service_es: p.selfService?.es ?? null,
+        self_service_en: p.selfService?.en ?? null,
+        duration_minutes: p.durationMinutes,
+        served_by: p.servedBy,
+        sort_order: i,
+      })),
+    )
+    .execute();
+  const departments = new Map(OFFICES.map((o) => [o.cityCode.slice(0, 2), o.department]));
+  await db
+    .insertInto('departments')
+    .values([...departments].map(([code, name]) => ({ code, name })))
+    .execute();
+  const cities = new Map(OFFICES.map((o) => [o.cityCode, o.city]));
+  await db
+    .insertInto('cities')
+    .values([...cities].map(([code, name]) => ({ code, name, department_code: code.slice(0, 2) })))
+    .execute();
+  await db
+    .insertInto('offices')
+    .values(
+      OFFICES.map((o) => {
+        const hours = officeHours(o.code);
+        return {
+          code: o.code,
+          name: o.name,
+          kind: o.kind,
+          seccional_code: o.seccionalCode,
+          city_code: o.cityCode,
+          address: o.address ?? `Sede principal, centro de ${o.city}`,
+          address_illustrative: o.address === undefined,
+          hours_es: hours.es,
+          hours_en: hours.en,
+          desks: o.desks,
+          phone: '(601) 307 8064',
+          email: null,
+        };
+      }),
+    )
+    .execute();
+}
+
+async function seedAgenda(
+  db: Kysely<DB>,
+  { now = new Date(), agendaDays = 28 }: SeedOptions,
+): Promise<number> {
+  const overrides = await db.selectFrom('holiday_overrides').selectAll().execute();
+  const holidays = new HolidayCalendar(overrides);
+  const from: CivilDate = civilDateOf(now);
+  const to = addDays(from, agendaDays - 1);
+  const closedDays = { isClosed: (d: CivilDate) => holidays.isHoliday(d) || isoWeekday(d) > 5 };
+
+  const lines: { office: string; channel: string; places: number; closesMinute: number }[] = [];
+  for (const office of OFFICES) {
+    lines.push({
+      office: office.code,
+      channel: 'presencial',
+      places: Math.min(office.desks, 8),
+      closesMinute: officeHours(office.code).closesMinute,
+    });
+  }
+  for (const remote of REMOTE_LINES) {
+    lines.push({ office: remote.office, channel: remote.channel, places: remote.places, closesMinute: 990 });
+  }
+
+  let total = 0;
+  let pending: Parameters<typeof insertSlots>[1] = [];
+  for (const line of lines) {
+    const office = OFFICES.find((o) => o.code === line.office);
+    if (!office) continue;
+    const procedures = PROCEDURES.filter(
+      (p) =>
+        p.durationMinutes !== null &&
+        (p.channels as readonly string[]).includes(line.channel) &&
+        p.servedBy.some((s) => SERVED[office.kind].includes(s)),
+    );
+    if (procedures.length === 0) continue;
+    const created = await db
+      .insertInto('capacity_lines')
+      .values({ office_code: line.office, channel: line.channel, name: `${office.name} – ${line.channel}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('capacity_line_procedures')
+      .values(procedures.map((p) => ({ capacity_line_id: created.id, procedure_code: p.code })))
+      .execute();
+    const template: WeeklyTemplate = {
+      weekdays: [1, 2, 3, 4, 5],
+      opensMinute: OPENS,
+      closesMinute: line.closesMinute,
+      slotMinutes: SLOT_MINUTES,
+      places: line.places,
+      breaks: [],
+    };
+    await db
+      .insertInto('agenda_templates')
+      .values({
+        capacity_line_id: created.id,
+        name: 'Horario estándar',
+        weekdays: [...template.weekdays],
+        opens_minute: template.opensMinute,
+        closes_minute: template.closesMinute,
+        slot_minutes: template.slotMinutes,
+        places: template.places,
+        breaks: JSON.stringify(template.breaks),
+      })
+      .execute();
+    for (const s of planSlots(template, from, to, closedDays)) {
+      pending.push({
+        capacity_line_id: created.id,
+        office_code: line.office,
+        channel: line.channel,
+        local_date: s.localDate,
+        starts_at: s.startsAt,
+        ends_at: s.endsAt,
+        capacity: s.capacity,
+      });
+      if (pending.length >= INSERT_BATCH) {
+        total += await insertSlots(db, pending);
+        pending = [];
+      }
+    }
+  }
+  total += await insertSlots(db, pending);
+  return total;
+}
+
+async function insertSlots(
+  db: Kysely<DB>,
+  rows: {
+    capacity_line_id: number;
+    office_code: string;
+    channel: string;
+    local_date: string;
+    starts_at: Date;
+    ends_at: Date;
+    capacity: number;
+  }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  await db.insertInto('slots').values(rows).execute();
+  return rows.length;
+}

@@ -1,0 +1,14 @@
+export const CHANNELS = ['presencial', 'video', 'telefono', 'correo'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const REMOTE_CHANNELS: readonly Channel[] = ['video', 'telefono', 'correo'];
+
+export function isChannel(value: string): value is Channel {
+  return (CHANNELS as readonly string[]).includes(value);
+}
+
+export function isRemote(channel: Channel): boolean {
+  return channel !== 'presencial';
+}
+
+export const CATEGORIES = ['tributario', 'aduanero', 'cambiario', 'transversal'] as const;
+export type Category = (typeof CATEGORIES)[number];

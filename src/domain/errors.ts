@@ -1,0 +1,43 @@
+/**
+ * Errors of the domain are values with a stable code. The HTTP layer maps each code to a status and a
+ * problem+json body (API) or to the form again with messages (pages), in one place.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'SLOT_FULL'
+  | 'HOLD_EXPIRED'
+  | 'LIMIT_REACHED'
+  | 'RATE_LIMITED'
+  | 'CAPTCHA_REQUIRED'
+  | 'CONFLICT'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
+
+export interface FieldError {
+  field: string;
+  /** A message key of `src/i18n`; `params` fill its placeholders. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    /** A message key of `src/i18n`. */
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(`${code}: ${key}`);
+  }
+}
+
+export const notFound = (key = 'error.notFound', params: Record<string, string | number> = {}) =>
+  new AppError('NOT_FOUND', key, params);
+
+export const validationFailed = (errors: readonly FieldError[]) =>
+  new AppError('VALIDATION', 'error.validation', { count: errors.length }, errors);

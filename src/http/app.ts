@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { registerErrorHandling } from './plugins/errors.js';
+import { registerLocale } from './plugins/locale.js';
+import { registerSecurityHeaders } from './plugins/security.js';
+import { validatorCompiler } from './plugins/validation.js';
+import { catalogApi } from './routes/api/catalog.js';
+import { healthRoutes } from './routes/health.js';
+import { homePages } from './routes/pages/home.js';
+import type { App, AppDeps } from './types.js';
+
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export interface BuildOptions extends Omit<AppDeps, 'clock'> {
+  clock?: () => Date;
+  logger?: FastifyBaseLogger;
+}
+
+/**
+ * Builds the whole application, ready to listen or to take `inject` calls. It opens nothing: the
+ * database comes in, so tests and the server build the very same app.
+ */
+export async function buildApp({
+  config,
+  database,
+  clock = () => new Date(),
+  logger,
+}: BuildOptions): Promise<App> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorate('deps', { config, database, clock });
+  app.setValidatorCompiler(validatorCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie, { secret: config.sessionSecret });
+  registerLocale(app);
+  await registerSecurityHeaders(app);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    maxAge: config.nodeEnv === 'production' ? '7d' : 0,
+    index: false,
+    decorateReply: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Agendamiento de Citas – API pública',
+        version: '1.0.0',
+        description: 'Availability, holds, confirmation and management of appointments.',
+      },
+      servers: [{ url: config.publicUrl }],
+    },
+  });
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(catalogApi);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(homePages);
+  return app;
+}

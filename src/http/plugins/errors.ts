@@ -1,0 +1,128 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, type FieldError } from '../../domain/errors.js';
+import { translate } from '../../i18n/index.js';
+import { renderErrorPage } from '../../views/pages/error-page.js';
+import type { App } from '../types.js';
+import { fieldErrorsFromAjv } from './validation.js';
+
+/** The one place where domain errors become HTTP. */
+export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION: 422,
+  NOT_FOUND: 404,
+  SLOT_FULL: 409,
+  HOLD_EXPIRED: 410,
+  LIMIT_REACHED: 409,
+  RATE_LIMITED: 429,
+  CAPTCHA_REQUIRED: 403,
+  CONFLICT: 409,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode | 'BAD_REQUEST' | 'INTERNAL';
+  errors?: { field: string; message: string }[];
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+export function problemOf(request: FastifyRequest, error: AppError, status = STATUS_OF[error.code]): Problem {
+  const locale = request.locale ?? 'es';
+  const problem: Problem = {
+    type: `about:blank`,
+    title: translate(locale, `problem.${error.code}`),
+    status,
+    detail: translate(locale, error.key, error.params),
+    code: error.code,
+  };
+  if (error.fieldErrors.length > 0) {
+    problem.errors = error.fieldErrors.map((f) => ({
+      field: f.field,
+      message: translate(locale, f.key, f.params),
+    }));
+  }
+  return problem;
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+/** Errors Fastify raises before a handler runs (parsing, size, schema), as domain errors. */
+function asAppError(error: FastifyError): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error.validation) {
+    const fields: FieldError[] = fieldErrorsFromAjv(error.validation as never, error.validationContext);
+    return new AppError('VALIDATION', 'error.validation', { count: fields.length }, fields);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'error.payloadTooLarge');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.unsupportedMediaType');
+    default:
+      return undefined;
+  }
+}
+
+export function registerErrorHandling(app: App): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const appError = asAppError(error);
+    const status = appError
+      ? error.validation
+        ? 400
+        : STATUS_OF[appError.code]
+      : error.statusCode && error.statusCode < 500
+        ? error.statusCode
+        : 500;
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
+    if (isApiRequest(request)) {
+      const problem = appError
+        ? problemOf(request, appError, status)
+        : {
+            type: 'about:blank',
+            title: translate(
+              request.locale ?? 'es',
+              status === 429 ? 'problem.RATE_LIMITED' : status >= 500 ? 'error.internal' : 'error.badRequest',
+            ),
+            status,
+            detail: translate(request.locale ?? 'es', status >= 500 ? 'error.internal' : 'error.badRequest'),
+            code:
+              status === 429
+                ? ('RATE_LIMITED' as const)
+                : status >= 500
+                  ? ('INTERNAL' as const)
+                  : ('BAD_REQUEST' as const),
+          };
+      return sendProblem(reply, problem);
+    }
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderErrorPage(
+          request.locale ?? 'es',
+          status,
+          appError ? translate(request.locale ?? 'es', appError.key, appError.params) : undefined,
+        ),
+      );
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApiRequest(request))
+      return sendProblem(reply, problemOf(request, new AppError('NOT_FOUND', 'error.notFound')));
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(request.locale ?? 'es', 404));
+  });
+}

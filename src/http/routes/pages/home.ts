@@ -1,0 +1,30 @@
+import { Type } from 'typebox';
+import { isLocale } from '../../../i18n/index.js';
+import { HomePage } from '../../../views/pages/home.js';
+import { sendPage } from '../../page.js';
+import type { App } from '../../types.js';
+
+export async function homePages(app: App): Promise<void> {
+  app.get('/', async (request, reply) => sendPage(reply, HomePage({ locale: request.locale })));
+
+  app.get(
+    '/idioma/:lang',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ lang: Type.String() }),
+        querystring: Type.Object({ volver: Type.Optional(Type.String({ maxLength: 500 })) }),
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.params;
+      const back = request.query.volver ?? '/';
+      // Only local paths: the switch must never become an open redirect.
+      const target = back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : '/';
+      if (isLocale(lang)) {
+        reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
+      }
+      return reply.redirect(target, 303);
+    },
+  );
+}

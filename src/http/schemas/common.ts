@@ -1,0 +1,28 @@
+import { Type } from 'typebox';
+
+export const ChannelSchema = Type.Union(
+  [Type.Literal('presencial'), Type.Literal('video'), Type.Literal('telefono'), Type.Literal('correo')],
+  { description: 'Attention channel' },
+);
+
+export const CivilDateSchema = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'A Bogotá civil date, YYYY-MM-DD',
+  examples: ['2026-12-01'],
+});
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { description: 'RFC 9457 problem details with a stable `code`' },
+);
+
+export const LangQuerySchema = Type.Object({
+  lang: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])),
+});

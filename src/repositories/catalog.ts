@@ -1,0 +1,75 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+export function selectProcedures(db: Kysely<DB>, { includeInactive = false } = {}) {
+  return db
+    .selectFrom('procedures')
+    .selectAll()
+    .$if(!includeInactive, (q) => q.where('active', '=', true))
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+}
+
+export function selectProcedure(db: Kysely<DB>, code: string) {
+  return db.selectFrom('procedures').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export interface OfficeFilter {
+  departmentCode?: string;
+  cityCode?: string;
+  includeInactive?: boolean;
+}
+
+/** Offices with their city, department and the channels their active capacity lines attend. */
+export function selectOffices(db: Kysely<DB>, filter: OfficeFilter = {}) {
+  return db
+    .selectFrom('offices as o')
+    .innerJoin('cities as c', 'c.code', 'o.city_code')
+    .innerJoin('departments as d', 'd.code', 'c.department_code')
+    .select([
+      'o.code',
+      'o.name',
+      'o.kind',
+      'o.seccional_code',
+      'o.city_code',
+      'c.name as city',
+      'd.code as department_code',
+      'd.name as department',
+      'o.address',
+      'o.address_illustrative',
+      'o.hours_es',
+      'o.hours_en',
+      'o.desks',
+      'o.phone',
+      'o.active',
+      sql<string[]>`coalesce((
+        SELECT array_agg(DISTINCT l.channel ORDER BY l.channel)
+        FROM capacity_lines l WHERE l.office_code = o.code AND l.active
+      ), '{}')`.as('channels'),
+    ])
+    .$if(!filter.includeInactive, (q) => q.where('o.active', '=', true))
+    .$if(filter.departmentCode !== undefined, (q) => q.where('d.code', '=', filter.departmentCode as string))
+    .$if(filter.cityCode !== undefined, (q) => q.where('o.city_code', '=', filter.cityCode as string))
+    .orderBy('d.name')
+    .orderBy('c.name')
+    .orderBy('o.code')
+    .execute();
+}
+
+export function selectDepartments(db: Kysely<DB>) {
+  return db.selectFrom('departments').selectAll().orderBy('name').execute();
+}
+
+export function selectCities(db: Kysely<DB>, departmentCode?: string) {
+  return db
+    .selectFrom('cities')
+    .selectAll()
+    .$if(departmentCode !== undefined, (q) => q.where('department_code', '=', departmentCode as string))
+    .orderBy('name')
+    .execute();
+}
+
+export function selectChannels(db: Kysely<DB>) {
+  return db.selectFrom('channels').selectAll().orderBy('sort_order').execute();
+}

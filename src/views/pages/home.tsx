@@ -1,0 +1,38 @@
+import { type Locale, translator } from '../../i18n/index.js';
+import { Layout } from '../layout.js';
+
+export function HomePage({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  return (
+    <Layout locale={locale} title={t('home.title')} path="/">
+      <h1>{t('home.title')}</h1>
+      <p class="lead">{t('home.lead')}</p>
+      <p>
+        <a class="button button-start" href="/reservar">
+          {t('home.start')}
+          <svg
+            class="button-start-icon"
+            aria-hidden="true"
+            focusable="false"
+            width="17"
+            height="19"
+            viewBox="0 0 33 40"
+          >
+            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+          </svg>
+        </a>
+      </p>
+      <p>
+        <a href="/gestionar">{t('home.manage')}</a>
+      </p>
+      <ul class="facts">
+        <li>{t('home.fact.free')}</li>
+        <li>{t('home.fact.personal')}</li>
+        <li>{t('home.fact.online')}</li>
+      </ul>
+      <p class="staff-link">
+        <a href="/admin">{t('home.admin')}</a>
+      </p>
+    </Layout>
+  );
+}
