@@ -1,23 +1,36 @@
-import { en } from './en.js';
-import { es, type MessageKey } from './es.js';
+import { common } from './messages/common.js';
+
+/**
+ * Every text people read, in Spanish (default) and English. Each area keeps its messages in its own
+ * file under `messages/`; they are merged here.
+ */
+const GROUPS = [common] as const;
+
+type Group = (typeof GROUPS)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+export type MessageKey = keyof UnionToIntersection<Group['es']>;
 
 export type Locale = 'es' | 'en';
 export const LOCALES: readonly Locale[] = ['es', 'en'];
-export type { MessageKey };
 
-const DICTIONARIES: Readonly<Record<Locale, Record<MessageKey, string>>> = { es, en };
+const DICTIONARIES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+  es: Object.assign({}, ...GROUPS.map((g) => g.es)),
+  en: Object.assign({}, ...GROUPS.map((g) => g.en)),
+};
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'es' || value === 'en';
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in es;
+  return key in DICTIONARIES.es;
 }
 
 /** The text of a key in a locale with `{name}` placeholders filled; an unknown key shows as itself. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const template = isMessageKey(key) ? DICTIONARIES[locale][key] : key;
+  const template = DICTIONARIES[locale][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
