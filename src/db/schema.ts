@@ -280,9 +280,33 @@ export interface DB {
   jobs: JobsTable;
   holiday_overrides: HolidayOverridesTable;
   schema_migrations: SchemaMigrationsTable;
+  kiosks: KiosksTable;
+  site_texts: SiteTextsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
 export type Office = Selectable<OfficesTable>;
 export type Slot = Selectable<SlotsTable>;
 export type NewSlot = Insertable<SlotsTable>;
+
+export type KioskPlaceType = 'camara_comercio' | 'centro_comercial' | 'alcaldia' | 'otro';
+
+export interface KiosksTable {
+  id: Generated<number>;
+  place_type: KioskPlaceType;
+  name: string;
+  address: string;
+  city_code: string;
+  hours_es: string;
+  hours_en: string;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SiteTextsTable {
+  key: string;
+  locale: 'es' | 'en';
+  value: string;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}

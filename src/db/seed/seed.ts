@@ -4,6 +4,7 @@ import { addDays, type CivilDate, civilDateOf, isoWeekday } from '../../domain/c
 import { HolidayCalendar } from '../../domain/holidays.js';
 import type { DB } from '../schema.js';
 import { CHANNEL_SEEDS } from './channels.js';
+import { KIOSK_HOURS, KIOSKS } from './kiosks.js';
 import { OFFICES, type OfficeKind, officeHours, REMOTE_LINES } from './offices.js';
 import { PROCEDURES } from './procedures.js';
 
@@ -119,6 +120,19 @@ export async function seedCatalogue(db: Kysely<DB>): Promise<void> {
           email: null,
         };
       }),
+    )
+    .execute();
+  await db
+    .insertInto('kiosks')
+    .values(
+      KIOSKS.map((k) => ({
+        place_type: k.placeType,
+        name: k.name,
+        address: k.address,
+        city_code: k.cityCode,
+        hours_es: KIOSK_HOURS.es,
+        hours_en: KIOSK_HOURS.en,
+      })),
     )
     .execute();
 }
