@@ -68,6 +68,7 @@ describe.each(engines())('database on %s', (engine) => {
     await database.db.deleteFrom('capacity_line_procedures').execute();
     await database.db.deleteFrom('capacity_lines').execute();
     await database.db.deleteFrom('procedures').execute();
+    await database.db.deleteFrom('kiosks').execute();
     await database.db.deleteFrom('offices').execute();
     await database.db.deleteFrom('cities').execute();
     await database.db.deleteFrom('departments').execute();
