@@ -6,10 +6,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { registerAuth } from './plugins/auth.js';
+import { registerCsrf } from './plugins/csrf.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { validatorCompiler } from './plugins/validation.js';
+import { adminPages } from './routes/admin/index.js';
 import { catalogApi } from './routes/api/catalog.js';
 import { healthRoutes } from './routes/health.js';
 import { homePages } from './routes/pages/home.js';
@@ -57,6 +60,8 @@ export async function buildApp({
   registerLocale(app);
   await registerSecurityHeaders(app);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await registerCsrf(app);
+  registerAuth(app);
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     prefix: '/assets/',
@@ -85,5 +90,6 @@ export async function buildApp({
     { prefix: '/api/v1' },
   );
   await app.register(homePages);
+  await app.register(adminPages);
   return app;
 }
