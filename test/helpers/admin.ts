@@ -135,3 +135,19 @@ export function textOf(html: string): string {
     .replace(/&nbsp;/g, ' ')
     .replace(/\s+/g, ' ');
 }
+
+/** Every POST route the app has under /admin, read from Fastify's own route tree. */
+export function adminPostRoutes(app: App): string[] {
+  const tree = app.printRoutes({ commonPrefix: false, method: 'POST' });
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^([│├└─ ]*)(\/\S*)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match?.[2]) continue;
+    const depth = (match[1] ?? '').length / 4;
+    stack.length = depth;
+    stack.push(match[2]);
+    if (match[3]?.includes('POST')) routes.push(stack.join(''));
+  }
+  return routes.filter((r) => r.startsWith('/admin'));
+}

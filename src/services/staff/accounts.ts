@@ -274,7 +274,7 @@ export async function resetCredentials(
       occurredAt: now,
       actorStaffId: actor.staffId,
       actor: actor.label,
-      action: `staff.reset_${what}`,
+      action: what === 'unlock' ? 'staff.unlock' : `staff.reset_${what}`,
       entityType: 'staff',
       entityId: String(id),
       officeCode: null,
