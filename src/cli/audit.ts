@@ -12,6 +12,7 @@ export function registerAuditCommands(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const database = await openDatabase(config);
+      let broken = false;
       try {
         const result = await verifyAuditChain(database.db);
         if (result.break) {
@@ -22,12 +23,14 @@ export function registerAuditCommands(program: Command): void {
                 : 'it does not link to the event before it'
             }); ${result.events} events checked.\n`,
           );
-          process.exitCode = 1;
+          broken = true;
         } else {
           process.stdout.write(`Audit trail intact: ${result.events} events.\n`);
         }
       } finally {
         await database.close();
       }
+      // Explicitly: the embedded engine resets process.exitCode when it closes.
+      if (broken) process.exit(1);
     });
 }

@@ -24,6 +24,7 @@ export function registerStaffCommands(program: Command): void {
     .action(async (options: { email: string; role: string; name?: string; office?: string[] }) => {
       const config = loadConfig();
       const database = await openDatabase(config);
+      let failed = false;
       try {
         await migrate(database);
         const created = await createStaff(
@@ -47,9 +48,11 @@ export function registerStaffCommands(program: Command): void {
           process.stderr.write(
             `--${e.field === 'offices' ? 'office' : e.field}: ${translate('en', e.key, e.params)}\n`,
           );
-        process.exitCode = 1;
+        failed = true;
       } finally {
         await database.close();
       }
+      // Explicitly: the embedded engine resets process.exitCode when it closes.
+      if (failed) process.exit(1);
     });
 }
