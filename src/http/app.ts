@@ -10,6 +10,7 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { validatorCompiler } from './plugins/validation.js';
+import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
 import { healthRoutes } from './routes/health.js';
 import { homePages } from './routes/pages/home.js';
@@ -80,6 +81,7 @@ export async function buildApp({
   await app.register(
     async (api) => {
       await api.register(catalogApi);
+      await api.register(bookingApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 
 export const ChannelSchema = Type.Union(
   [Type.Literal('presencial'), Type.Literal('video'), Type.Literal('telefono'), Type.Literal('correo')],
-  { description: 'Attention channel' },
+  { description: 'Attention channel', examples: ['presencial'] },
 );
 
 export const CivilDateSchema = Type.String({
