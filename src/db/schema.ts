@@ -282,6 +282,8 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   kiosks: KiosksTable;
   site_texts: SiteTextsTable;
+  rate_limit_counters: RateLimitCountersTable;
+  pow_redemptions: PowRedemptionsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -309,4 +311,15 @@ export interface SiteTextsTable {
   value: string;
   updated_at: Timestamp;
   updated_by: number | null;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface PowRedemptionsTable {
+  challenge_id: string;
+  redeemed_at: Timestamp;
 }

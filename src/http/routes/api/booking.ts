@@ -1,9 +1,12 @@
 import type { Channel } from '../../../domain/channels.js';
 import { toBogotaIso } from '../../../domain/civil-time.js';
+import { AppError } from '../../../domain/errors.js';
 import type { SlotWithRoom } from '../../../repositories/availability.js';
+import { LIMITS } from '../../../security/limits.js';
 import {
   cancelAppointment,
   lookupAppointment,
+  normaliseLookupDocument,
   rescheduleAppointment,
   viewAppointment,
 } from '../../../services/appointments.js';
@@ -11,6 +14,7 @@ import { findDays, findFirstAvailable, findSlots } from '../../../services/avail
 import { confirmHold, placeHold, sessionKeyOf } from '../../../services/booking.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { clientSessionId } from '../../client-session.js';
+import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
 import {
   AppointmentDetails,
   AppointmentSummary,
@@ -30,7 +34,7 @@ import {
   SlotsQuery,
   SlotsReply,
 } from '../../schemas/booking.js';
-import { ProblemSchema } from '../../schemas/common.js';
+import { ChallengeReply, ProblemSchema } from '../../schemas/common.js';
 import type { App } from '../../types.js';
 
 const problems = {
@@ -58,6 +62,22 @@ export async function bookingApi(app: App): Promise<void> {
     config: app.deps.config,
     now: app.deps.clock(),
   });
+
+  app.get(
+    '/challenge',
+    {
+      config: { rateLimit: routeLimit(app, LIMITS.challenge) },
+      schema: {
+        tags: ['booking'],
+        summary: 'A proof-of-work challenge (ALTCHA) to solve before POST /holds when CAPTCHA is on',
+        response: { 200: ChallengeReply },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return app.proofOfWork.challenge(app.deps.clock());
+    },
+  );
 
   app.get(
     '/availability/days',
@@ -88,6 +108,7 @@ export async function bookingApi(app: App): Promise<void> {
   app.get(
     '/availability/first',
     {
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
       schema: {
         tags: ['availability'],
         summary: 'First free time per office near a city (the city, then its department, then the country)',
@@ -104,6 +125,7 @@ export async function bookingApi(app: App): Promise<void> {
   app.post(
     '/holds',
     {
+      config: { rateLimit: routeLimit(app, LIMITS.hold) },
       schema: {
         tags: ['booking'],
         summary: 'Hold one place for HOLD_SECONDS',
@@ -112,7 +134,12 @@ export async function bookingApi(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { slotId, procedure, channel } = request.body;
+      const { slotId, procedure, channel, altcha } = request.body;
+      if (app.deps.config.captcha) {
+        await app.proofOfWork.countHoldRequest(app.deps.clock());
+        if (!(await app.proofOfWork.redeem(altcha)))
+          throw new AppError('CAPTCHA_REQUIRED', 'error.captchaRequired');
+      }
       const sessionKey = sessionKeyOf(clientSessionId(request, reply));
       const hold = await placeHold(ctx(), { slotId, procedure, channel: channel as Channel, sessionKey });
       return reply.code(201).send({ holdId: hold.holdId, expiresAt: toBogotaIso(hold.expiresAt) });
@@ -122,6 +149,7 @@ export async function bookingApi(app: App): Promise<void> {
   app.post(
     '/holds/:holdId/confirm',
     {
+      config: { rateLimit: routeLimit(app, LIMITS.confirm) },
       schema: {
         tags: ['booking'],
         summary: 'Confirm a hold with the applicant’s data and consent',
@@ -131,6 +159,11 @@ export async function bookingApi(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
+      await enforceLimit(
+        app,
+        LIMITS.confirmPerDocument,
+        normaliseLookupDocument(request.body.applicant.documentNumber),
+      );
       const done = await confirmHold(ctx(), {
         holdId: request.params.holdId,
         applicant: request.body.applicant,
@@ -171,6 +204,7 @@ export async function bookingApi(app: App): Promise<void> {
   app.post(
     '/appointments/lookup',
     {
+      config: { rateLimit: routeLimit(app, LIMITS.lookup) },
       schema: {
         tags: ['manage'],
         summary: 'Find an appointment by code and document number',
@@ -184,6 +218,7 @@ export async function bookingApi(app: App): Promise<void> {
   app.post(
     '/appointments/:code/cancel',
     {
+      config: { rateLimit: routeLimit(app, LIMITS.lookup) },
       schema: {
         tags: ['manage'],
         summary: 'Cancel an appointment',
@@ -199,6 +234,7 @@ export async function bookingApi(app: App): Promise<void> {
   app.post(
     '/appointments/:code/reschedule',
     {
+      config: { rateLimit: routeLimit(app, LIMITS.lookup) },
       schema: {
         tags: ['manage'],
         summary: 'Move an appointment to another slot of the same procedure and channel',
