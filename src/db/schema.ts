@@ -284,6 +284,7 @@ export interface DB {
   site_texts: SiteTextsTable;
   rate_limit_counters: RateLimitCountersTable;
   pow_redemptions: PowRedemptionsTable;
+  data_subject_requests: DataSubjectRequestsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -322,4 +323,14 @@ export interface RateLimitCountersTable {
 export interface PowRedemptionsTable {
   challenge_id: string;
   redeemed_at: Timestamp;
+}
+
+export interface DataSubjectRequestsTable {
+  id: Generated<number>;
+  token_hash: string;
+  applicant_ids: number[];
+  locale: Generated<'es' | 'en'>;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  deleted_at: Date | null;
 }

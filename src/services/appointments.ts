@@ -133,7 +133,8 @@ export async function cancelAppointmentInTransaction(
     { slotId: appointment.slot_id, reserved: appointment.reserved },
     { now: ctx.now, releaseDelaySeconds: ctx.config.releaseDelaySeconds },
   );
-  if (reason !== 'reschedule') {
+  // A reschedule has its own message; a deletion request erases the address the message would go to.
+  if (reason !== 'reschedule' && reason !== 'privacy') {
     await enqueue(trx, {
       name: 'mail.appointment-cancelled',
       payload: { appointmentId: appointment.id },
