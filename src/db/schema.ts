@@ -285,6 +285,9 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   kiosks: KiosksTable;
   site_texts: SiteTextsTable;
+  rate_limit_counters: RateLimitCountersTable;
+  pow_redemptions: PowRedemptionsTable;
+  data_subject_requests: DataSubjectRequestsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -312,4 +315,25 @@ export interface SiteTextsTable {
   value: string;
   updated_at: Timestamp;
   updated_by: number | null;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface PowRedemptionsTable {
+  challenge_id: string;
+  redeemed_at: Timestamp;
+}
+
+export interface DataSubjectRequestsTable {
+  id: Generated<number>;
+  token_hash: string;
+  applicant_ids: number[];
+  locale: Generated<'es' | 'en'>;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  deleted_at: Date | null;
 }

@@ -1,0 +1,30 @@
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { givePlaceBack, holdPlaceUntil } from '../repositories/places.js';
+
+export interface FreedPlace {
+  slotId: number;
+  /** Whether the place was one of the slot's deadline-day reserved places. */
+  reserved: boolean;
+}
+
+/**
+ * A place freed by a cancellation or a reschedule, inside the caller's transaction. It goes back to
+ * public search at once when the release delay is 0; otherwise it is kept out of search for a random
+ * time up to the delay, so that nobody can hand a place to a chosen person by cancelling and rebooking
+ * at an agreed moment.
+ */
+export async function releasePlace(
+  trx: Kysely<DB>,
+  place: FreedPlace,
+  { now, releaseDelaySeconds }: { now: Date; releaseDelaySeconds: number },
+): Promise<void> {
+  // Between 1 second and the configured bound: unpredictable, yet never "at once" when a delay is set.
+  const delay = releaseDelaySeconds > 0 ? randomInt(1, releaseDelaySeconds + 1) : 0;
+  if (delay === 0) {
+    await givePlaceBack(trx, place.slotId, place.reserved);
+    return;
+  }
+  await holdPlaceUntil(trx, place.slotId, place.reserved, new Date(now.getTime() + delay * 1000));
+}
