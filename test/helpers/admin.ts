@@ -78,7 +78,11 @@ export class AdminBrowser {
   readonly cookies = new Map<string, string>();
   csrf: string | null = null;
 
-  constructor(private readonly app: App) {}
+  constructor(
+    private readonly app: App,
+    /** The client address the app sees (rate limits key on it). */
+    private readonly remoteAddress = '127.0.0.1',
+  ) {}
 
   private remember(response: LightMyRequestResponse): void {
     for (const c of response.cookies as { name: string; value: string; expires?: Date }[]) {
@@ -90,7 +94,12 @@ export class AdminBrowser {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, cookies: Object.fromEntries(this.cookies) });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      cookies: Object.fromEntries(this.cookies),
+      remoteAddress: this.remoteAddress,
+    });
     this.remember(response);
     return response;
   }
@@ -104,6 +113,7 @@ export class AdminBrowser {
       payload: encode(body),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       cookies: Object.fromEntries(this.cookies),
+      remoteAddress: this.remoteAddress,
     });
     this.remember(response);
     return response;

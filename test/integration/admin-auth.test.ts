@@ -162,6 +162,47 @@ describe.each(engines())('staff sign-in on %s', (engine) => {
     expect(await actionsOf(officer.id)).toEqual(['staff.create', 'staff.lock', 'staff.sign_in']);
   });
 
+  it('holds up an address after 10 failed sign-ins on any accounts, but not one whose sign-ins succeed', async () => {
+    const limited = await buildTestApp(database, { rateLimit: true }, clock.now);
+    try {
+      const officer = await aStaffMember(database.db, { role: 'funcionario', offices: ['11'] });
+      // An office signing everyone in through one address: successes do not count.
+      const office = new AdminBrowser(limited, '10.1.1.1');
+      for (let i = 0; i < 12; i++) {
+        await office.get('/admin/ingreso');
+        expect(
+          (await office.post('/admin/ingreso', { email: officer.email, password: PASSWORD })).statusCode,
+        ).toBe(303);
+      }
+      // Password spraying: one wrong password on many accounts, no account reaching its own lockout.
+      const sprayer = new AdminBrowser(limited, '10.6.6.6');
+      await sprayer.get('/admin/ingreso');
+      for (let i = 0; i < 10; i++) {
+        const r = await sprayer.post('/admin/ingreso', {
+          email: `person${i}@dian.test`,
+          password: 'Verano2026!',
+        });
+        expect(r.statusCode).toBe(400);
+      }
+      const held = await sprayer.post('/admin/ingreso', { email: officer.email, password: PASSWORD });
+      expect(held.statusCode).toBe(429);
+      expect(textOf(held.body)).toContain('demasiados intentos fallidos desde su red');
+      expect(sprayer.sessionCookie()).toBeUndefined();
+      // Another address is not affected, and the window passes.
+      const other = new AdminBrowser(limited, '10.1.1.2');
+      await other.get('/admin/ingreso');
+      expect(
+        (await other.post('/admin/ingreso', { email: officer.email, password: PASSWORD })).statusCode,
+      ).toBe(303);
+      clock.advance(10 * MINUTE);
+      expect(
+        (await sprayer.post('/admin/ingreso', { email: officer.email, password: PASSWORD })).statusCode,
+      ).toBe(303);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('ends a session after 30 idle minutes, and 12 hours after sign-in whatever happens', async () => {
     const officer = await aStaffMember(database.db, { role: 'funcionario', offices: ['11'] });
     const browser = new AdminBrowser(app);

@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors.js';
+import { LIMITS } from '../../../security/limits.js';
 import { TOTP_REQUIRED } from '../../../services/staff/roles.js';
 import {
   changePassword,
@@ -23,15 +25,39 @@ import {
   setSessionCookie,
   staffSessionOf,
 } from '../../plugins/auth.js';
+import { limitKey } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
+/**
+ * Failed sign-ins per client address (LIMITS.login, shared by every process). Only failures count, so
+ * an office whose staff all sign in at 8:00 through one address is never held up; a script trying one
+ * password on many accounts (which the per-account lockout does not see) is.
+ */
+function failureLimit(app: App) {
+  const key = (request: FastifyRequest) => limitKey(LIMITS.login, request.ip);
+  const on = app.deps.config.rateLimit;
+  return {
+    async exceeded(request: FastifyRequest): Promise<boolean> {
+      if (!on) return false;
+      const count = await app.counters.peek(key(request), LIMITS.login.windowMs, app.deps.clock());
+      return count >= LIMITS.login.max;
+    },
+    async count(request: FastifyRequest): Promise<void> {
+      if (on) await app.counters.hit(key(request), LIMITS.login.windowMs, app.deps.clock());
+    },
+  };
+}
+
+const TOO_MANY = [{ field: 'email', key: 'admin.signIn.tooMany' }];
+
 /** Signing in (password, then the TOTP code or its enrolment), the password change and signing out. */
 export async function signInRoutes(app: App): Promise<void> {
   const db = app.deps.database.db;
   const now = () => app.deps.clock();
+  const failures = failureLimit(app);
 
   app.get('/admin/ingreso', async (request, reply) => {
     if (request.staffSession?.stage === 'ready') return reply.redirect('/admin', 303);
@@ -42,6 +68,10 @@ export async function signInRoutes(app: App): Promise<void> {
   app.post('/admin/ingreso', async (request, reply) => {
     const input = formInput(request);
     const back = safeReturnPath(input.volver);
+    if (await failures.exceeded(request)) {
+      const state = { values: { email: text(input.email) }, errors: TOO_MANY };
+      return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state, back }), 429);
+    }
     const result = await submit(() =>
       signIn(
         db,
@@ -54,6 +84,7 @@ export async function signInRoutes(app: App): Promise<void> {
       ),
     );
     if (!result.ok) {
+      await failures.count(request);
       const state = { values: { email: text(input.email) }, errors: result.errors };
       return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state, back }), 400);
     }
@@ -73,11 +104,16 @@ export async function signInRoutes(app: App): Promise<void> {
     { preHandler: requireStaff({ stages: ['second-factor'] }) },
     async (request, reply) => {
       const session = staffSessionOf(request);
+      if (await failures.exceeded(request)) {
+        const state = { values: {}, errors: [{ field: 'code', key: 'admin.signIn.tooMany' }] };
+        return renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state }), 429);
+      }
       try {
         const result = await submit(() =>
           verifySecondFactor(db, session, text(formInput(request).code), now()),
         );
         if (!result.ok) {
+          await failures.count(request);
           const state = { values: {}, errors: result.errors };
           return renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state }), 400);
         }
@@ -86,6 +122,7 @@ export async function signInRoutes(app: App): Promise<void> {
       } catch (err) {
         // Locked out meanwhile: the session is gone; start again from the password.
         if (!(err instanceof AppError) || err.code !== 'UNAUTHORIZED') throw err;
+        await failures.count(request);
         clearSessionCookie(app, reply);
         request.staffSession = null;
         const state = { values: {}, errors: [{ field: 'email', key: 'admin.signIn.failed' }] };
