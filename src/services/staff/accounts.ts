@@ -11,8 +11,11 @@ import { STAFF_ROLES } from './roles.js';
 import { type Actor, requirePermission, type StaffScope } from './scope.js';
 
 export const FIRST_ADMIN_EMAIL = 'admin@dian.local';
-/** Any number; the same in every process that may create the first administrator. */
-const FIRST_ADMIN_LOCK = 7_311_0500;
+/**
+ * Any number; the same in every process. Serialises the changes that must see every national
+ * administrator at once: creating the first one, and demoting or deactivating one.
+ */
+const NATIONAL_ADMINS_LOCK = 7_311_0500;
 
 export interface StaffSummary {
   id: number;
@@ -222,9 +225,9 @@ export async function updateStaff(
         { field: role !== before.role ? 'role' : 'active', key: 'admin.staff.notYourself' },
       ]);
     if (before.role === 'admin_nacional' && before.active && (role !== 'admin_nacional' || !active)) {
-      // The lock above serialises this check with other changes to the same account only; the advisory
-      // lock serialises it with changes to any other national administrator.
-      await sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`.execute(trx);
+      // The row lock serialises this with changes to the same account only; the advisory lock with
+      // changes to any other national administrator, so two demotions cannot both pass the count.
+      await sql`SELECT pg_advisory_xact_lock(${NATIONAL_ADMINS_LOCK})`.execute(trx);
       if ((await repo.countActiveNationalAdmins(trx)) <= 1)
         throw validationFailed([{ field: 'role', key: 'admin.staff.lastNationalAdmin' }]);
     }
@@ -307,7 +310,7 @@ export async function ensureFirstAdmin(
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(${NATIONAL_ADMINS_LOCK})`.execute(trx);
     if ((await repo.countStaff(trx)) > 0) return null;
     const id = await repo.insertStaff(trx, {
       email: FIRST_ADMIN_EMAIL,

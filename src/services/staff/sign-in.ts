@@ -5,6 +5,7 @@ import * as accounts from '../../repositories/staff/accounts.js';
 import * as sessions from '../../repositories/staff/sessions.js';
 import { recordAudit } from '../audit.js';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.js';
+import { TOTP_REQUIRED } from './roles.js';
 import { openSession, rotateSession, type StaffSession } from './sessions.js';
 import { newTotpSecret, totpCounterOf, totpQrSvg, totpUri } from './totp.js';
 
@@ -23,8 +24,8 @@ async function countFailure(db: Kysely<DB>, staffId: number, email: string, now:
       maxAttempts: MAX_FAILED_ATTEMPTS,
       lockUntil: new Date(now.getTime() + LOCKOUT_MS),
     });
-    const locked =
-      after?.locked_until !== null && after?.locked_until !== undefined && after.failed_attempts === 0;
+    // The count starts again at 0 exactly when this failure locked the account.
+    const locked = after !== undefined && after.failed_attempts === 0;
     if (locked) {
       await sessions.deleteSessionsOf(trx, staffId);
       await recordAudit(trx, {
@@ -73,7 +74,7 @@ export async function signIn(
   }
   const rehash = needsRehash(row.password_hash) ? await hashPassword(input.password) : null;
   const totpEnabled = row.totp_enabled_at !== null;
-  const needsTotp = totpEnabled || row.role === 'admin_nacional' || row.role === 'admin_seccional';
+  const needsTotp = totpEnabled || TOTP_REQUIRED.has(row.role);
   return db.transaction().execute(async (trx) => {
     if (input.previousSessionId) await sessions.deleteSession(trx, input.previousSessionId);
     await accounts.clearFailedAttempts(trx, row.id, now);
