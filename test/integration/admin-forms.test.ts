@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
+import { recordAudit, verifyAuditChain } from '../../src/services/audit.js';
 import { AdminBrowser, aStaffMember, type Form, PASSWORD, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
@@ -577,6 +577,34 @@ describe.each(engines())('back-office forms on %s', (engine) => {
       ).toBe(303);
       expect((await other.get('/admin')).headers.location).toBe('/admin/segundo-factor');
     });
+  });
+
+  it('pages the audit trail 50 events at a time, newest first', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      for (let i = 1; i <= 60; i++) {
+        await recordAudit(trx, {
+          occurredAt: new Date(clock.now().getTime() + i * 1000),
+          actorStaffId: null,
+          actor: 'cli',
+          action: 'probe.touch',
+          entityType: 'probe',
+          entityId: `p${i}`,
+          officeCode: null,
+          before: null,
+          after: { i },
+        });
+      }
+    });
+    const first = await browser.get('/admin/auditoria?entidad=probe');
+    expect(textOf(first.body)).toContain('60 evento(s). Página 1 de 2.');
+    const rows = (html: string) => [...html.matchAll(/probe (p\d+)/g)].map((m) => m[1]);
+    expect(rows(first.body)).toHaveLength(50);
+    expect(rows(first.body)[0]).toBe('p60');
+    expect(first.body).toContain('href="/admin/auditoria?entidad=probe&amp;pagina=2" rel="next"');
+    const second = await browser.get('/admin/auditoria?entidad=probe&pagina=2');
+    expect(rows(second.body)).toEqual(['p10', 'p9', 'p8', 'p7', 'p6', 'p5', 'p4', 'p3', 'p2', 'p1']);
+    expect(second.body).toContain('rel="prev"');
+    expect(second.body).not.toContain('rel="next"');
   });
 
   it('refuses a bad audit filter with a message and keeps the chain intact through all of the above', async () => {

@@ -52,6 +52,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function toView(r: Awaited<ReturnType<typeof repo.selectAuditPage>>[number]): AuditEventView {
+  return {
+    id: r.id,
+    occurredAt: r.occurred_at,
+    actor: r.actor,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    officeCode: r.office_code,
+    changes: changesOf(r.before, r.after),
+  };
+}
+
+/** The latest events the actor may see (the dashboard's list). */
+export async function recentAudit(db: Kysely<DB>, actor: Actor, limit: number): Promise<AuditEventView[]> {
+  requirePermission(actor, 'audit.view');
+  const rows = await repo.selectAuditPage(db, { scope: officeScopeOf(actor) }, { limit, offset: 0 });
+  return rows.map(toView);
+}
+
 /**
  * A page of the audit trail, newest first, filtered by entity, action and Bogotá dates. Seccional
  * administrators see only the events of their offices.
@@ -80,16 +100,7 @@ export async function browseAudit(db: Kysely<DB>, actor: Actor, query: AuditQuer
     offset: (page - 1) * AUDIT_PAGE_SIZE,
   });
   return {
-    events: rows.map((r) => ({
-      id: r.id,
-      occurredAt: r.occurred_at,
-      actor: r.actor,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      officeCode: r.office_code,
-      changes: changesOf(r.before, r.after),
-    })),
+    events: rows.map(toView),
     page,
     pages,
     total,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
-import { type AuditEventView, browseAudit } from './audit-log.js';
+import { type AuditEventView, recentAudit } from './audit-log.js';
 import { type Actor, can, officeScopeOf, requirePermission } from './scope.js';
 
 export interface DashboardSummary {
@@ -23,6 +23,6 @@ export async function dashboardSummary(db: Kysely<DB>, actor: Actor): Promise<Da
     const rows = await db.selectFrom('procedures').select('active').execute();
     procedures = { active: rows.filter((r) => r.active).length, total: rows.length };
   }
-  const recent = can(actor, 'audit.view') ? (await browseAudit(db, actor, {})).events.slice(0, 8) : null;
+  const recent = can(actor, 'audit.view') ? await recentAudit(db, actor, 8) : null;
   return { offices, procedures, recent };
 }
