@@ -162,6 +162,37 @@ describe.each(engines())('staff sign-in on %s', (engine) => {
     expect(await actionsOf(officer.id)).toEqual(['staff.create', 'staff.lock', 'staff.sign_in']);
   });
 
+  it('keeps counting wrong codes across password steps until the whole sign-in succeeds', async () => {
+    const admin = await aStaffMember(database.db, { role: 'admin_nacional' });
+    const browser = new AdminBrowser(app);
+    await browser.get('/admin/ingreso');
+    const wrong = (c: string) => (c === '000000' ? '111111' : '000000');
+    for (let round = 0; round < 2; round++) {
+      expect(
+        (await browser.post('/admin/ingreso', { email: admin.email, password: PASSWORD })).statusCode,
+      ).toBe(303);
+      for (let i = 0; i < 2; i++) {
+        const r = await browser.post('/admin/ingreso/codigo', {
+          code: wrong(codeAt(admin.totpSecret ?? '', clock.now())),
+        });
+        expect(r.statusCode).toBe(400);
+      }
+    }
+    // The fifth failure, right after a correct password, locks the account and ends the session.
+    expect(
+      (await browser.post('/admin/ingreso', { email: admin.email, password: PASSWORD })).statusCode,
+    ).toBe(303);
+    const fifth = await browser.post('/admin/ingreso/codigo', {
+      code: wrong(codeAt(admin.totpSecret ?? '', clock.now())),
+    });
+    expect(fifth.statusCode).toBe(400);
+    expect(fifth.body).toContain('href="#field-email"');
+    expect((await browser.get('/admin')).headers.location).toMatch(/^\/admin\/ingreso/);
+    const locked = await browser.post('/admin/ingreso', { email: admin.email, password: PASSWORD });
+    expect(locked.statusCode).toBe(400);
+    expect(await actionsOf(admin.id)).toEqual(['staff.create', 'staff.lock']);
+  });
+
   it('holds up an address after 10 failed sign-ins on any accounts, but not one whose sign-ins succeed', async () => {
     const limited = await buildTestApp(database, { rateLimit: true }, clock.now);
     try {

@@ -77,7 +77,9 @@ export async function signIn(
   const needsTotp = totpEnabled || TOTP_REQUIRED.has(row.role);
   return db.transaction().execute(async (trx) => {
     if (input.previousSessionId) await sessions.deleteSession(trx, input.previousSessionId);
-    await accounts.clearFailedAttempts(trx, row.id, now);
+    // With a second factor to come, failures keep counting until the code is right too: knowing the
+    // password must not reset the guesses left at the code.
+    if (!needsTotp) await accounts.clearFailedAttempts(trx, row.id, now);
     if (rehash)
       await trx.updateTable('staff').set({ password_hash: rehash }).where('id', '=', row.id).execute();
     const token = await openSession(trx, row.id, { now, secondFactorDone: false });
@@ -183,7 +185,10 @@ export async function completeTotpEnrolment(
       before: { totp: row.totp_enabled_at !== null },
       after: { totp: true },
     });
-    if (!session.secondFactorDone) await auditSignIn(trx, row.id, row.email, now, 'password+totp');
+    if (!session.secondFactorDone) {
+      await accounts.clearFailedAttempts(trx, row.id, now);
+      await auditSignIn(trx, row.id, row.email, now, 'password+totp');
+    }
     return rotateSession(trx, session, { now, secondFactorDone: true });
   });
 }
