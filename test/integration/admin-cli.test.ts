@@ -65,47 +65,57 @@ describe('agenda staff add and agenda audit verify (embedded engine)', () => {
   });
 });
 
-describe('npm start on an empty database', () => {
+describe('npm start on a database without staff', () => {
   it('creates the first national administrator once and prints its one-time password once', {
     timeout: 240_000,
   }, async () => {
-    const env = { DATA_DIR: join(dir, 'first'), PORT: '0', RUN_WORKER: 'off' };
-    const child = spawnCli(['serve'], env);
-    const { done, output } = collect(child);
-    const url = await waitForUrl(child);
-    const printed = output().stdout;
-    expect(printed).toContain('First national administrator created: admin@dian.local');
-    const otp = otpOf(printed) ?? '';
-    expect(otp).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    // On PostgreSQL from the catalogue template (no seeding: quick); otherwise a fresh embedded database.
+    const postgres = engines().includes('postgres') ? await createPostgresDatabaseUrl() : null;
+    const env = {
+      ...(postgres ? { DATABASE_URL: postgres.url } : { DATA_DIR: join(dir, 'first') }),
+      PORT: '0',
+      RUN_WORKER: 'off',
+    };
+    try {
+      const child = spawnCli(['serve'], env);
+      const { done, output } = collect(child);
+      const url = await waitForUrl(child, 180_000);
+      const printed = output().stdout;
+      expect(printed).toContain('First national administrator created: admin@dian.local');
+      const otp = otpOf(printed) ?? '';
+      expect(otp).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 
-    // The password signs in over HTTP (through the CSRF-protected form) and leads to TOTP enrolment.
-    const page = await fetch(`${url}/admin/ingreso`);
-    const cookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
-    const login = await fetch(`${url}/admin/ingreso`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-      body: new URLSearchParams({ email: 'admin@dian.local', password: otp, _csrf: token }).toString(),
-    });
-    expect(login.status).toBe(303);
-    const session =
-      login.headers
-        .getSetCookie()
-        .find((c) => c.startsWith('agenda_staff='))
-        ?.split(';')[0] ?? '';
-    const next = await fetch(`${url}/admin`, { redirect: 'manual', headers: { cookie: session } });
-    expect(next.headers.get('location')).toBe('/admin/segundo-factor');
-    child.kill('SIGTERM');
-    expect((await done).code).toBe(0);
+      // The password signs in over HTTP (through the CSRF-protected form) and leads to TOTP enrolment.
+      const page = await fetch(`${url}/admin/ingreso`);
+      const cookie = (page.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+      const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const login = await fetch(`${url}/admin/ingreso`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: new URLSearchParams({ email: 'admin@dian.local', password: otp, _csrf: token }).toString(),
+      });
+      expect(login.status).toBe(303);
+      const session =
+        login.headers
+          .getSetCookie()
+          .find((c) => c.startsWith('agenda_staff='))
+          ?.split(';')[0] ?? '';
+      const next = await fetch(`${url}/admin`, { redirect: 'manual', headers: { cookie: session } });
+      expect(next.headers.get('location')).toBe('/admin/segundo-factor');
+      child.kill('SIGTERM');
+      expect((await done).code).toBe(0);
 
-    const again = spawnCli(['serve'], env);
-    const second = collect(again);
-    await waitForUrl(again);
-    again.kill('SIGTERM');
-    const finished = await second.done;
-    expect(finished.stdout).not.toContain('One-time password');
-    expect(finished.stdout).not.toContain(otp);
+      const again = spawnCli(['serve'], env);
+      const second = collect(again);
+      await waitForUrl(again, 180_000);
+      again.kill('SIGTERM');
+      const finished = await second.done;
+      expect(finished.stdout).not.toContain('One-time password');
+      expect(finished.stdout).not.toContain(otp);
+    } finally {
+      await postgres?.drop();
+    }
   });
 });
 
