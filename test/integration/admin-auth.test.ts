@@ -253,7 +253,17 @@ describe.each(engines())('staff sign-in on %s', (engine) => {
       .execute();
     expect(left).toEqual([]);
 
+    // A session left open elsewhere is swept out of the table by the next sign-in of anyone.
+    const elsewhere = new AdminBrowser(app);
+    await elsewhere.signIn(officer, clock);
+    clock.advance(31 * MINUTE);
     await browser.signIn(officer, clock);
+    const sessions = await database.db
+      .selectFrom('staff_sessions')
+      .select('id')
+      .where('staff_id', '=', officer.id)
+      .execute();
+    expect(sessions).toHaveLength(1);
     // Busy all day: a request every 25 minutes keeps it from idling, not from the 12-hour limit.
     for (let elapsed = 0; elapsed + 25 < 12 * 60; elapsed += 25) {
       clock.advance(25 * MINUTE);

@@ -6,7 +6,7 @@ import * as sessions from '../../repositories/staff/sessions.js';
 import { recordAudit } from '../audit.js';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.js';
 import { TOTP_REQUIRED } from './roles.js';
-import { openSession, rotateSession, type StaffSession } from './sessions.js';
+import { openSession, purgeExpiredSessions, rotateSession, type StaffSession } from './sessions.js';
 import { newTotpSecret, totpCounterOf, totpQrSvg, totpUri } from './totp.js';
 
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -77,6 +77,8 @@ export async function signIn(
   const needsTotp = totpEnabled || TOTP_REQUIRED.has(row.role);
   return db.transaction().execute(async (trx) => {
     if (input.previousSessionId) await sessions.deleteSession(trx, input.previousSessionId);
+    // Sessions nobody came back to are refused anyway; each sign-in sweeps them out of the table.
+    await purgeExpiredSessions(trx, now);
     // With a second factor to come, failures keep counting until the code is right too: knowing the
     // password must not reset the guesses left at the code.
     if (!needsTotp) await accounts.clearFailedAttempts(trx, row.id, now);
