@@ -55,6 +55,8 @@ describe('back office in a real browser', () => {
     await page.getByRole('button', { name: 'Ingresar' }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('Hay un problema');
+    // The script moves the focus to the summary (without it, the page works the same).
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await checkAccessibility('sign-in with an error');
 
     await page.getByLabel('Contraseña').fill(firstPassword);

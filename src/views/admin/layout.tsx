@@ -80,6 +80,7 @@ export function AdminLayout({
         <link rel="stylesheet" href={`/assets/css/admin.css?v=${ASSET_VERSION}`} />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script type="module" src={`/assets/js/enhance.js?v=${ASSET_VERSION}`} />
+        <script type="module" src={`/assets/js/admin.js?v=${ASSET_VERSION}`} />
       </head>
       <body class="admin">
         <a class="skip-link" href="#contenido">
