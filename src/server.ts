@@ -5,11 +5,14 @@ import { migrate } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed/seed.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
+import { ensureFirstAdmin } from './services/staff/accounts.js';
 
 export interface RunningServer {
   app: App;
   database: Database;
   url: string;
+  /** The first national administrator, when this start created it (its password is shown only now). */
+  firstAdmin: { email: string; oneTimePassword: string } | null;
   stop(): Promise<void>;
 }
 
@@ -39,6 +42,8 @@ export async function startServer(
   database?: Database,
 ): Promise<RunningServer> {
   const db = database ?? (await prepareDatabase(config, logger));
+  const firstAdmin = await ensureFirstAdmin(db.db, new Date());
+  if (firstAdmin) logger.info({ email: firstAdmin.email }, 'first national administrator created');
   const app = await buildApp({ config, database: db, logger });
   app.addHook('onClose', async () => {
     await db.close();
@@ -49,6 +54,7 @@ export async function startServer(
     app,
     database: db,
     url: `http://localhost:${port}`,
+    firstAdmin,
     stop: () => app.close(),
   };
 }

@@ -6,6 +6,8 @@ import { migrate } from '../db/migrate.js';
 import { seedIfEmpty } from '../db/seed/seed.js';
 import { createLogger } from '../log.js';
 import { startServer } from '../server.js';
+import { registerAuditCommands } from './audit.js';
+import { registerStaffCommands } from './staff.js';
 
 const program = new Command();
 program
@@ -30,6 +32,12 @@ program
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.once('SIGINT', () => void stop('SIGINT'));
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+    if (server.firstAdmin) {
+      process.stdout.write(
+        `\nFirst national administrator created: ${server.firstAdmin.email}\n` +
+          `One-time password (shown only now; change it at first sign-in): ${server.firstAdmin.oneTimePassword}\n`,
+      );
+    }
     process.stdout.write(
       `\nAgendamiento de Citas is running (${where}).\n` +
         `  Citizen site: ${server.url}/\n` +
@@ -72,6 +80,9 @@ program
       await database.close();
     }
   });
+
+registerStaffCommands(program);
+registerAuditCommands(program);
 
 try {
   await program.parseAsync(process.argv);

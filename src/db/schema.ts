@@ -199,6 +199,8 @@ export interface StaffTable {
   locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Timestamp;
+  last_login_at: Date | null;
+  password_changed_at: Date | null;
 }
 
 export interface StaffScopesTable {
@@ -214,6 +216,7 @@ export interface StaffSessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: RequiredTimestamp;
+  pending_totp_secret: string | null;
 }
 
 export interface AuditEventsTable {

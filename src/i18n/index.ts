@@ -1,3 +1,4 @@
+import { admin } from './messages/admin.js';
 import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
 
@@ -5,7 +6,7 @@ import { common } from './messages/common.js';
  * Every text people read, in Spanish (default) and English. Each area keeps its messages in its own
  * file under `messages/`; they are merged here.
  */
-const GROUPS = [common, booking] as const;
+const GROUPS = [common, booking, admin] as const;
 
 type Group = (typeof GROUPS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
