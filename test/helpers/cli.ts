@@ -38,7 +38,7 @@ export function collect(child: ChildProcess): {
 }
 
 /** Resolves with the citizen site's URL once `serve` prints it. */
-export async function waitForUrl(child: ChildProcess, timeoutMs = 60_000): Promise<string> {
+export async function waitForUrl(child: ChildProcess, timeoutMs = 180_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(
