@@ -1,0 +1,125 @@
+import { randomInt } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../src/db/schema.js';
+import { civilDateOf } from '../../src/domain/civil-time.js';
+
+/** Factories for the jobs, mail and alerts tests: capacity lines, slots, applicants and appointments. */
+
+export async function aLine(
+  db: Kysely<DB>,
+  { office = '11', channel = 'presencial', procedures = ['rut-pj'] }: { office?: string; channel?: string; procedures?: string[] } = {},
+): Promise<number> {
+  const line = await db
+    .insertInto('capacity_lines')
+    .values({ office_code: office, channel, name: `test ${office} ${channel}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('capacity_line_procedures')
+    .values(procedures.map((p) => ({ capacity_line_id: line.id, procedure_code: p })))
+    .execute();
+  return line.id;
+}
+
+export interface SlotSpec {
+  lineId: number;
+  startsAt: Date;
+  minutes?: number;
+  capacity?: number;
+  taken?: number;
+}
+
+export async function aSlot(db: Kysely<DB>, spec: SlotSpec): Promise<number> {
+  const line = await db
+    .selectFrom('capacity_lines')
+    .select(['office_code', 'channel'])
+    .where('id', '=', spec.lineId)
+    .executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('slots')
+    .values({
+      capacity_line_id: spec.lineId,
+      office_code: line.office_code,
+      channel: line.channel,
+      local_date: civilDateOf(spec.startsAt),
+      starts_at: spec.startsAt,
+      ends_at: new Date(spec.startsAt.getTime() + (spec.minutes ?? 30) * 60_000),
+      capacity: spec.capacity ?? 1,
+      taken: spec.taken ?? 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function aCode(): string {
+  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+export interface AppointmentSpec {
+  slotId: number;
+  procedure?: string;
+  locale?: 'es' | 'en';
+  documentNumber?: string;
+  email?: string;
+  firstName?: string;
+  createdAt?: Date;
+  videoRoom?: string | null;
+}
+
+/** A booked appointment on a slot, with its applicant; the slot's `taken` counts it. */
+export async function anAppointment(db: Kysely<DB>, spec: AppointmentSpec): Promise<{ id: number; code: string }> {
+  const slot = await db.selectFrom('slots').selectAll().where('id', '=', spec.slotId).executeTakeFirstOrThrow();
+  const documentNumber = spec.documentNumber ?? '1020304050';
+  const applicant = await db
+    .insertInto('applicants')
+    .values({
+      person_type: 'natural',
+      document_type: 'CC',
+      document_number: documentNumber,
+      first_name: spec.firstName ?? 'María',
+      last_name: 'Pérez Gómez',
+      email: spec.email ?? 'maria@example.com',
+      phone: '+573001234567',
+      locale: spec.locale ?? 'es',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const code = aCode();
+  const row = await db
+    .insertInto('appointments')
+    .values({
+      code,
+      slot_id: slot.id,
+      procedure_code: spec.procedure ?? 'rut-pj',
+      channel: slot.channel,
+      office_code: slot.office_code,
+      starts_at: slot.starts_at,
+      ends_at: slot.ends_at,
+      applicant_id: applicant.id,
+      person_key: `CC:${documentNumber}`,
+      locale: spec.locale ?? 'es',
+      video_room: spec.videoRoom ?? null,
+      ...(spec.createdAt ? { created_at: spec.createdAt } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`UPDATE slots SET taken = taken + 1 WHERE id = ${slot.id}`.execute(db);
+  return { id: row.id, code };
+}
+
+export async function slotTaken(db: Kysely<DB>, slotId: number): Promise<{ taken: number; capacity: number }> {
+  return db
+    .selectFrom('slots')
+    .select(['taken', 'capacity'])
+    .where('id', '=', slotId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The next weekday at `hour`:00 Bogotá time at least `daysAhead` days after `from`. */
+export function bogotaAt(from: Date, daysAhead: number, hour: number): Date {
+  const day = civilDateOf(new Date(from.getTime() + daysAhead * 86_400_000));
+  return new Date(`${day}T${String(hour).padStart(2, '0')}:00:00-05:00`);
+}
