@@ -10,8 +10,11 @@ import { registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { validatorCompiler } from './plugins/validation.js';
+import { alertsApi } from './routes/api/alerts.js';
 import { catalogApi } from './routes/api/catalog.js';
+import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
+import { alertPages } from './routes/pages/alerts.js';
 import { homePages } from './routes/pages/home.js';
 import type { App, AppDeps } from './types.js';
 
@@ -80,10 +83,15 @@ export async function buildApp({
   await app.register(
     async (api) => {
       await api.register(catalogApi);
+      await api.register(alertsApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(homePages);
+  await app.register(alertPages);
+  // The local mailbox shows every message kept in the database: development only, and only when
+  // messages are kept there (no SMTP_URL).
+  if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);
   return app;
 }

@@ -7,7 +7,11 @@ import { civilDateOf } from '../../src/domain/civil-time.js';
 
 export async function aLine(
   db: Kysely<DB>,
-  { office = '11', channel = 'presencial', procedures = ['rut-pj'] }: { office?: string; channel?: string; procedures?: string[] } = {},
+  {
+    office = '11',
+    channel = 'presencial',
+    procedures = ['rut-pj'],
+  }: { office?: string; channel?: string; procedures?: string[] } = {},
 ): Promise<number> {
   const line = await db
     .insertInto('capacity_lines')
@@ -70,8 +74,15 @@ export interface AppointmentSpec {
 }
 
 /** A booked appointment on a slot, with its applicant; the slot's `taken` counts it. */
-export async function anAppointment(db: Kysely<DB>, spec: AppointmentSpec): Promise<{ id: number; code: string }> {
-  const slot = await db.selectFrom('slots').selectAll().where('id', '=', spec.slotId).executeTakeFirstOrThrow();
+export async function anAppointment(
+  db: Kysely<DB>,
+  spec: AppointmentSpec,
+): Promise<{ id: number; code: string }> {
+  const slot = await db
+    .selectFrom('slots')
+    .selectAll()
+    .where('id', '=', spec.slotId)
+    .executeTakeFirstOrThrow();
   const documentNumber = spec.documentNumber ?? '1020304050';
   const applicant = await db
     .insertInto('applicants')
@@ -110,7 +121,10 @@ export async function anAppointment(db: Kysely<DB>, spec: AppointmentSpec): Prom
   return { id: row.id, code };
 }
 
-export async function slotTaken(db: Kysely<DB>, slotId: number): Promise<{ taken: number; capacity: number }> {
+export async function slotTaken(
+  db: Kysely<DB>,
+  slotId: number,
+): Promise<{ taken: number; capacity: number }> {
   return db
     .selectFrom('slots')
     .select(['taken', 'capacity'])

@@ -91,7 +91,13 @@ export function parseMime(raw: string): MimePart {
         : rest;
   const disposition = headers['content-disposition'] ?? '';
   const filename = param(disposition, 'filename') ?? param(contentType, 'name');
-  return { headers, contentType, body: body.replace(/\r\n/g, '\n').replace(/\n$/, ''), parts: [], ...(filename ? { filename } : {}) };
+  return {
+    headers,
+    contentType,
+    body: body.replace(/\r\n/g, '\n').replace(/\n$/, ''),
+    parts: [],
+    ...(filename ? { filename } : {}),
+  };
 }
 
 function leaves(part: MimePart): MimePart[] {
@@ -184,7 +190,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         const mail = toReceived(Buffer.concat(chunks).toString('utf8'), session);
         if (state.mode === 'error') {
           state.rejected += 1;
-          return callback(Object.assign(new Error('Local error in processing, try later'), { responseCode: 451 }));
+          return callback(
+            Object.assign(new Error('Local error in processing, try later'), { responseCode: 451 }),
+          );
         }
         if (holder) {
           const give = holder;

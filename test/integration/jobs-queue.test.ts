@@ -2,7 +2,12 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { defineJob, type JobDefinition, PermanentJobError, retryDelaySeconds } from '../../src/jobs/define.js';
+import {
+  defineJob,
+  type JobDefinition,
+  PermanentJobError,
+  retryDelaySeconds,
+} from '../../src/jobs/define.js';
 import { every } from '../../src/jobs/periodic.js';
 import { enqueue } from '../../src/jobs/queue.js';
 import { Worker } from '../../src/jobs/worker.js';
@@ -89,7 +94,8 @@ describe.each(engines())('job queue on %s', (engine) => {
     await sql`DELETE FROM test_effects`.execute(database.db);
   });
 
-  const jobRow = (id: number) => database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const jobRow = (id: number) =>
+    database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('runs a queued job once and marks it done', async () => {
     await enqueue(database.db, { name: 'test.record', payload: { tag: 'a' }, runAt: T0 });
@@ -241,7 +247,11 @@ describe.each(engines())('job queue on %s', (engine) => {
     expect(rows[0]?.run_at.toISOString()).toBe('2030-03-04T15:00:00.000Z');
     clock.advance(30_000);
     await Promise.all([enqueueTag(a), enqueueTag(b)]);
-    rows = await database.db.selectFrom('jobs').select(['name', 'run_at', 'dedupe_key']).orderBy('id').execute();
+    rows = await database.db
+      .selectFrom('jobs')
+      .select(['name', 'run_at', 'dedupe_key'])
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.dedupe_key)).toEqual([
       'every:test.record:2030-03-04T15:00:00.000Z',
       'every:test.record:2030-03-04T15:01:00.000Z',

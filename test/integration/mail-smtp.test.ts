@@ -62,7 +62,9 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
     await database.db.deleteFrom('jobs').execute();
   });
 
-  async function bookedAppointment(options: { locale?: 'es' | 'en'; channel?: string; daysAhead?: number } = {}) {
+  async function bookedAppointment(
+    options: { locale?: 'es' | 'en'; channel?: string; daysAhead?: number } = {},
+  ) {
     const lineId = await aLine(database.db, { office: '11', channel: options.channel ?? 'presencial' });
     const startsAt = bogotaAt(T0, options.daysAhead ?? 3, 8);
     const slotId = await aSlot(database.db, { lineId, startsAt, minutes: 45, capacity: 2 });
@@ -77,13 +79,19 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
 
   it('sends the confirmation with an .ics that calendar software reads at the right times', async () => {
     const a = await bookedAppointment();
-    await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: a.id }, runAt: T0 });
+    await enqueue(database.db, {
+      name: 'mail.appointment-confirmed',
+      payload: { appointmentId: a.id },
+      runAt: T0,
+    });
     const outcomes = await worker().runDue();
     expect(outcomes.map((o) => [o.name, o.result])).toEqual([['mail.appointment-confirmed', 'done']]);
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0] as ReceivedMail;
     expect(mail.to).toEqual(['maria@example.com']);
-    expect(mail.subject).toBe(`Confirmación de cita ${a.code}: Inscripción o actualización del RUT – persona jurídica`);
+    expect(mail.subject).toBe(
+      `Confirmación de cita ${a.code}: Inscripción o actualización del RUT – persona jurídica`,
+    );
     expect(mail.text).toContain('Hola, María:');
     expect(mail.text).toContain(`Código de la cita: ${a.code}`);
     expect(mail.text).toContain('Lugar: Dirección Seccional de Impuestos de Medellín, Edificio La Alpujarra');
@@ -118,7 +126,11 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
 
   it('writes in English when the appointment was booked in English', async () => {
     const a = await bookedAppointment({ locale: 'en', channel: 'video' });
-    await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: a.id }, runAt: T0 });
+    await enqueue(database.db, {
+      name: 'mail.appointment-confirmed',
+      payload: { appointmentId: a.id },
+      runAt: T0,
+    });
     await worker().runDue();
     const mail = smtp.received[0] as ReceivedMail;
     expect(mail.subject).toBe(`Appointment ${a.code} confirmed: RUT registration or update – company`);
@@ -132,7 +144,11 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
 
   it('retries while the server fails, and delivers once when it comes back before the last try', async () => {
     const a = await bookedAppointment();
-    await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: a.id }, runAt: T0 });
+    await enqueue(database.db, {
+      name: 'mail.appointment-confirmed',
+      payload: { appointmentId: a.id },
+      runAt: T0,
+    });
     const w = worker();
     smtp.mode = 'error';
     expect((await w.runDue()).map((o) => o.result)).toEqual(['retry']);
@@ -195,7 +211,11 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
     const a = await bookedAppointment({ daysAhead: 6 });
     const b = await bookedAppointment({ daysAhead: 6 });
     for (const id of [a.id, b.id]) {
-      await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: id }, runAt: T0 });
+      await enqueue(database.db, {
+        name: 'mail.appointment-confirmed',
+        payload: { appointmentId: id },
+        runAt: T0,
+      });
     }
     const w = worker({ reminderHours: hours });
     await w.runDue();
@@ -228,7 +248,11 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
       .where('id', '=', a.id)
       .execute();
     const moved = await bookedAppointment({ daysAhead: 4 });
-    await enqueue(database.db, { name: 'mail.appointment-cancelled', payload: { appointmentId: a.id }, runAt: T0 });
+    await enqueue(database.db, {
+      name: 'mail.appointment-cancelled',
+      payload: { appointmentId: a.id },
+      runAt: T0,
+    });
     await enqueue(database.db, {
       name: 'mail.appointment-rescheduled',
       payload: { appointmentId: moved.id, previousAppointmentId: a.id },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
+import type { Locale } from '../../i18n/index.js';
 import { selectOffer, selectToken } from '../../repositories/alerts.js';
 import { type OfferView, toOfferView } from './offer-view.js';
 import type { AlertSettings } from './settings.js';
@@ -21,11 +22,27 @@ async function offerIdByToken(db: Kysely<DB>, token: string): Promise<number> {
   return found.offer_id;
 }
 
-/** The offer behind a claim link, without changing anything (the page a GET shows). */
-export async function offerByToken(db: Kysely<DB>, token: string, now: Date): Promise<OfferView> {
+/**
+ * The offer behind a claim link, without changing anything (the page a GET shows), with the hold it
+ * became when this person already took it and the hold is still alive.
+ */
+export async function offerByToken(
+  db: Kysely<DB>,
+  token: string,
+  now: Date,
+  locale?: Locale,
+): Promise<{ offer: OfferView; hold?: { id: string; expiresAt: Date } }> {
   const row = await selectOffer(db, await offerIdByToken(db, token));
   if (!row) throw notFound('alerts.error.link');
-  return toOfferView(row, now);
+  const offer = locale ? toOfferView(row, now, locale) : toOfferView(row, now);
+  if (row.status !== 'claimed') return { offer };
+  const hold = await db
+    .selectFrom('holds')
+    .select(['id', 'expires_at'])
+    .where('id', '=', row.hold_id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return hold ? { offer, hold: { id: hold.id, expiresAt: hold.expires_at } } : { offer };
 }
 
 export interface ClaimedOffer {

@@ -19,8 +19,12 @@ export interface OfferView {
   startsAt: Date;
 }
 
-export function toOfferView(row: OfferRow, now: Date): OfferView {
-  const locale: Locale = row.locale === 'en' ? 'en' : 'es';
+/** `locale` overrides the subscription's language (a person who chose another one on the site). */
+export function toOfferView(
+  row: OfferRow,
+  now: Date,
+  locale: Locale = row.locale === 'en' ? 'en' : 'es',
+): OfferView {
   const t = translator(locale);
   const en = locale === 'en';
   const state =

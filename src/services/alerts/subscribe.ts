@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { isChannel } from '../../domain/channels.js';
+import { type Channel, isChannel } from '../../domain/channels.js';
 import { addDays, civilDateOf, isCivilDate } from '../../domain/civil-time.js';
 import { AppError, type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
@@ -27,7 +27,7 @@ export interface SubscribeInput {
 export interface SubscriptionRequested {
   status: 'pending';
   procedure: string;
-  channel: string;
+  channel: Channel;
   office: string | null;
   city: string | null;
   from: string;
@@ -104,7 +104,7 @@ export async function subscribeToAlerts(
     return {
       status: 'pending',
       procedure: input.procedure,
-      channel: input.channel,
+      channel: input.channel as Channel,
       office,
       city,
       from: input.from,
