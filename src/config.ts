@@ -22,6 +22,13 @@ export interface Config {
   captcha: boolean;
   rateLimit: boolean;
   redisUrl: string | undefined;
+  /** Which proxies' X-Forwarded-For to believe for the client address (rate limits key on it). */
+  trustProxy: boolean | number | string[];
+  /** Proof-of-work: the counter range at normal load, and the hold rate that raises it. */
+  powDifficulty: number;
+  powSurgePerMinute: number;
+  /** The wait imposed on a hold made without the proof-of-work (no JavaScript). */
+  holdWithoutProofDelayMs: number;
   holdSeconds: number;
   /** Upper bound of the random delay before a cancelled place returns to public search. */
   releaseDelaySeconds: number;
@@ -103,6 +110,22 @@ function mailbox(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '' || raw === 'off') return false;
+  if (raw === 'on') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  if (
+    entries.every((e) => /^[0-9a-fA-F.:/]+$/.test(e) || ['loopback', 'linklocal', 'uniquelocal'].includes(e))
+  ) {
+    return entries;
+  }
+  throw new ConfigError(
+    `TRUST_PROXY must be "off", "on", a number of proxy hops, or a comma-separated list of proxy addresses (got "${raw}")`,
+  );
+}
+
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
 
 export function loadConfig(env: Env = process.env): Config {
@@ -135,6 +158,10 @@ export function loadConfig(env: Env = process.env): Config {
     captcha: onOff(env, 'CAPTCHA', true),
     rateLimit: onOff(env, 'RATE_LIMIT', true),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    trustProxy: trustProxy(env),
+    powDifficulty: integer(env, 'POW_DIFFICULTY', 50_000, 100, 100_000_000),
+    powSurgePerMinute: integer(env, 'POW_SURGE_PER_MINUTE', 600, 1, 10_000_000),
+    holdWithoutProofDelayMs: integer(env, 'HOLD_WITHOUT_PROOF_DELAY_MS', 3_000, 0, 60_000),
     holdSeconds: integer(env, 'HOLD_SECONDS', 600, 10, 3600),
     releaseDelaySeconds: integer(env, 'RELEASE_DELAY_SECONDS', 900, 0, 86_400),
     maxActivePerPerson: integer(env, 'MAX_ACTIVE_PER_PERSON', 3, 1, 50),
@@ -154,7 +181,13 @@ export function loadConfig(env: Env = process.env): Config {
 /** A configuration for tests: quiet, no captcha or rate limits unless a test turns them on. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ NODE_ENV: 'test', CAPTCHA: 'off', RATE_LIMIT: 'off', RELEASE_DELAY_SECONDS: '0' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      CAPTCHA: 'off',
+      RATE_LIMIT: 'off',
+      RELEASE_DELAY_SECONDS: '0',
+      HOLD_WITHOUT_PROOF_DELAY_MS: '0',
+    }),
     runWorker: false,
     ...overrides,
   };

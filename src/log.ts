@@ -30,11 +30,28 @@ export const REDACT_PATHS = [
   ...PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
 
+/** Confirmation codes travel in some API paths; the logs keep the route, not the code. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/\/appointments\/[^/?#]+/g, '/appointments/:code')
+    .replace(/\?.*$/, (q) => (q.length > 1 ? '?…' : q));
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  id?: string;
+}
+
 export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
   return pino(
     {
       level,
       redact: { paths: REDACT_PATHS, censor: '[redactado]' },
+      // The client's address is personal data too: requests are logged by method and route only.
+      serializers: {
+        req: (req: LoggedRequest) => ({ method: req.method, url: redactUrl(req.url ?? '') }),
+      },
       base: { service: 'agenda' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

@@ -51,6 +51,9 @@ export function openPostgres({ url, poolSize, applicationName = 'agenda' }: Post
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
   });
+  // An idle connection dropped by the server (restart, failover, DROP DATABASE) is discarded by the
+  // pool and replaced on the next query; without a listener the event would crash the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -290,6 +290,8 @@ export interface DB {
   alert_subscriptions: AlertSubscriptionsTable;
   alert_offers: AlertOffersTable;
   alert_tokens: AlertTokensTable;
+  rate_limit_counters: RateLimitCountersTable;
+  pow_redemptions: PowRedemptionsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -394,4 +396,15 @@ export interface AlertTokensTable {
   offer_id: number | null;
   created_at: Timestamp;
   expires_at: Date | null;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
+export interface PowRedemptionsTable {
+  challenge_id: string;
+  redeemed_at: Timestamp;
 }

@@ -6,11 +6,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { Redis } from 'ioredis';
+import { type Counters, DatabaseCounters, RedisCounters } from '../security/counters.js';
+import { ProofOfWork } from '../security/proof-of-work.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
+import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { validatorCompiler } from './plugins/validation.js';
 import { alertsApi } from './routes/api/alerts.js';
+import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -39,7 +44,10 @@ export async function buildApp({
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -57,6 +65,23 @@ export async function buildApp({
 
   registerErrorHandling(app);
   await app.register(cookie, { secret: config.sessionSecret });
+  let counters: Counters = new DatabaseCounters(database.db);
+  if (config.redisUrl) {
+    const redis = new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
+    counters = new RedisCounters(redis);
+  }
+  await registerRateLimits(app, counters);
+  app.decorate(
+    'proofOfWork',
+    new ProofOfWork(database.db, counters, {
+      secret: config.sessionSecret,
+      difficulty: config.powDifficulty,
+      surgePerMinute: config.powSurgePerMinute,
+    }),
+  );
   registerLocale(app);
   await registerSecurityHeaders(app);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -84,6 +109,7 @@ export async function buildApp({
     async (api) => {
       await api.register(catalogApi);
       await api.register(alertsApi);
+      await api.register(bookingApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

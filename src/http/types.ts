@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Locale } from '../i18n/index.js';
+import type { ProofOfWork } from '../security/proof-of-work.js';
 
 export interface AppDeps {
   config: Config;
@@ -23,6 +24,7 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    proofOfWork: ProofOfWork;
   }
   interface FastifyRequest {
     locale: Locale;

@@ -10,6 +10,8 @@ export function engines(): Engine[] {
 }
 
 export interface TestDatabase extends Database {
+  /** PostgreSQL only: the connection string, to open more pools on the same database (other "processes"). */
+  url?: string;
   /** Drops the database (PostgreSQL) after closing it. */
   destroy(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function createTestDatabase(engine: Engine, poolSize = 10): Promise
   const database = openPostgres({ url: url.toString(), poolSize });
   return {
     ...database,
+    url: url.toString(),
     destroy: async () => {
       await database.close();
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -50,7 +50,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     config = testConfig({ publicUrl: PUBLIC_URL, alertClaimMinutes: 30, holdSeconds: 600 });
-    app = await buildTestApp(database, { publicUrl: PUBLIC_URL, alertClaimMinutes: 30, holdSeconds: 600 }, clock.now);
+    app = await buildTestApp(
+      database,
+      { publicUrl: PUBLIC_URL, alertClaimMinutes: 30, holdSeconds: 600 },
+      clock.now,
+    );
     worker = new Worker({ db: database.db, config, clock: clock.now, periodic: [] });
     lineId = await aLine(database.db, { office: '11', channel: 'presencial', procedures: ['rut-pj'] });
   });
@@ -95,7 +99,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
         .set({ status: 'cancelled', cancelled_at: clock.now(), cancel_reason: 'citizen' })
         .where('id', '=', appointmentId)
         .execute();
-      await enqueue(trx, { name: 'mail.appointment-cancelled', payload: { appointmentId }, runAt: clock.now() });
+      await enqueue(trx, {
+        name: 'mail.appointment-cancelled',
+        payload: { appointmentId },
+        runAt: clock.now(),
+      });
       const offered = await offerPlace(trx, slotId, clock.now(), alertSettings(config), { counted: true });
       if (offered === undefined) await givePlaceBack(trx, slotId);
     });
@@ -122,7 +130,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
     clock.advance(5 * MINUTE);
     await cancelAppointment(appointment.id, slotId);
     expect(await offers()).toEqual([{ email: 'ana@example.com', status: 'offered' }]);
-    const hold = await database.db.selectFrom('holds').selectAll().where('slot_id', '=', slotId).executeTakeFirstOrThrow();
+    const hold = await database.db
+      .selectFrom('holds')
+      .selectAll()
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
     expect(hold).toMatchObject({ kind: 'offer', procedure_code: 'rut-pj', channel: 'presencial' });
     expect(hold.expires_at.getTime()).toBe(clock.now().getTime() + 30 * MINUTE);
     expect(await slotTaken(database.db, slotId)).toEqual({ taken: 1, capacity: 1 });
@@ -163,7 +175,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect((await app.inject({ method: 'POST', url: offerToBeto })).statusCode).toBe(303);
     const claimed = await app.inject({ method: 'GET', url: offerToBeto });
     expect(claimed.body).toContain('El cupo es suyo');
-    const betoHold = await database.db.selectFrom('holds').selectAll().where('slot_id', '=', slotId).executeTakeFirstOrThrow();
+    const betoHold = await database.db
+      .selectFrom('holds')
+      .selectAll()
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
     expect(betoHold.kind).toBe('citizen');
     expect(claimed.body).toContain(`/reservar/datos?reserva=${betoHold.id}`);
     // kept until the end of the claim window or HOLD_SECONDS, whichever is later
@@ -193,7 +209,10 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect(left.body).toContain('Listo: no recibirá más alertas');
 
     // every alert message carried an unsubscribe link, and the cancellation was told too
-    const messages = await database.db.selectFrom('mail_messages').select(['kind', 'text_body', 'headers']).execute();
+    const messages = await database.db
+      .selectFrom('mail_messages')
+      .select(['kind', 'text_body', 'headers'])
+      .execute();
     for (const m of messages.filter((m) => m.kind.startsWith('alert-'))) {
       expect(m.text_body).toMatch(new RegExp(`${PUBLIC_URL}/alertas/baja/[A-Za-z0-9_-]{43}`));
       expect(m.headers['List-Unsubscribe']).toMatch(/^<https:\/\/citas\.example\.gov\.co\/alertas\/baja\//);
@@ -213,18 +232,18 @@ describe.each(engines())('alert offers on %s', (engine) => {
     }
     const start = bogotaAt(T0, 2, 10);
     const s1 = await aSlot(database.db, { lineId, startsAt: start, capacity: 1 });
-    const s2 = await aSlot(database.db, { lineId, startsAt: new Date(start.getTime() + 30 * MINUTE), capacity: 2 });
+    const s2 = await aSlot(database.db, {
+      lineId,
+      startsAt: new Date(start.getTime() + 30 * MINUTE),
+      capacity: 2,
+    });
     await enqueue(database.db, { name: 'alerts.match', payload: {}, runAt: clock.now() });
     await worker.runDue();
     expect(await offers()).toEqual([
       { email: 'dora@example.com', status: 'offered' },
       { email: 'eva@example.com', status: 'offered' },
     ]);
-    const held = await database.db
-      .selectFrom('alert_offers')
-      .select(['slot_id'])
-      .orderBy('id')
-      .execute();
+    const held = await database.db.selectFrom('alert_offers').select(['slot_id']).orderBy('id').execute();
     expect(held.map((h) => h.slot_id)).toEqual([s1, s2]);
     expect(await slotTaken(database.db, s1)).toEqual({ taken: 1, capacity: 1 });
     expect(await slotTaken(database.db, s2)).toEqual({ taken: 1, capacity: 2 });
@@ -232,7 +251,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
     await enqueue(database.db, { name: 'alerts.match', payload: {}, runAt: clock.now() });
     await worker.runDue();
     expect(await offers()).toHaveLength(2);
-    const mails = await database.db.selectFrom('mail_messages').select('to_address').where('kind', '=', 'alert-offer').execute();
+    const mails = await database.db
+      .selectFrom('mail_messages')
+      .select('to_address')
+      .where('kind', '=', 'alert-offer')
+      .execute();
     expect(mails.map((m) => m.to_address).sort()).toEqual(['dora@example.com', 'eva@example.com']);
   });
 
@@ -245,7 +268,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
     clock.set(new Date('2030-03-06T05:00:00Z')); // 6 March 00:00 in Bogotá
     await enqueue(database.db, { name: 'alerts.end-finished', payload: {}, runAt: clock.now() });
     await worker.runDue();
-    const rows = await database.db.selectFrom('alert_subscriptions').select(['email', 'status']).orderBy('id').execute();
+    const rows = await database.db
+      .selectFrom('alert_subscriptions')
+      .select(['email', 'status'])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { email: 'hugo@example.com', status: 'ended' },
       { email: 'ines@example.com', status: 'active' },
@@ -254,7 +281,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
     clock.set(new Date('2030-04-05T06:00:00Z'));
     await enqueue(database.db, { name: 'alerts.end-finished', payload: {}, runAt: clock.now() });
     await worker.runDue();
-    const left = await database.db.selectFrom('alert_subscriptions').select(['email', 'status']).orderBy('id').execute();
+    const left = await database.db
+      .selectFrom('alert_subscriptions')
+      .select(['email', 'status'])
+      .orderBy('id')
+      .execute();
     expect(left).toEqual([{ email: 'ines@example.com', status: 'ended' }]);
   });
 });

@@ -3,10 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openPglite } from '../../src/db/database.js';
 import { collect, ROOT, spawnCli, waitForUrl } from '../helpers/cli.js';
 import { createPostgresDatabaseUrl, engines } from '../helpers/db.js';
+
+// Whole processes start here (build, migrate, seed): generous time, the machine may be busy.
+vi.setConfig({ testTimeout: 240_000 });
 
 let dir: string;
 beforeAll(async () => {

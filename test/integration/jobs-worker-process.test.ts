@@ -23,15 +23,23 @@ describe.runIf(engines().includes('postgres'))('the worker process', () => {
     await smtp.close();
   });
 
-  async function prepare(count: number): Promise<{ database: Database; url: string; drop(): Promise<void>; codes: string[] }> {
+  async function prepare(
+    count: number,
+  ): Promise<{ database: Database; url: string; drop(): Promise<void>; codes: string[] }> {
     const { url, drop } = await createPostgresDatabaseUrl();
     const database = openPostgres({ url, poolSize: 2 });
     const lineId = await aLine(database.db, { office: '11', channel: 'presencial' });
     const now = new Date();
     const codes: string[] = [];
     for (let i = 0; i < count; i++) {
-      const slotId = await aSlot(database.db, { lineId, startsAt: new Date(bogotaAt(now, 5, 8).getTime() + i * 1_800_000) });
-      const a = await anAppointment(database.db, { slotId, documentNumber: `10203040${String(i).padStart(2, '0')}` });
+      const slotId = await aSlot(database.db, {
+        lineId,
+        startsAt: new Date(bogotaAt(now, 5, 8).getTime() + i * 1_800_000),
+      });
+      const a = await anAppointment(database.db, {
+        slotId,
+        documentNumber: `10203040${String(i).padStart(2, '0')}`,
+      });
       codes.push(a.code);
       await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: a.id } });
     }

@@ -84,7 +84,10 @@ export function registerErrorHandling(app: App): void {
         ? error.statusCode
         : 500;
     if (status >= 500) request.log.error({ err: error }, 'unhandled error');
-    if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
+    if (status === 429 && reply.getHeader('retry-after') === undefined) {
+      const seconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60;
+      reply.header('retry-after', String(seconds));
+    }
     if (isApiRequest(request)) {
       const problem = appError
         ? problemOf(request, appError, status)

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 
 export const ChannelSchema = Type.Union(
   [Type.Literal('presencial'), Type.Literal('video'), Type.Literal('telefono'), Type.Literal('correo')],
-  { description: 'Attention channel' },
+  { description: 'Attention channel', examples: ['presencial'] },
 );
 
 export const CivilDateSchema = Type.String({
@@ -26,3 +26,25 @@ export const ProblemSchema = Type.Object(
 export const LangQuerySchema = Type.Object({
   lang: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])),
 });
+
+/** An ALTCHA v2 challenge, passed as is to the widget or to a client's solver. */
+export const ChallengeReply = Type.Object(
+  {
+    parameters: Type.Object(
+      {
+        algorithm: Type.String(),
+        nonce: Type.String(),
+        salt: Type.String(),
+        cost: Type.Integer(),
+        keyLength: Type.Integer(),
+        keyPrefix: Type.String(),
+        keySignature: Type.Optional(Type.String()),
+        expiresAt: Type.Optional(Type.Number()),
+        data: Type.Optional(Type.Object({}, { additionalProperties: true })),
+      },
+      { additionalProperties: true },
+    ),
+    signature: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);

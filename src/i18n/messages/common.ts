@@ -39,6 +39,10 @@ export const common = defineMessages(
     'problem.PAYLOAD_TOO_LARGE': 'Solicitud demasiado grande',
     'problem.UNSUPPORTED_MEDIA_TYPE': 'Tipo de contenido no admitido',
     'error.validation': 'Revise {count} dato(s) del formulario',
+    'error.rateLimited':
+      'Hizo demasiadas solicitudes seguidas. Espere {seconds} segundos e intente de nuevo.',
+    'error.captchaRequired':
+      'Falta la verificación anti-robots o ya se usó. Pida un reto nuevo en /api/v1/challenge, resuélvalo y envíelo en el campo altcha.',
     'error.notFound': 'No encontramos lo que busca',
     'error.internal': 'Ocurrió un error inesperado. Intente de nuevo en unos minutos.',
     'error.badRequest': 'La solicitud no es válida',
@@ -92,6 +96,9 @@ export const common = defineMessages(
     'problem.PAYLOAD_TOO_LARGE': 'Request too large',
     'problem.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type',
     'error.validation': 'Check {count} answer(s) in the form',
+    'error.rateLimited': 'Too many requests in a row. Wait {seconds} seconds and try again.',
+    'error.captchaRequired':
+      'The anti-robot check is missing or was already used. Get a new challenge at /api/v1/challenge, solve it and send it in the altcha field.',
     'error.notFound': 'We could not find what you are looking for',
     'error.internal': 'Something went wrong. Please try again in a few minutes.',
     'error.badRequest': 'The request is not valid',

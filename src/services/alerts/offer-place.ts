@@ -72,6 +72,27 @@ async function offerTo(
   return undefined;
 }
 
+/**
+ * Marks offers whose claim window ended as expired (so their subscribers can be offered other places)
+ * and returns, one entry per offer, the slots of those whose hold was already gone.
+ */
+export async function expireStaleOffers(trx: Kysely<DB>, now: Date, slotId?: number): Promise<number[]> {
+  const rows = await trx
+    .updateTable('alert_offers as o')
+    .set({ status: 'expired', decided_at: now })
+    .where('o.status', '=', 'offered')
+    .where('o.expires_at', '<=', now)
+    .$if(slotId !== undefined, (q) => q.where('o.slot_id', '=', slotId as number))
+    .returning((eb) => [
+      'o.slot_id',
+      eb
+        .not(eb.exists(eb.selectFrom('holds as h').select('h.id').whereRef('h.id', '=', 'o.hold_id')))
+        .as('hold_gone'),
+    ])
+    .execute();
+  return rows.filter((r) => r.hold_gone).map((r) => r.slot_id);
+}
+
 export interface OfferPlaceOptions {
   /**
    * True when the caller already counts this place in `slots.taken` (the appointment being cancelled,
@@ -95,6 +116,7 @@ export async function offerPlace(
 ): Promise<number | undefined> {
   const slot = counted ? await lockSlot(trx, slotId) : await takePlace(trx, slotId);
   if (!slot) return undefined;
+  await expireStaleOffers(trx, now);
   const offerId = tooLate(slot, now, settings)
     ? undefined
     : await offerTo(trx, slot, await selectCandidates(trx, slot), now, settings);
@@ -127,6 +149,7 @@ export async function matchWaitingSubscriptions(
   settings: AlertSettings,
   { batch = 200 } = {},
 ): Promise<number[]> {
+  await expireStaleOffers(trx, now);
   const offers: number[] = [];
   const startsAfter = new Date(claimDeadline(now, settings).getTime() + settings.minLeadMinutes * 60_000);
   const fromDate = civilDateOf(now);

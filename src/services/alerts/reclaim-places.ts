@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { lockSlotsWithExpiredHolds, reclaimExpiredHoldsOf } from '../../repositories/holds-housekeeping.js';
-import { offerPlace } from './offer-place.js';
+import { expireStaleOffers, offerPlace } from './offer-place.js';
 import type { AlertSettings } from './settings.js';
 
 export interface ReclaimResult {
@@ -23,21 +23,19 @@ export async function reclaimExpiredHolds(
   settings: AlertSettings,
   { slotId, limit }: { slotId?: number; limit?: number } = {},
 ): Promise<ReclaimResult> {
+  // Offers whose window ended. The booking engine may have deleted such an offer's hold already (its
+  // inline clean-up when a slot looks full): then the place went back to the public pool, and is tried
+  // once more for the next subscriber below.
+  const stale = await expireStaleOffers(trx, now, slotId);
   const slotIds = await lockSlotsWithExpiredHolds(trx, now, {
     ...(slotId === undefined ? {} : { slotId }),
     ...(limit === undefined ? {} : { limit }),
   });
   const { holdIds, perSlot } = await reclaimExpiredHoldsOf(trx, slotIds, now);
-  if (holdIds.length > 0) {
-    await trx
-      .updateTable('alert_offers')
-      .set({ status: 'expired', decided_at: now })
-      .where('hold_id', 'in', holdIds)
-      .where('status', '=', 'offered')
-      .execute();
-  }
+  const attempts = new Map(perSlot);
+  for (const s of stale) attempts.set(s, (attempts.get(s) ?? 0) + 1);
   const offers: number[] = [];
-  for (const [freedSlot, freed] of [...perSlot].sort(([a], [b]) => a - b)) {
+  for (const [freedSlot, freed] of [...attempts].sort(([a], [b]) => a - b)) {
     for (let i = 0; i < freed; i++) {
       const offerId = await offerPlace(trx, freedSlot, now, settings, { counted: false });
       if (offerId === undefined) break;

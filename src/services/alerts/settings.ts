@@ -9,7 +9,9 @@ export interface AlertSettings {
   holdSeconds: number;
 }
 
-export function alertSettings(config: Config): AlertSettings {
+export function alertSettings(
+  config: Pick<Config, 'alertClaimMinutes' | 'minLeadMinutes' | 'holdSeconds'>,
+): AlertSettings {
   return {
     claimMinutes: config.alertClaimMinutes,
     minLeadMinutes: config.minLeadMinutes,

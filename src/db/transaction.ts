@@ -1,0 +1,23 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+const RETRYABLE = new Set(['40P01', '40001']);
+
+function isRetryable(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && RETRYABLE.has(String((err as { code?: unknown }).code));
+}
+
+/**
+ * Runs a transaction, starting it again (up to three times) when PostgreSQL aborts it as a deadlock
+ * victim or a serialization failure: both mean "nothing was done, try again". Services take their
+ * locks in a fixed order so this is rare; it is the net under that rule, not a replacement for it.
+ */
+export async function transaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(work);
+    } catch (err) {
+      if (attempt >= 3 || !isRetryable(err)) throw err;
+    }
+  }
+}

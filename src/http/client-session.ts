@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+const COOKIE = 'sid';
+
+/**
+ * An anonymous client session: a random id in a signed, HttpOnly cookie. It ties a person's hold to
+ * their browser (one live hold per session) and carries nothing personal.
+ */
+export function clientSessionId(request: FastifyRequest, reply: FastifyReply): string {
+  const raw = request.cookies[COOKIE];
+  if (raw) {
+    const unsigned = request.unsignCookie(raw);
+    if (unsigned.valid && unsigned.value) return unsigned.value;
+  }
+  const id = randomBytes(18).toString('base64url');
+  const secure = request.server.deps.config.publicUrl.startsWith('https:');
+  reply.setCookie(COOKIE, id, { path: '/', httpOnly: true, sameSite: 'lax', secure, signed: true });
+  return id;
+}

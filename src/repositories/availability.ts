@@ -1,0 +1,155 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * Availability read straight from the slots' counters. A slot's free public places are
+ * (capacity − reserved) − (taken − reserved_taken), plus its expired holds that no one has reclaimed
+ * yet: an abandoned hold stops counting at its expiry whether or not a job has run.
+ */
+export interface AvailabilityScope {
+  procedure: string;
+  channel: string;
+  officeCode?: string;
+  cityCodes?: readonly string[];
+  /** Slots starting before this instant are not offered (minimum lead time). */
+  earliest: Date;
+  now: Date;
+}
+
+const FREE = sql<number>`greatest(0, (s.capacity - s.reserved) - (s.taken - s.reserved_taken) + coalesce(e.n, 0))`;
+
+function scopeConditions(q: AvailabilityScope): RawBuilder<boolean> {
+  const office = q.officeCode ? sql`AND s.office_code = ${q.officeCode}` : sql``;
+  const cities =
+    q.cityCodes && q.cityCodes.length > 0
+      ? sql`AND o.city_code IN (${sql.join(q.cityCodes.map((c) => sql`${c}`))})`
+      : sql``;
+  return sql<boolean>`s.channel = ${q.channel} AND s.status = 'open' AND s.starts_at >= ${q.earliest} ${office} ${cities}`;
+}
+
+function joins(q: AvailabilityScope): RawBuilder<unknown> {
+  return sql`
+    JOIN capacity_line_procedures lp ON lp.capacity_line_id = s.capacity_line_id AND lp.procedure_code = ${q.procedure}
+    JOIN capacity_lines l ON l.id = s.capacity_line_id AND l.active
+    JOIN offices o ON o.code = s.office_code AND o.active`;
+}
+
+function expiredHolds(now: Date, dateCondition: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    SELECT h.slot_id, count(*) FILTER (WHERE NOT h.reserved) AS n
+    FROM holds h JOIN slots s ON s.id = h.slot_id
+    WHERE h.expires_at <= ${now} AND ${dateCondition}
+    GROUP BY h.slot_id`;
+}
+
+export async function selectDaysWithRoom(
+  db: Kysely<DB>,
+  q: AvailabilityScope & { from: string; to: string },
+): Promise<{ date: string; available: number }[]> {
+  const range = sql`s.local_date BETWEEN ${q.from}::date AND ${q.to}::date`;
+  const result = await sql<{ date: string; available: number }>`
+    WITH e AS (${expiredHolds(q.now, range)})
+    SELECT s.local_date AS date, sum(${FREE})::int AS available
+    FROM slots s ${joins(q)}
+    LEFT JOIN e ON e.slot_id = s.id
+    WHERE ${range} AND ${scopeConditions(q)}
+    GROUP BY s.local_date
+    HAVING sum(${FREE}) > 0
+    ORDER BY s.local_date`.execute(db);
+  return result.rows;
+}
+
+export interface SlotWithRoom {
+  slotId: number;
+  officeCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  available: number;
+}
+
+export async function selectSlotsWithRoom(
+  db: Kysely<DB>,
+  q: AvailabilityScope & { date: string },
+): Promise<SlotWithRoom[]> {
+  const day = sql`s.local_date = ${q.date}::date`;
+  const result = await sql<{
+    id: number;
+    office_code: string;
+    starts_at: Date;
+    ends_at: Date;
+    available: number;
+  }>`
+    WITH e AS (${expiredHolds(q.now, day)})
+    SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${FREE}::int AS available
+    FROM slots s ${joins(q)}
+    LEFT JOIN e ON e.slot_id = s.id
+    WHERE ${day} AND ${scopeConditions(q)} AND ${FREE} > 0
+    ORDER BY s.starts_at, s.office_code`.execute(db);
+  return result.rows.map((r) => ({
+    slotId: r.id,
+    officeCode: r.office_code,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    available: r.available,
+  }));
+}
+
+/** The earliest slot with room in each office of the scope, earliest first. */
+export async function selectFirstPerOffice(
+  db: Kysely<DB>,
+  q: AvailabilityScope & { lastDate: string; limit: number },
+): Promise<SlotWithRoom[]> {
+  const window = sql`s.local_date <= ${q.lastDate}::date`;
+  const result = await sql<{
+    id: number;
+    office_code: string;
+    starts_at: Date;
+    ends_at: Date;
+    available: number;
+  }>`
+    WITH e AS (${expiredHolds(q.now, window)}),
+    firsts AS (
+      SELECT DISTINCT ON (s.office_code) s.id, s.office_code, s.starts_at, s.ends_at, ${FREE}::int AS available
+      FROM slots s ${joins(q)}
+      LEFT JOIN e ON e.slot_id = s.id
+      WHERE ${window} AND ${scopeConditions(q)} AND ${FREE} > 0
+      ORDER BY s.office_code, s.starts_at
+    )
+    SELECT * FROM firsts ORDER BY starts_at, office_code LIMIT ${q.limit}`.execute(db);
+  return result.rows.map((r) => ({
+    slotId: r.id,
+    officeCode: r.office_code,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    available: r.available,
+  }));
+}
+
+/** What a slot is, for telling a person precisely why it cannot be taken. */
+export function selectSlotFacts(db: Kysely<DB>, slotId: number, procedure: string) {
+  return db
+    .selectFrom('slots as s')
+    .innerJoin('capacity_lines as l', 'l.id', 's.capacity_line_id')
+    .innerJoin('offices as o', 'o.code', 's.office_code')
+    .select((eb) => [
+      's.id',
+      's.channel',
+      's.status',
+      's.starts_at',
+      's.ends_at',
+      's.local_date',
+      's.office_code',
+      'l.active as line_active',
+      'o.active as office_active',
+      eb
+        .exists(
+          eb
+            .selectFrom('capacity_line_procedures as lp')
+            .whereRef('lp.capacity_line_id', '=', 's.capacity_line_id')
+            .where('lp.procedure_code', '=', procedure),
+        )
+        .as('serves_procedure'),
+    ])
+    .where('s.id', '=', slotId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,135 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+
+/**
+ * The counters of a slot. `slots.taken` counts appointments plus hold rows (live, or expired and not yet
+ * reclaimed); a CHECK keeps it within `capacity`. Every change below is one conditional statement, so two
+ * processes can never both take the last place. Places reserved for deadline days are
+ * `reserved - reserved_taken`; the public may only take the others.
+ */
+
+export interface PlaceRequest {
+  slotId: number;
+  procedure: string;
+  channel: string;
+  /** Slots starting before this instant cannot be taken (minimum lead time). */
+  earliest: Date;
+  /** Slots after this Bogotá date cannot be taken (booking window). */
+  lastDate: string;
+}
+
+/** The conditions under which a slot's place can be taken for a procedure and channel by the public. */
+function publicRoom(r: PlaceRequest): RawBuilder<boolean> {
+  return sql<boolean>`s.id = ${r.slotId}
+    AND s.channel = ${r.channel}
+    AND s.status = 'open'
+    AND s.starts_at >= ${r.earliest}
+    AND s.local_date <= ${r.lastDate}::date
+    AND (s.taken - s.reserved_taken) < (s.capacity - s.reserved)
+    AND EXISTS (
+      SELECT 1 FROM capacity_line_procedures lp
+      JOIN capacity_lines l ON l.id = lp.capacity_line_id AND l.active
+      WHERE lp.capacity_line_id = s.capacity_line_id AND lp.procedure_code = ${r.procedure})
+    AND EXISTS (SELECT 1 FROM offices o WHERE o.code = s.office_code AND o.active)`;
+}
+
+export interface NewHold extends PlaceRequest {
+  sessionKey: string | null;
+  expiresAt: Date;
+}
+
+/** Takes a place and records the hold in one statement; undefined when there was no room (or no such slot). */
+export async function takePlaceWithHold(
+  db: Kysely<DB>,
+  h: NewHold,
+): Promise<{ id: string; expiresAt: Date } | undefined> {
+  const result = await sql<{ id: string; expires_at: Date }>`
+    WITH taken AS (
+      UPDATE slots s SET taken = s.taken + 1
+      WHERE ${publicRoom(h)}
+      RETURNING s.id
+    )
+    INSERT INTO holds (slot_id, kind, session_key, procedure_code, channel, expires_at)
+    SELECT id, 'citizen', ${h.sessionKey}, ${h.procedure}, ${h.channel}, ${h.expiresAt} FROM taken
+    RETURNING id, expires_at`.execute(db);
+  const row = result.rows[0];
+  return row ? { id: row.id, expiresAt: row.expires_at } : undefined;
+}
+
+/** Takes a place for an appointment (reschedule); false when there was no room. */
+export async function takePlace(db: Kysely<DB>, r: PlaceRequest): Promise<boolean> {
+  const result = await sql<{ id: number }>`
+    UPDATE slots s SET taken = s.taken + 1 WHERE ${publicRoom(r)} RETURNING s.id`.execute(db);
+  return result.rows.length === 1;
+}
+
+/** Locks slots in id order: the one order every multi-slot transaction uses, so none can deadlock. */
+export async function lockSlots(db: Kysely<DB>, slotIds: readonly number[]): Promise<void> {
+  const ids = [...new Set(slotIds)].sort((a, b) => a - b);
+  await db.selectFrom('slots').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+}
+
+/** Deletes a slot's expired holds and gives their places back; returns how many. */
+export async function reclaimExpiredHolds(db: Kysely<DB>, slotId: number, now: Date): Promise<number> {
+  const result = await sql<{ freed: number }>`
+    WITH gone AS (
+      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} RETURNING reserved
+    )
+    UPDATE slots SET
+      taken = taken - (SELECT count(*) FROM gone),
+      reserved_taken = reserved_taken - (SELECT count(*) FROM gone WHERE reserved)
+    WHERE id = ${slotId} AND EXISTS (SELECT 1 FROM gone)
+    RETURNING (SELECT count(*)::int FROM gone) AS freed`.execute(db);
+  return result.rows[0]?.freed ?? 0;
+}
+
+/** Deletes a session's other citizen holds (a new hold replaces the old one) and gives their places back. */
+export async function releaseSessionHolds(
+  db: Kysely<DB>,
+  sessionKey: string,
+  keepHoldId: string,
+): Promise<void> {
+  await sql`
+    WITH gone AS (
+      DELETE FROM holds WHERE session_key = ${sessionKey} AND kind = 'citizen' AND id <> ${keepHoldId}
+      RETURNING slot_id, reserved
+    ), per_slot AS (
+      SELECT slot_id, count(*) AS n, count(*) FILTER (WHERE reserved) AS r FROM gone GROUP BY slot_id
+    )
+    UPDATE slots s SET taken = s.taken - p.n, reserved_taken = s.reserved_taken - p.r
+    FROM per_slot p WHERE s.id = p.slot_id`.execute(db);
+}
+
+/** Gives one appointment's place back to its slot at once. */
+export async function givePlaceBack(db: Kysely<DB>, slotId: number, reserved: boolean): Promise<void> {
+  await sql`
+    UPDATE slots SET taken = taken - 1, reserved_taken = reserved_taken - ${reserved ? 1 : 0}
+    WHERE id = ${slotId}`.execute(db);
+}
+
+/**
+ * Keeps a freed place out of public search until `until` by turning it into a hold of kind 'release';
+ * the place stays counted in `taken` and becomes free by itself when the hold expires.
+ */
+export async function holdPlaceUntil(
+  db: Kysely<DB>,
+  slotId: number,
+  reserved: boolean,
+  until: Date,
+): Promise<void> {
+  await db
+    .insertInto('holds')
+    .values({ slot_id: slotId, kind: 'release', reserved, expires_at: until })
+    .execute();
+}
+
+/** Consumes a live citizen hold (its place passes to the appointment); undefined when none is live. */
+export async function consumeHold(db: Kysely<DB>, holdId: string, now: Date) {
+  return db
+    .deleteFrom('holds')
+    .where('id', '=', holdId)
+    .where('kind', '=', 'citizen')
+    .where('expires_at', '>', now)
+    .returning(['slot_id', 'procedure_code', 'channel', 'reserved', 'session_key'])
+    .executeTakeFirst();
+}

@@ -1,0 +1,212 @@
+import type { Kysely } from 'kysely';
+import type { AppointmentStatus, CancelReason, DB } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
+import { bookingWindow } from '../domain/booking-window.js';
+import type { Channel } from '../domain/channels.js';
+import { normaliseConfirmationCode } from '../domain/confirmation-code.js';
+import { normaliseDocumentNumber } from '../domain/documents.js';
+import { AppError, validationFailed } from '../domain/errors.js';
+import type { Locale } from '../i18n/index.js';
+import { enqueue } from '../jobs/queue.js';
+import * as repo from '../repositories/appointments.js';
+import * as places from '../repositories/places.js';
+import { alertSettings } from './alerts/settings.js';
+import { insertWithFreshCode, whyNoPlace } from './booking.js';
+import type { ServiceContext } from './context.js';
+import { releasePlace } from './place-release.js';
+
+export interface AppointmentView {
+  code: string;
+  status: AppointmentStatus;
+  procedure: string;
+  procedureName: string;
+  channel: Channel;
+  officeCode: string;
+  officeName: string;
+  officeAddress: string;
+  city: string;
+  startsAt: Date;
+  endsAt: Date;
+  requirements: string[];
+  firstName: string;
+  lastName: string;
+  companyName: string | null;
+  /** The last three characters of the document, the most that is shown back. */
+  documentHint: string;
+  documentType: string;
+  cancelReason: CancelReason | null;
+  /** When rescheduled: the code of the appointment that replaced this one. */
+  rescheduledTo: string | null;
+}
+
+/** A document number as typed, in the stored form: no separators, and a NIT without its check digit. */
+export function normaliseLookupDocument(raw: string): string {
+  const trimmed = raw.trim();
+  const withoutDv = /^[\d.\s]+-\s*\d$/.test(trimmed) ? trimmed.replace(/-\s*\d$/, '') : trimmed;
+  return normaliseDocumentNumber(withoutDv);
+}
+
+function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'appointment.notFound');
+}
+
+export async function viewAppointment(
+  db: Kysely<DB>,
+  where: { code: string } | { id: number },
+  locale: Locale,
+): Promise<AppointmentView | undefined> {
+  const row = await repo.selectAppointmentDetails(db, where);
+  if (!row) return undefined;
+  const en = locale === 'en';
+  return {
+    code: row.code,
+    status: row.status,
+    procedure: row.procedure_code,
+    procedureName: en ? row.procedure_name_en : row.procedure_name_es,
+    channel: row.channel as Channel,
+    officeCode: row.office_code,
+    officeName: row.office_name,
+    officeAddress: row.office_address,
+    city: row.city,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    requirements: en ? row.requirements_en : row.requirements_es,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    companyName: row.company_name,
+    documentHint: row.document_number.slice(-3),
+    documentType: row.document_type,
+    cancelReason: row.cancel_reason,
+    rescheduledTo: row.rescheduled_to,
+  };
+}
+
+/**
+ * Finds an appointment by its code and the holder's document number. A wrong code and a wrong
+ * document give the same answer, so the look-up reveals nothing about codes that exist.
+ */
+export async function lookupAppointment(
+  db: Kysely<DB>,
+  { code, documentNumber }: { code: string; documentNumber: string },
+  locale: Locale,
+): Promise<AppointmentView> {
+  const normalised = normaliseConfirmationCode(code);
+  const document = normaliseLookupDocument(documentNumber);
+  if (!normalised || document === '') throw notFound();
+  const row = await db
+    .selectFrom('appointments as a')
+    .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
+    .select('a.id')
+    .where('a.code', '=', normalised)
+    .where('p.document_number', '=', document)
+    .executeTakeFirst();
+  const view = row ? await viewAppointment(db, { id: row.id }, locale) : undefined;
+  if (!view) throw notFound();
+  return view;
+}
+
+async function lockActive(trx: Kysely<DB>, code: string, documentNumber: string, now: Date) {
+  const normalised = normaliseConfirmationCode(code);
+  const document = normaliseLookupDocument(documentNumber);
+  if (!normalised || document === '') throw notFound();
+  const appointment = await repo.selectAppointmentForUpdate(trx, normalised, document);
+  if (!appointment) throw notFound();
+  if (appointment.status !== 'booked' || appointment.starts_at <= now) {
+    throw new AppError('CONFLICT', 'appointment.notActive');
+  }
+  return appointment;
+}
+
+/**
+ * Cancels an appointment inside the caller's transaction and frees its place (see releasePlace); the
+ * cancellation e-mail is queued in the same transaction. Returns false when it was not cancellable
+ * (already cancelled, attended…). Closures and privacy deletions use this too.
+ */
+export async function cancelAppointmentInTransaction(
+  trx: Kysely<DB>,
+  appointment: { id: number; slot_id: number; reserved: boolean },
+  reason: CancelReason,
+  ctx: Pick<ServiceContext, 'now' | 'config'>,
+): Promise<boolean> {
+  if (!(await repo.markCancelled(trx, appointment.id, reason, ctx.now))) return false;
+  await releasePlace(
+    trx,
+    { slotId: appointment.slot_id, reserved: appointment.reserved },
+    { now: ctx.now, releaseDelaySeconds: ctx.config.releaseDelaySeconds, alerts: alertSettings(ctx.config) },
+  );
+  if (reason !== 'reschedule') {
+    await enqueue(trx, {
+      name: 'mail.appointment-cancelled',
+      payload: { appointmentId: appointment.id },
+      dedupeKey: `cancelled:${appointment.id}`,
+    });
+  }
+  return true;
+}
+
+export async function cancelAppointment(
+  ctx: ServiceContext,
+  r: { code: string; documentNumber: string },
+): Promise<{ code: string; status: 'cancelled' }> {
+  return transaction(ctx.db, async (trx) => {
+    const appointment = await lockActive(trx, r.code, r.documentNumber, ctx.now);
+    await cancelAppointmentInTransaction(trx, appointment, 'citizen', ctx);
+    return { code: appointment.code, status: 'cancelled' as const };
+  });
+}
+
+/**
+ * Moves an appointment to another slot of the same procedure and channel. The new place is taken
+ * first, in the same transaction that cancels the old appointment and frees its place; when the new
+ * slot is full nothing at all changes. The new appointment gets its own code and points back to the
+ * old one.
+ */
+export async function rescheduleAppointment(
+  ctx: ServiceContext,
+  r: { code: string; documentNumber: string; slotId: number },
+): Promise<{ appointmentId: number; code: string }> {
+  const window = bookingWindow(ctx.now, ctx.config);
+  const moved = await transaction(ctx.db, async (trx) => {
+    const old = await lockActive(trx, r.code, r.documentNumber, ctx.now);
+    if (old.slot_id === r.slotId)
+      throw validationFailed([{ field: 'slotId', key: 'appointment.reschedule.sameSlot' }]);
+    // Both slots are locked in id order before either changes, so crossing reschedules cannot deadlock.
+    await places.lockSlots(trx, [old.slot_id, r.slotId]);
+    const taken = await places.takePlace(trx, {
+      slotId: r.slotId,
+      procedure: old.procedure_code,
+      channel: old.channel,
+      earliest: window.earliest,
+      lastDate: window.lastDate,
+    });
+    if (!taken) return { old, next: undefined };
+    const slot = await repo.selectSlotForAppointment(trx, r.slotId);
+    await cancelAppointmentInTransaction(trx, old, 'reschedule', ctx);
+    const next = await insertWithFreshCode(trx, {
+      slotId: slot.id,
+      procedure: old.procedure_code,
+      channel: old.channel,
+      officeCode: slot.office_code,
+      startsAt: slot.starts_at,
+      endsAt: slot.ends_at,
+      applicantId: old.applicant_id,
+      personKey: old.person_key,
+      reserved: false,
+      locale: old.locale,
+      rescheduledFromId: old.id,
+      now: ctx.now,
+    });
+    await enqueue(trx, {
+      name: 'mail.appointment-rescheduled',
+      payload: { appointmentId: next.id, previousAppointmentId: old.id },
+      dedupeKey: `rescheduled:${next.id}`,
+    });
+    return { old, next };
+  });
+  if (moved.next) return { appointmentId: moved.next.id, code: moved.next.code };
+  // The slot had no room: reclaim its expired holds once and try again, else say precisely why.
+  if ((await transaction(ctx.db, (trx) => places.reclaimExpiredHolds(trx, r.slotId, ctx.now))) > 0) {
+    return rescheduleAppointment(ctx, r);
+  }
+  throw await whyNoPlace(ctx.db, r.slotId, moved.old.procedure_code, moved.old.channel, ctx.now, window);
+}

@@ -1,0 +1,84 @@
+import { bookingWindow, clipRange } from '../domain/booking-window.js';
+import { addDays, isCivilDate } from '../domain/civil-time.js';
+import { validationFailed } from '../domain/errors.js';
+import * as repo from '../repositories/availability.js';
+import { assertCivilDates, type PlaceQuery, resolvePlace } from './booking-scope.js';
+import type { ServiceContext } from './context.js';
+
+export const MAX_RANGE_DAYS = 62;
+
+export interface DayWithRoom {
+  date: string;
+  available: number;
+}
+
+/** The days with room for a procedure and channel, in an office, a city or (remote) the whole country. */
+export async function findDays(
+  ctx: ServiceContext,
+  q: PlaceQuery & { from: string; to: string },
+): Promise<DayWithRoom[]> {
+  assertCivilDates({ from: q.from, to: q.to }, isCivilDate);
+  if (q.to < q.from) throw validationFailed([{ field: 'to', key: 'booking.range.order' }]);
+  if (addDays(q.from, MAX_RANGE_DAYS - 1) < q.to) {
+    throw validationFailed([{ field: 'to', key: 'booking.range.tooLong', params: { days: MAX_RANGE_DAYS } }]);
+  }
+  const place = await resolvePlace(ctx.db, q);
+  const window = bookingWindow(ctx.now, ctx.config);
+  const range = clipRange(q.from, q.to, window);
+  if (!range) return [];
+  return repo.selectDaysWithRoom(ctx.db, { ...place, ...range, earliest: window.earliest, now: ctx.now });
+}
+
+/** The times of one day with places left, exact at the moment of asking. */
+export async function findSlots(
+  ctx: ServiceContext,
+  q: PlaceQuery & { date: string },
+): Promise<repo.SlotWithRoom[]> {
+  assertCivilDates({ date: q.date }, isCivilDate);
+  const place = await resolvePlace(ctx.db, q);
+  const window = bookingWindow(ctx.now, ctx.config);
+  if (q.date < window.today || q.date > window.lastDate) return [];
+  return repo.selectSlotsWithRoom(ctx.db, {
+    ...place,
+    date: q.date,
+    earliest: window.earliest,
+    now: ctx.now,
+  });
+}
+
+/**
+ * The first free time in each office near a city: the city's offices first, then the rest of its
+ * department, then the whole country, widening only when nothing was found.
+ */
+export async function findFirstAvailable(
+  ctx: ServiceContext,
+  q: PlaceQuery & { limit?: number },
+): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
+  const place = await resolvePlace(ctx.db, q);
+  const window = bookingWindow(ctx.now, ctx.config);
+  const base = {
+    ...place,
+    earliest: window.earliest,
+    now: ctx.now,
+    lastDate: window.lastDate,
+    limit: q.limit ?? 5,
+  };
+  if (place.officeCode) return { scope: 'office', items: await repo.selectFirstPerOffice(ctx.db, base) };
+  if (place.cityCodes) {
+    const inCity = await repo.selectFirstPerOffice(ctx.db, base);
+    if (inCity.length > 0) return { scope: 'city', items: inCity };
+    const department = (place.cityCodes[0] ?? '').slice(0, 2);
+    const cities = await ctx.db
+      .selectFrom('cities')
+      .select('code')
+      .where('department_code', '=', department)
+      .execute();
+    const inDepartment = await repo.selectFirstPerOffice(ctx.db, {
+      ...base,
+      cityCodes: cities.map((c) => c.code),
+    });
+    if (inDepartment.length > 0) return { scope: 'department', items: inDepartment };
+  }
+  const { cityCodes: _ignored, ...national } = base;
+  return { scope: 'country', items: await repo.selectFirstPerOffice(ctx.db, national) };
+}

@@ -1,0 +1,281 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { transaction } from '../db/transaction.js';
+import {
+  type Applicant,
+  type ApplicantInput,
+  type ConsentInput,
+  personKey,
+  validateApplicant,
+  validateConsent,
+} from '../domain/applicant.js';
+import { bookingWindow } from '../domain/booking-window.js';
+import type { Channel } from '../domain/channels.js';
+import { newConfirmationCode } from '../domain/confirmation-code.js';
+import { AppError, type FieldError, validationFailed } from '../domain/errors.js';
+import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
+import { enqueue } from '../jobs/queue.js';
+import * as appointments from '../repositories/appointments.js';
+import { selectSlotFacts } from '../repositories/availability.js';
+import * as places from '../repositories/places.js';
+import type { ServiceContext } from './context.js';
+
+/** A client session id is never stored as such; holds keep a hash of it. */
+export function sessionKeyOf(sessionId: string | undefined): string | null {
+  return sessionId ? createHash('sha256').update(sessionId).digest('hex') : null;
+}
+
+export interface HoldRequest {
+  slotId: number;
+  procedure: string;
+  channel: Channel;
+  sessionKey: string | null;
+}
+
+export interface Hold {
+  holdId: string;
+  expiresAt: Date;
+}
+
+/**
+ * Holds one place of a slot for HOLD_SECONDS. The place is taken by one conditional statement, so the
+ * slot can never go past its capacity. When the slot looks full, its expired holds are reclaimed and the
+ * place tried once more. A session's earlier hold is given back when the new one succeeds.
+ */
+export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Hold> {
+  const window = bookingWindow(ctx.now, ctx.config);
+  const request = {
+    slotId: r.slotId,
+    procedure: r.procedure,
+    channel: r.channel,
+    earliest: window.earliest,
+    lastDate: window.lastDate,
+    sessionKey: r.sessionKey,
+    expiresAt: new Date(ctx.now.getTime() + ctx.config.holdSeconds * 1000),
+  };
+  const hold = await transaction(ctx.db, async (trx) => {
+    const taken = await places.takePlaceWithHold(trx, request);
+    if (taken || (await places.reclaimExpiredHolds(trx, r.slotId, ctx.now)) === 0) return taken;
+    return places.takePlaceWithHold(trx, request);
+  });
+  if (hold) {
+    // Giving the session's earlier hold back in its own transaction keeps every transaction on one
+    // slot, so two sessions swapping places can never deadlock; for a moment the session holds both.
+    if (r.sessionKey) {
+      const sessionKey = r.sessionKey;
+      await transaction(ctx.db, (trx) => places.releaseSessionHolds(trx, sessionKey, hold.id));
+    }
+    return { holdId: hold.id, expiresAt: hold.expiresAt };
+  }
+  throw await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+}
+
+/** The precise reason a slot's place could not be taken. */
+export async function whyNoPlace(
+  db: Kysely<DB>,
+  slotId: number,
+  procedure: string,
+  channel: string,
+  now: Date,
+  window: { earliest: Date; lastDate: string },
+): Promise<AppError> {
+  const facts = await selectSlotFacts(db, slotId, procedure);
+  if (facts?.status !== 'open' || !facts.line_active || !facts.office_active) {
+    return new AppError('NOT_FOUND', 'booking.slot.notFound');
+  }
+  const field = (key: string): FieldError[] => [{ field: 'slotId', key }];
+  if (facts.channel !== channel || !facts.serves_procedure) {
+    return validationFailed(field('booking.slot.otherProcedure'));
+  }
+  if (facts.starts_at < window.earliest || facts.starts_at <= now)
+    return validationFailed(field('booking.slot.past'));
+  if (facts.local_date > window.lastDate) return validationFailed(field('booking.slot.outsideWindow'));
+  return new AppError('SLOT_FULL', 'booking.slot.full');
+}
+
+export interface HoldDetails {
+  holdId: string;
+  slotId: number;
+  procedure: string;
+  channel: Channel;
+  officeCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  expiresAt: Date;
+  sessionKey: string | null;
+  draft: unknown;
+}
+
+/** A live citizen hold with its slot; undefined when it expired or never existed. */
+export async function getHold(db: Kysely<DB>, holdId: string, now: Date): Promise<HoldDetails | undefined> {
+  if (!isUuid(holdId)) return undefined;
+  const row = await db
+    .selectFrom('holds as h')
+    .innerJoin('slots as s', 's.id', 'h.slot_id')
+    .select([
+      'h.id',
+      'h.slot_id',
+      'h.procedure_code',
+      'h.channel',
+      'h.expires_at',
+      'h.session_key',
+      'h.draft',
+      's.office_code',
+      's.starts_at',
+      's.ends_at',
+    ])
+    .where('h.id', '=', holdId)
+    .where('h.kind', '=', 'citizen')
+    .where('h.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row?.procedure_code || !row.channel) return undefined;
+  return {
+    holdId: row.id,
+    slotId: row.slot_id,
+    procedure: row.procedure_code,
+    channel: row.channel as Channel,
+    officeCode: row.office_code,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    expiresAt: row.expires_at,
+    sessionKey: row.session_key,
+    draft: row.draft,
+  };
+}
+
+/** Keeps what a person typed on the web journey with their hold (never in a URL or a cookie). */
+export async function saveHoldDraft(
+  db: Kysely<DB>,
+  holdId: string,
+  draft: unknown,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('holds')
+    .set({ draft: JSON.stringify(draft) })
+    .where('id', '=', holdId)
+    .where('kind', '=', 'citizen')
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives a hold's place back at once (the person changed their mind). */
+export async function releaseHold(db: Kysely<DB>, holdId: string): Promise<void> {
+  if (!isUuid(holdId)) return;
+  await transaction(db, async (trx) => {
+    const gone = await trx
+      .deleteFrom('holds')
+      .where('id', '=', holdId)
+      .where('kind', '=', 'citizen')
+      .returning(['slot_id', 'reserved'])
+      .executeTakeFirst();
+    if (gone) await places.givePlaceBack(trx, gone.slot_id, gone.reserved);
+  });
+}
+
+export interface ConfirmRequest {
+  holdId: string;
+  applicant: ApplicantInput;
+  consent: ConsentInput | undefined;
+  via: 'web' | 'api';
+  locale: 'es' | 'en';
+}
+
+export interface Confirmation {
+  appointmentId: number;
+  code: string;
+  status: 'booked';
+  procedure: string;
+  channel: Channel;
+  officeCode: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Checks an applicant and consent without touching anything; throws VALIDATION with every problem. */
+export function checkApplicant(applicant: ApplicantInput, consent: ConsentInput | undefined): Applicant {
+  const result = validateApplicant(applicant);
+  const consentErrors = validateConsent(consent);
+  if (!result.ok || consentErrors.length > 0) {
+    throw validationFailed([...(result.ok ? [] : result.errors), ...consentErrors]);
+  }
+  return result.value;
+}
+
+/**
+ * Turns a live hold into an appointment: validates the person's data, enforces the per-person limits
+ * under a per-person lock, records the consent, and queues the confirmation e-mail, all in one
+ * transaction. The hold's place passes to the appointment, so capacity is untouched.
+ */
+export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promise<Confirmation> {
+  const applicant = checkApplicant(r.applicant, r.consent);
+  if (!isUuid(r.holdId)) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+  const key = personKey(applicant);
+  return transaction(ctx.db, async (trx) => {
+    await appointments.lockPerson(trx, key);
+    const hold = await places.consumeHold(trx, r.holdId, ctx.now);
+    if (!hold?.procedure_code || !hold.channel) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    const active = await appointments.selectActiveProcedures(trx, key, ctx.now);
+    if (active.includes(hold.procedure_code))
+      throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
+    if (active.length >= ctx.config.maxActivePerPerson) {
+      throw new AppError('LIMIT_REACHED', 'booking.limit.total', { max: ctx.config.maxActivePerPerson });
+    }
+    const slot = await appointments.selectSlotForAppointment(trx, hold.slot_id);
+    const applicantId = await appointments.insertApplicant(trx, applicant, r.locale);
+    await appointments.insertConsent(trx, {
+      applicantId,
+      policyVersion: POLICY_VERSION,
+      purposes: BOOKING_PURPOSES,
+      channel: r.via,
+      at: ctx.now,
+    });
+    const { id, code } = await insertWithFreshCode(trx, {
+      slotId: slot.id,
+      procedure: hold.procedure_code,
+      channel: hold.channel,
+      officeCode: slot.office_code,
+      startsAt: slot.starts_at,
+      endsAt: slot.ends_at,
+      applicantId,
+      personKey: key,
+      reserved: hold.reserved,
+      locale: r.locale,
+      now: ctx.now,
+    });
+    await enqueue(trx, {
+      name: 'mail.appointment-confirmed',
+      payload: { appointmentId: id },
+      dedupeKey: `confirmed:${id}`,
+    });
+    return {
+      appointmentId: id,
+      code,
+      status: 'booked',
+      procedure: hold.procedure_code,
+      channel: hold.channel as Channel,
+      officeCode: slot.office_code,
+      startsAt: slot.starts_at,
+      endsAt: slot.ends_at,
+    };
+  });
+}
+
+/** Inserts an appointment under a new random code, drawing again in the (very unlikely) case of a clash. */
+export async function insertWithFreshCode(
+  trx: Kysely<DB>,
+  a: Omit<appointments.NewAppointment, 'code'>,
+): Promise<{ id: number; code: string }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newConfirmationCode();
+    const id = await appointments.insertAppointment(trx, { ...a, code });
+    if (id !== undefined) return { id, code };
+  }
+  throw new Error('could not draw a free confirmation code in 5 attempts');
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

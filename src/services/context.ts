@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { DB } from '../db/schema.js';
+
+/** What a booking service needs: the database, the rules from the configuration, and the current time. */
+export interface ServiceContext {
+  db: Kysely<DB>;
+  config: Pick<
+    Config,
+    | 'holdSeconds'
+    | 'minLeadMinutes'
+    | 'bookingWindowDays'
+    | 'maxActivePerPerson'
+    | 'releaseDelaySeconds'
+    | 'alertClaimMinutes'
+  >;
+  now: Date;
+}

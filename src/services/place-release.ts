@@ -1,0 +1,39 @@
+import { randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { givePlaceBack, holdPlaceUntil } from '../repositories/places.js';
+import { offerPlace } from './alerts/offer-place.js';
+import type { AlertSettings } from './alerts/settings.js';
+
+export interface FreedPlace {
+  slotId: number;
+  /** Whether the place was one of the slot's deadline-day reserved places. */
+  reserved: boolean;
+}
+
+/**
+ * A place freed by a cancellation or a reschedule, inside the caller's transaction. It goes first to the
+ * people waiting for an alert: the first matching subscriber gets it held for the claim window (and it
+ * passes on from there). With nobody waiting it goes back to public search at once when the release
+ * delay is 0; otherwise it is kept out of search for a random time up to the delay, so that nobody can
+ * hand a place to a chosen person by cancelling and rebooking at an agreed moment. A deadline-day
+ * reserved place skips the alerts: it stays for the people it is reserved for.
+ */
+export async function releasePlace(
+  trx: Kysely<DB>,
+  place: FreedPlace,
+  { now, releaseDelaySeconds, alerts }: { now: Date; releaseDelaySeconds: number; alerts: AlertSettings },
+): Promise<void> {
+  if (
+    !place.reserved &&
+    (await offerPlace(trx, place.slotId, now, alerts, { counted: true })) !== undefined
+  ) {
+    return;
+  }
+  const delay = releaseDelaySeconds > 0 ? randomInt(releaseDelaySeconds + 1) : 0;
+  if (delay === 0) {
+    await givePlaceBack(trx, place.slotId, place.reserved);
+    return;
+  }
+  await holdPlaceUntil(trx, place.slotId, place.reserved, new Date(now.getTime() + delay * 1000));
+}
