@@ -3,27 +3,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.js';
 import { civilDateOf } from '../../src/domain/civil-time.js';
 
-/** Factories for the jobs, mail and alerts tests: capacity lines, slots, applicants and appointments. */
-
-export async function aLine(
-  db: Kysely<DB>,
-  {
-    office = '11',
-    channel = 'presencial',
-    procedures = ['rut-pj'],
-  }: { office?: string; channel?: string; procedures?: string[] } = {},
-): Promise<number> {
-  const line = await db
-    .insertInto('capacity_lines')
-    .values({ office_code: office, channel, name: `test ${office} ${channel}` })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('capacity_line_procedures')
-    .values(procedures.map((p) => ({ capacity_line_id: line.id, procedure_code: p })))
-    .execute();
-  return line.id;
-}
+/**
+ * Factories for the jobs, mail and alerts tests, beside `factories.ts`: a slot of a line (office and
+ * channel taken from the line), and an appointment written straight to the tables.
+ */
 
 export interface SlotSpec {
   lineId: number;
@@ -33,7 +16,7 @@ export interface SlotSpec {
   taken?: number;
 }
 
-export async function aSlot(db: Kysely<DB>, spec: SlotSpec): Promise<number> {
+export async function aSlotOfLine(db: Kysely<DB>, spec: SlotSpec): Promise<number> {
   const line = await db
     .selectFrom('capacity_lines')
     .select(['office_code', 'channel'])

@@ -6,12 +6,10 @@ import type { DB } from '../../src/db/schema.js';
 import type { App } from '../../src/http/types.js';
 import { enqueue } from '../../src/jobs/queue.js';
 import { Worker } from '../../src/jobs/worker.js';
-import { givePlaceBack } from '../../src/repositories/alerts.js';
-import { offerPlace } from '../../src/services/alerts/offer-place.js';
-import { alertSettings } from '../../src/services/alerts/settings.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
-import { aLine, anAppointment, aSlot, bogotaAt, slotTaken } from '../helpers/notify-fixtures.js';
+import { aCapacityLine, anApplicant, consent } from '../helpers/factories.js';
+import { aSlotOfLine, bogotaAt, slotTaken } from '../helpers/notify-fixtures.js';
 
 const T0 = new Date('2030-03-04T15:00:00Z'); // Monday 10:00 in Bogotá
 const PUBLIC_URL = 'https://citas.example.gov.co';
@@ -56,7 +54,11 @@ describe.each(engines())('alert offers on %s', (engine) => {
       clock.now,
     );
     worker = new Worker({ db: database.db, config, clock: clock.now, periodic: [] });
-    lineId = await aLine(database.db, { office: '11', channel: 'presencial', procedures: ['rut-pj'] });
+    lineId = await aCapacityLine(database.db, {
+      office: '11',
+      channel: 'presencial',
+      procedures: ['rut-pj'],
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -91,35 +93,33 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect(res.statusCode).toBe(303);
   }
 
-  async function cancelAppointment(appointmentId: number, slotId: number) {
-    // what the booking engine's cancellation does with the freed place (src/services/place-release.ts)
-    await database.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('appointments')
-        .set({ status: 'cancelled', cancelled_at: clock.now(), cancel_reason: 'citizen' })
-        .where('id', '=', appointmentId)
-        .execute();
-      await enqueue(trx, {
-        name: 'mail.appointment-cancelled',
-        payload: { appointmentId },
-        runAt: clock.now(),
-      });
-      const offered = await offerPlace(trx, slotId, clock.now(), alertSettings(config), { counted: true });
-      if (offered === undefined) await givePlaceBack(trx, slotId);
-    });
+  const post = (url: string, payload: unknown) =>
+    app.inject({ method: 'POST', url, payload: payload as object });
+  const holdSlot = (slotId: number) =>
+    post('/api/v1/holds', { slotId, procedure: 'rut-pj', channel: 'presencial' });
+
+  async function book(slotId: number) {
+    const held = await holdSlot(slotId);
+    expect(held.statusCode).toBe(201);
+    const applicant = anApplicant();
+    const confirmed = await post(`/api/v1/holds/${held.json().holdId}/confirm`, { applicant, consent });
+    expect(confirmed.statusCode).toBe(201);
+    return { code: confirmed.json().code as string, documentNumber: applicant.documentNumber as string };
   }
 
-  const offers = () =>
+  /** The offers made (of one slot, when given), in order. */
+  const offers = (slotId?: number) =>
     database.db
       .selectFrom('alert_offers as o')
       .innerJoin('alert_subscriptions as s', 's.id', 'o.subscription_id')
       .select(['s.email', 'o.status'])
+      .$if(slotId !== undefined, (q) => q.where('o.slot_id', '=', slotId as number))
       .orderBy('o.id')
       .execute();
 
   it('offers a cancelled place to three subscribers in turn: held, not public, passed on when unclaimed', async () => {
-    const slotId = await aSlot(database.db, { lineId, startsAt: bogotaAt(T0, 3, 9), capacity: 1 });
-    const appointment = await anAppointment(database.db, { slotId, createdAt: T0 });
+    const slotId = await aSlotOfLine(database.db, { lineId, startsAt: bogotaAt(T0, 3, 9), capacity: 1 });
+    const appointment = await book(slotId);
     for (const who of ['ana@example.com', 'beto@example.com', 'carla@example.com']) await subscribe(who);
     await worker.runDue();
     // confirmed in the reverse order: the order that counts is the order they subscribed
@@ -128,7 +128,10 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect(await offers()).toEqual([]);
 
     clock.advance(5 * MINUTE);
-    await cancelAppointment(appointment.id, slotId);
+    const cancelled = await post(`/api/v1/appointments/${appointment.code}/cancel`, {
+      documentNumber: appointment.documentNumber,
+    });
+    expect(cancelled.statusCode).toBe(200);
     expect(await offers()).toEqual([{ email: 'ana@example.com', status: 'offered' }]);
     const hold = await database.db
       .selectFrom('holds')
@@ -139,6 +142,12 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect(hold.expires_at.getTime()).toBe(clock.now().getTime() + 30 * MINUTE);
     expect(await slotTaken(database.db, slotId)).toEqual({ taken: 1, capacity: 1 });
     expect(await publicHoldPossible(database.db, slotId)).toBe(false);
+    // nobody else can hold it, and public search does not show it
+    expect((await holdSlot(slotId)).json()).toMatchObject({ status: 409, code: 'SLOT_FULL' });
+    const search = await app.inject({
+      url: '/api/v1/availability/slots?procedure=rut-pj&channel=presencial&office=11&date=2030-03-07',
+    });
+    expect(search.json().items.filter((i: { slotId: number }) => i.slotId === slotId)).toEqual([]);
 
     await worker.runDue();
     const offerToAna = await linkIn(database.db, 'ana@example.com', 'alert-offer', '/alertas/oferta/');
@@ -153,6 +162,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
     clock.advance(29 * MINUTE);
     await worker.runDue();
     expect(await publicHoldPossible(database.db, slotId)).toBe(false);
+    expect((await holdSlot(slotId)).statusCode).toBe(409);
     expect((await offers()).map((o) => o.email)).toEqual(['ana@example.com']);
 
     clock.advance(1 * MINUTE);
@@ -162,7 +172,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
       { email: 'beto@example.com', status: 'offered' },
     ]);
     expect(await slotTaken(database.db, slotId)).toEqual({ taken: 1, capacity: 1 });
-    expect(await publicHoldPossible(database.db, slotId)).toBe(false);
+    expect((await holdSlot(slotId)).statusCode).toBe(409);
     const gone = await app.inject({ method: 'GET', url: offerToAna });
     expect(gone.body).toContain('Este cupo ya no está disponible');
     const lateClaim = await app.inject({ method: 'POST', url: offerToAna });
@@ -199,15 +209,26 @@ describe.each(engines())('alert offers on %s', (engine) => {
       ['carla@example.com', 'offered'],
     ]);
 
-    // Carla leaves: nobody else waits, so the place returns to public search
-    const leave = await linkIn(database.db, 'carla@example.com', 'alert-offer', '/alertas/baja/');
-    expect((await app.inject({ method: 'POST', url: leave })).statusCode).toBe(303);
-    expect((await offers())[2]?.status).toBe('withdrawn');
-    expect(await slotTaken(database.db, slotId)).toEqual({ taken: 0, capacity: 1 });
-    expect(await publicHoldPossible(database.db, slotId)).toBe(true);
-    const left = await app.inject({ method: 'GET', url: leave });
-    expect(left.body).toContain('Listo: no recibirá más alertas');
+    // Carla takes it and confirms with her data like anyone else: the offer became an ordinary hold
+    const offerToCarla = await linkIn(database.db, 'carla@example.com', 'alert-offer', '/alertas/oferta/');
+    expect((await app.inject({ method: 'POST', url: offerToCarla })).statusCode).toBe(303);
+    const carlaHold = await database.db
+      .selectFrom('holds')
+      .selectAll()
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    const booked = await post(`/api/v1/holds/${carlaHold.id}/confirm`, {
+      applicant: anApplicant({ email: 'carla@example.com', firstName: 'Carla' }),
+      consent,
+    });
+    expect(booked.statusCode).toBe(201);
+    expect(await slotTaken(database.db, slotId)).toEqual({ taken: 1, capacity: 1 });
+    expect(
+      await database.db.selectFrom('holds').select('id').where('slot_id', '=', slotId).execute(),
+    ).toEqual([]);
+    expect((await offers())[2]?.status).toBe('claimed');
 
+    await worker.runDue();
     // every alert message carried an unsubscribe link, and the cancellation was told too
     const messages = await database.db
       .selectFrom('mail_messages')
@@ -218,10 +239,82 @@ describe.each(engines())('alert offers on %s', (engine) => {
       expect(m.headers['List-Unsubscribe']).toMatch(/^<https:\/\/citas\.example\.gov\.co\/alertas\/baja\//);
     }
     expect(messages.filter((m) => m.kind === 'appointment-cancelled')).toHaveLength(1);
+    expect(messages.filter((m) => m.kind === 'appointment-confirmed')).toHaveLength(2);
+  });
+
+  it('a subscriber who leaves while a place is held for them passes it on, or back to public search', async () => {
+    const slotId = await aSlotOfLine(database.db, { lineId, startsAt: bogotaAt(T0, 4, 11), capacity: 1 });
+    const appointment = await book(slotId);
+    await subscribe('jose@example.com');
+    await subscribe('kati@example.com');
+    await worker.runDue();
+    await confirm('jose@example.com');
+    await confirm('kati@example.com');
+    await post(`/api/v1/appointments/${appointment.code}/cancel`, {
+      documentNumber: appointment.documentNumber,
+    });
+    await worker.runDue();
+    expect(await offers()).toEqual([{ email: 'jose@example.com', status: 'offered' }]);
+
+    // opening the unsubscribe link changes nothing; the button does
+    const leaveJose = await linkIn(database.db, 'jose@example.com', 'alert-offer', '/alertas/baja/');
+    const page = await app.inject({ method: 'GET', url: leaveJose });
+    expect(page.body).toContain('Cancelar la alerta');
+    expect(await offers()).toHaveLength(1);
+    // a mail client's one-click unsubscribe (RFC 8058) posts to the same link
+    const oneClick = await app.inject({
+      method: 'POST',
+      url: leaveJose,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(303);
+    expect(await offers()).toEqual([
+      { email: 'jose@example.com', status: 'withdrawn' },
+      { email: 'kati@example.com', status: 'offered' },
+    ]);
+    expect(await slotTaken(database.db, slotId)).toEqual({ taken: 1, capacity: 1 });
+
+    await worker.runDue();
+    const leaveKati = await linkIn(database.db, 'kati@example.com', 'alert-offer', '/alertas/baja/');
+    expect((await app.inject({ method: 'POST', url: leaveKati })).statusCode).toBe(303);
+    expect((await offers()).map((o) => o.status)).toEqual(['withdrawn', 'withdrawn']);
+    expect(await slotTaken(database.db, slotId)).toEqual({ taken: 0, capacity: 1 });
+    expect((await holdSlot(slotId)).statusCode).toBe(201);
+    const done = await app.inject({ method: 'GET', url: leaveKati });
+    expect(done.body).toContain('Listo: no recibirá más alertas');
+  });
+
+  it('an offer whose expired hold the booking engine reclaimed first: the next subscriber gets the place later', async () => {
+    const slotId = await aSlotOfLine(database.db, { lineId, startsAt: bogotaAt(T0, 5, 9), capacity: 1 });
+    const appointment = await book(slotId);
+    await subscribe('luis@example.com');
+    await subscribe('mara@example.com');
+    await worker.runDue();
+    await confirm('luis@example.com');
+    await confirm('mara@example.com');
+    await post(`/api/v1/appointments/${appointment.code}/cancel`, {
+      documentNumber: appointment.documentNumber,
+    });
+    expect(await offers(slotId)).toEqual([{ email: 'luis@example.com', status: 'offered' }]);
+    // the window ends and someone searching holds the place before the worker passes it on
+    clock.advance(30 * MINUTE);
+    expect((await holdSlot(slotId)).statusCode).toBe(201);
+    await worker.runDue();
+    expect(await offers(slotId)).toEqual([{ email: 'luis@example.com', status: 'expired' }]);
+    // that person walks away; when their hold expires, Mara is offered the place
+    clock.advance(10 * MINUTE);
+    await enqueue(database.db, { name: 'holds.reclaim-expired', payload: {}, runAt: clock.now() });
+    await worker.runDue();
+    expect(await offers(slotId)).toEqual([
+      { email: 'luis@example.com', status: 'expired' },
+      { email: 'mara@example.com', status: 'offered' },
+    ]);
+    expect(await slotTaken(database.db, slotId)).toEqual({ taken: 1, capacity: 1 });
   });
 
   it('offers newly published places to matching subscribers only, one live offer each', async () => {
-    await aLine(database.db, { office: '32', channel: 'presencial', procedures: ['rut-pj'] });
+    await aCapacityLine(database.db, { office: '32', channel: 'presencial', procedures: ['rut-pj'] });
     await subscribe('dora@example.com');
     await subscribe('eva@example.com', { city: undefined, office: '11' });
     await subscribe('fabio@example.com', { city: '11001' }); // Bogotá: no match in Medellín
@@ -231,8 +324,8 @@ describe.each(engines())('alert offers on %s', (engine) => {
       await confirm(who);
     }
     const start = bogotaAt(T0, 2, 10);
-    const s1 = await aSlot(database.db, { lineId, startsAt: start, capacity: 1 });
-    const s2 = await aSlot(database.db, {
+    const s1 = await aSlotOfLine(database.db, { lineId, startsAt: start, capacity: 1 });
+    const s2 = await aSlotOfLine(database.db, {
       lineId,
       startsAt: new Date(start.getTime() + 30 * MINUTE),
       capacity: 2,

@@ -4,7 +4,8 @@ import { type Database, openPostgres } from '../../src/db/database.js';
 import { enqueue } from '../../src/jobs/queue.js';
 import { collect, spawnCli } from '../helpers/cli.js';
 import { createPostgresDatabaseUrl, engines } from '../helpers/db.js';
-import { aLine, anAppointment, aSlot, bogotaAt } from '../helpers/notify-fixtures.js';
+import { aCapacityLine } from '../helpers/factories.js';
+import { anAppointment, aSlotOfLine, bogotaAt } from '../helpers/notify-fixtures.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
 /**
@@ -28,11 +29,15 @@ describe.runIf(engines().includes('postgres'))('the worker process', () => {
   ): Promise<{ database: Database; url: string; drop(): Promise<void>; codes: string[] }> {
     const { url, drop } = await createPostgresDatabaseUrl();
     const database = openPostgres({ url, poolSize: 2 });
-    const lineId = await aLine(database.db, { office: '11', channel: 'presencial' });
+    const lineId = await aCapacityLine(database.db, {
+      office: '11',
+      channel: 'presencial',
+      procedures: ['rut-pj'],
+    });
     const now = new Date();
     const codes: string[] = [];
     for (let i = 0; i < count; i++) {
-      const slotId = await aSlot(database.db, {
+      const slotId = await aSlotOfLine(database.db, {
         lineId,
         startsAt: new Date(bogotaAt(now, 5, 8).getTime() + i * 1_800_000),
       });

@@ -1,13 +1,15 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
+import type { App } from '../../src/http/types.js';
 import { enqueue } from '../../src/jobs/queue.js';
 import { Worker } from '../../src/jobs/worker.js';
 import { deliverOnce } from '../../src/services/mail/deliver.js';
 import { smtpTransport } from '../../src/services/mail/transport.js';
-import { TestClock } from '../helpers/app.js';
+import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
-import { aLine, anAppointment, aSlot, bogotaAt } from '../helpers/notify-fixtures.js';
+import { aCapacityLine, anApplicant, consent } from '../helpers/factories.js';
+import { anAppointment, aSlotOfLine, bogotaAt } from '../helpers/notify-fixtures.js';
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
 const T0 = new Date('2030-03-04T15:00:00Z'); // Monday 10:00 in Bogotá
@@ -28,6 +30,7 @@ function parseIcs(text: string) {
 
 describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
   let database: TestDatabase;
+  let app: App;
   let smtp: TestSmtpServer;
   const clock = new TestClock(T0);
   let workers: Worker[] = [];
@@ -46,9 +49,11 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
   beforeAll(async () => {
     database = await createTestDatabase(engine);
     smtp = await startSmtpServer();
+    app = await buildTestApp(database, { publicUrl: PUBLIC_URL, smtpUrl: smtp.url }, clock.now);
   });
   afterAll(async () => {
     everything.push(...smtp.received);
+    await app.close();
     await smtp.close();
     await database.destroy();
   });
@@ -65,9 +70,13 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
   async function bookedAppointment(
     options: { locale?: 'es' | 'en'; channel?: string; daysAhead?: number } = {},
   ) {
-    const lineId = await aLine(database.db, { office: '11', channel: options.channel ?? 'presencial' });
+    const lineId = await aCapacityLine(database.db, {
+      office: '11',
+      channel: options.channel ?? 'presencial',
+      procedures: ['rut-pj'],
+    });
     const startsAt = bogotaAt(T0, options.daysAhead ?? 3, 8);
-    const slotId = await aSlot(database.db, { lineId, startsAt, minutes: 45, capacity: 2 });
+    const slotId = await aSlotOfLine(database.db, { lineId, startsAt, minutes: 45, capacity: 2 });
     const appointment = await anAppointment(database.db, {
       slotId,
       locale: options.locale ?? 'es',
@@ -77,13 +86,37 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
     return { ...appointment, slotId, startsAt, endsAt: new Date(startsAt.getTime() + 45 * 60_000) };
   }
 
-  it('sends the confirmation with an .ics that calendar software reads at the right times', async () => {
-    const a = await bookedAppointment();
-    await enqueue(database.db, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: a.id },
-      runAt: T0,
+  it('a booking made through the API sends its confirmation, with an .ics read at the right times', async () => {
+    const lineId = await aCapacityLine(database.db, {
+      office: '11',
+      channel: 'presencial',
+      procedures: ['rut-pj'],
     });
+    const startsAt = bogotaAt(T0, 3, 8);
+    const slotId = await aSlotOfLine(database.db, { lineId, startsAt, minutes: 45, capacity: 2 });
+    const held = await app.inject({
+      method: 'POST',
+      url: '/api/v1/holds',
+      payload: { slotId, procedure: 'rut-pj', channel: 'presencial' },
+    });
+    expect(held.statusCode).toBe(201);
+    const applicant = anApplicant({
+      documentNumber: DOCUMENT,
+      firstName: 'María',
+      email: 'maria@example.com',
+    });
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/holds/${held.json().holdId}/confirm`,
+      payload: { applicant, consent },
+    });
+    expect(confirmed.statusCode).toBe(201);
+    const a = {
+      code: confirmed.json().code as string,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+    };
+
     const outcomes = await worker().runDue();
     expect(outcomes.map((o) => [o.name, o.result])).toEqual([['mail.appointment-confirmed', 'done']]);
     expect(smtp.received).toHaveLength(1);
