@@ -20,6 +20,11 @@ export interface FormMessage {
   message: string;
 }
 
+/** The anti-forgery field, when the site's CSRF protection is on (its field name is `_csrf`). */
+function CsrfInput({ token }: { token?: string | undefined }) {
+  return token ? <input type="hidden" name="_csrf" value={token} /> : null;
+}
+
 function fieldError(errors: readonly FormMessage[], field: string): string | undefined {
   return errors.find((e) => e.field === field)?.message;
 }
@@ -82,12 +87,14 @@ export function AlertFormPage({
   values,
   errors = [],
   claimMinutes,
+  csrf,
 }: {
   locale: Locale;
   options: AlertFormOptions;
   values: AlertFormValues;
   errors?: readonly FormMessage[];
   claimMinutes: number;
+  csrf?: string | undefined;
 }) {
   const t = translator(locale);
   const err = (f: string) => fieldError(errors, f);
@@ -97,6 +104,7 @@ export function AlertFormPage({
       <h1>{t('alerts.title')}</h1>
       <p class="lead">{t('alerts.lead')}</p>
       <form method="post" action="/alertas" novalidate>
+        <CsrfInput token={csrf} />
         <Field id="procedure" label={t('alerts.field.procedure')} error={err('procedure')}>
           <select
             id="procedure"
@@ -271,11 +279,13 @@ export function AlertConfirmPage({
   path,
   status,
   summary,
+  csrf,
 }: {
   locale: Locale;
   path: string;
   status: 'pending' | 'active' | 'closed';
   summary: SubscriptionSummary;
+  csrf?: string | undefined;
 }) {
   const t = translator(locale);
   const title =
@@ -289,6 +299,7 @@ export function AlertConfirmPage({
       <Summary t={t} summary={summary} />
       {status === 'pending' && (
         <form method="post" action={path}>
+          <CsrfInput token={csrf} />
           <button type="submit" class="button">
             {t('alerts.confirm.button')}
           </button>
@@ -309,11 +320,13 @@ export function AlertUnsubscribePage({
   path,
   status,
   summary,
+  csrf,
 }: {
   locale: Locale;
   path: string;
   status: 'open' | 'unsubscribed' | 'closed';
   summary: SubscriptionSummary;
+  csrf?: string | undefined;
 }) {
   const t = translator(locale);
   const title =
@@ -329,6 +342,7 @@ export function AlertUnsubscribePage({
         <>
           <p>{t('alerts.unsubscribe.body')}</p>
           <form method="post" action={path}>
+            <CsrfInput token={csrf} />
             <button type="submit" class="button button-warning">
               {t('alerts.unsubscribe.button')}
             </button>
@@ -345,9 +359,11 @@ export function AlertOfferPage({
   path,
   offer,
   claimed,
+  csrf,
 }: {
   path: string;
   offer: OfferView;
+  csrf?: string | undefined;
   /** Where to continue and until when, once this person took the place. */
   claimed?: { continueHref: string; until: string } | undefined;
 }) {
@@ -382,6 +398,7 @@ export function AlertOfferPage({
         <>
           <p>{t('alerts.offer.until', { until: offer.until })}</p>
           <form method="post" action={path}>
+            <CsrfInput token={csrf} />
             <button type="submit" class="button">
               {t('alerts.offer.button')}
             </button>

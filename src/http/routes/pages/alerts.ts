@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../../domain/errors.js';
 import { isLocale, type Locale, translate } from '../../../i18n/index.js';
@@ -33,6 +33,15 @@ const FormFields = Type.Object({
 });
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
 
+/**
+ * A CSRF token for the page's forms when the site's CSRF protection (@fastify/csrf-protection) is
+ * registered; without it, none. The token-bearing links (confirm, leave, claim) carry their own secret.
+ */
+function csrfOf(reply: FastifyReply): string | undefined {
+  const generate = (reply as FastifyReply & { generateCsrf?: () => string }).generateCsrf;
+  return typeof generate === 'function' ? generate.call(reply) : undefined;
+}
+
 /** Pages opened from an e-mail speak the e-mail's language unless the person chose one on the site. */
 function pageLocale(request: FastifyRequest, fallback: Locale): Locale {
   const chosen = request.cookies?.lang;
@@ -57,6 +66,7 @@ export async function alertPages(app: App): Promise<void> {
         options,
         values: request.query as AlertFormValues,
         claimMinutes: app.deps.config.alertClaimMinutes,
+        csrf: csrfOf(reply),
       }),
     );
   });
@@ -97,6 +107,7 @@ export async function alertPages(app: App): Promise<void> {
           values,
           errors,
           claimMinutes: app.deps.config.alertClaimMinutes,
+          csrf: csrfOf(reply),
         }),
         err.code === 'VALIDATION' ? 400 : 409,
       );
@@ -120,6 +131,7 @@ export async function alertPages(app: App): Promise<void> {
           path: request.url.split('?')[0] ?? '',
           status,
           summary: sub.summary,
+          csrf: csrfOf(reply),
         }),
       );
     },
@@ -149,6 +161,7 @@ export async function alertPages(app: App): Promise<void> {
         path: request.url.split('?')[0] ?? '',
         status,
         summary: sub.summary,
+        csrf: csrfOf(reply),
       }),
     );
   });
@@ -183,6 +196,7 @@ export async function alertPages(app: App): Promise<void> {
           claimed: hold
             ? { continueHref: continueBookingPath(hold.id), until: formatTime(hold.expiresAt, locale) }
             : undefined,
+          csrf: csrfOf(reply),
         }),
       );
     },
