@@ -369,6 +369,7 @@ export function selectOffer(db: Kysely<DB>, id: number, { lock = false } = {}) {
       's.channel',
       'sl.starts_at',
       'sl.ends_at',
+      'sl.status as slot_status',
       'o.name as office_name',
       'o.address as office_address',
       'ci.name as city_name',

@@ -132,7 +132,11 @@ export async function cancelAppointmentInTransaction(
   await releasePlace(
     trx,
     { slotId: appointment.slot_id, reserved: appointment.reserved },
-    { now: ctx.now, releaseDelaySeconds: ctx.config.releaseDelaySeconds, alerts: alertSettings(ctx.config) },
+    {
+      now: ctx.now,
+      releaseDelaySeconds: ctx.config.releaseDelaySeconds,
+      alerts: reason === 'closure' ? undefined : alertSettings(ctx.config),
+    },
   );
   if (reason !== 'reschedule') {
     await enqueue(trx, {

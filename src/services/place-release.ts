@@ -17,14 +17,25 @@ export interface FreedPlace {
  * passes on from there). With nobody waiting it goes back to public search at once when the release
  * delay is 0; otherwise it is kept out of search for a random time up to the delay, so that nobody can
  * hand a place to a chosen person by cancelling and rebooking at an agreed moment. A deadline-day
- * reserved place skips the alerts: it stays for the people it is reserved for.
+ * reserved place skips the alerts: it stays for the people it is reserved for; so does a place freed by
+ * a closure.
  */
 export async function releasePlace(
   trx: Kysely<DB>,
   place: FreedPlace,
-  { now, releaseDelaySeconds, alerts }: { now: Date; releaseDelaySeconds: number; alerts: AlertSettings },
+  {
+    now,
+    releaseDelaySeconds,
+    alerts,
+  }: {
+    now: Date;
+    releaseDelaySeconds: number;
+    /** Absent when the place must not go to alert subscribers (a closure: the day is not attended). */
+    alerts: AlertSettings | undefined;
+  },
 ): Promise<void> {
   if (
+    alerts &&
     !place.reserved &&
     (await offerPlace(trx, place.slotId, now, alerts, { counted: true })) !== undefined
   ) {

@@ -30,7 +30,7 @@ export function toOfferView(
   const state =
     row.status === 'claimed'
       ? 'claimed'
-      : row.status === 'offered' && row.expires_at.getTime() > now.getTime()
+      : row.status === 'offered' && row.slot_status === 'open' && row.expires_at.getTime() > now.getTime()
         ? 'open'
         : 'gone';
   return {
