@@ -33,6 +33,8 @@ export interface Config {
   /** Upper bound of the random delay before a cancelled place returns to public search. */
   releaseDelaySeconds: number;
   maxActivePerPerson: number;
+  /** Months after their last appointment before an applicant's data is anonymised. */
+  retentionMonths: number;
   minLeadMinutes: number;
   bookingWindowDays: number;
   workers: number;
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     holdSeconds: integer(env, 'HOLD_SECONDS', 600, 10, 3600),
     releaseDelaySeconds: integer(env, 'RELEASE_DELAY_SECONDS', 900, 0, 86_400),
     maxActivePerPerson: integer(env, 'MAX_ACTIVE_PER_PERSON', 3, 1, 50),
+    retentionMonths: integer(env, 'RETENTION_MONTHS', 12, 1, 120),
     minLeadMinutes: integer(env, 'MIN_LEAD_MINUTES', 60, 0, 10_080),
     bookingWindowDays: integer(env, 'BOOKING_WINDOW_DAYS', 45, 1, 366),
     workers,

@@ -6,6 +6,7 @@ import { seedIfEmpty } from './db/seed/seed.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { Worker } from './jobs/worker.js';
+import { ensureFirstAdmin } from './services/staff/accounts.js';
 
 export interface RunningServer {
   app: App;
@@ -13,6 +14,8 @@ export interface RunningServer {
   /** The background worker running in this process (RUN_WORKER=on), if any. */
   worker: Worker | undefined;
   url: string;
+  /** The first national administrator, when this start created it (its password is shown only now). */
+  firstAdmin: { email: string; oneTimePassword: string } | null;
   stop(): Promise<void>;
 }
 
@@ -55,6 +58,8 @@ export async function startServer(
   database?: Database,
 ): Promise<RunningServer> {
   const db = database ?? (await prepareDatabase(config, logger));
+  const firstAdmin = await ensureFirstAdmin(db.db, new Date());
+  if (firstAdmin) logger.info({ email: firstAdmin.email }, 'first national administrator created');
   const app = await buildApp({ config, database: db, logger });
   const worker = config.runWorker ? createWorker(config, db, logger) : undefined;
   // Stop taking jobs first (the job in hand finishes), then close the database.
@@ -72,6 +77,7 @@ export async function startServer(
     database: db,
     worker,
     url: `http://localhost:${port}`,
+    firstAdmin,
     stop: () => app.close(),
   };
 }

@@ -7,6 +7,8 @@ import { seedIfEmpty } from '../db/seed/seed.js';
 import { createLogger } from '../log.js';
 import { countJobsByStatus, requeueFailedJob, selectJobs } from '../repositories/jobs.js';
 import { createWorker, startServer } from '../server.js';
+import { registerAuditCommands } from './audit.js';
+import { registerStaffCommands } from './staff.js';
 
 const program = new Command();
 program
@@ -31,6 +33,12 @@ program
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.once('SIGINT', () => void stop('SIGINT'));
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+    if (server.firstAdmin) {
+      process.stdout.write(
+        `\nFirst national administrator created: ${server.firstAdmin.email}\n` +
+          `One-time password (shown only now; change it at first sign-in): ${server.firstAdmin.oneTimePassword}\n`,
+      );
+    }
     process.stdout.write(
       `\nAgendamiento de Citas is running (${where}).\n` +
         `  Citizen site: ${server.url}/\n` +
@@ -150,6 +158,8 @@ jobs
       await database.close();
     }
   });
+registerStaffCommands(program);
+registerAuditCommands(program);
 
 try {
   await program.parseAsync(process.argv);

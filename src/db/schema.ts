@@ -199,6 +199,8 @@ export interface StaffTable {
   locked_until: Date | null;
   active: Generated<boolean>;
   created_at: Timestamp;
+  last_login_at: Date | null;
+  password_changed_at: Date | null;
 }
 
 export interface StaffScopesTable {
@@ -214,6 +216,7 @@ export interface StaffSessionsTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: RequiredTimestamp;
+  pending_totp_secret: string | null;
 }
 
 export interface AuditEventsTable {
@@ -292,6 +295,7 @@ export interface DB {
   alert_tokens: AlertTokensTable;
   rate_limit_counters: RateLimitCountersTable;
   pow_redemptions: PowRedemptionsTable;
+  data_subject_requests: DataSubjectRequestsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -407,4 +411,14 @@ export interface RateLimitCountersTable {
 export interface PowRedemptionsTable {
   challenge_id: string;
   redeemed_at: Timestamp;
+}
+
+export interface DataSubjectRequestsTable {
+  id: Generated<number>;
+  token_hash: string;
+  applicant_ids: number[];
+  locale: Generated<'es' | 'en'>;
+  created_at: Timestamp;
+  expires_at: RequiredTimestamp;
+  deleted_at: Date | null;
 }

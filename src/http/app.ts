@@ -9,11 +9,14 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import { type Counters, DatabaseCounters, RedisCounters } from '../security/counters.js';
 import { ProofOfWork } from '../security/proof-of-work.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerCsrf } from './plugins/csrf.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { validatorCompiler } from './plugins/validation.js';
+import { adminPages } from './routes/admin/index.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
@@ -85,6 +88,8 @@ export async function buildApp({
   registerLocale(app);
   await registerSecurityHeaders(app);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await registerCsrf(app);
+  registerAuth(app);
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
     prefix: '/assets/',
@@ -119,5 +124,6 @@ export async function buildApp({
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);
+  await app.register(adminPages);
   return app;
 }

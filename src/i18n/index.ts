@@ -1,3 +1,4 @@
+import { admin } from './messages/admin.js';
 import { alerts } from './messages/alerts.js';
 import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
@@ -7,7 +8,7 @@ import { mail } from './messages/mail.js';
  * Every text people read, in Spanish (default) and English. Each area keeps its messages in its own
  * file under `messages/`; they are merged here.
  */
-const GROUPS = [common, booking, mail, alerts] as const;
+const GROUPS = [common, booking, admin, mail, alerts] as const;
 
 type Group = (typeof GROUPS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

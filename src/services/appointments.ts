@@ -138,7 +138,8 @@ export async function cancelAppointmentInTransaction(
       alerts: reason === 'closure' ? undefined : alertSettings(ctx.config),
     },
   );
-  if (reason !== 'reschedule') {
+  // A reschedule has its own message; a deletion request erases the address the message would go to.
+  if (reason !== 'reschedule' && reason !== 'privacy') {
     await enqueue(trx, {
       name: 'mail.appointment-cancelled',
       payload: { appointmentId: appointment.id },

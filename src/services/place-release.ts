@@ -41,7 +41,8 @@ export async function releasePlace(
   ) {
     return;
   }
-  const delay = releaseDelaySeconds > 0 ? randomInt(releaseDelaySeconds + 1) : 0;
+  // Between 1 second and the configured bound: unpredictable, yet never "at once" when a delay is set.
+  const delay = releaseDelaySeconds > 0 ? randomInt(1, releaseDelaySeconds + 1) : 0;
   if (delay === 0) {
     await givePlaceBack(trx, place.slotId, place.reserved);
     return;

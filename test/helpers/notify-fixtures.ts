@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../src/db/schema.js';
 import { civilDateOf } from '../../src/domain/civil-time.js';
+import type { App } from '../../src/http/types.js';
 
 /**
  * Factories for the jobs, mail and alerts tests, beside `factories.ts`: a slot of a line (office and
@@ -119,4 +121,28 @@ export async function slotTaken(
 export function bogotaAt(from: Date, daysAhead: number, hour: number): Date {
   const day = civilDateOf(new Date(from.getTime() + daysAhead * 86_400_000));
   return new Date(`${day}T${String(hour).padStart(2, '0')}:00:00-05:00`);
+}
+
+/**
+ * Submits a page's form as a browser does: reads the page (which sets the CSRF cookie and puts the token
+ * in the form), then posts the form with both. `action` defaults to the page's own address.
+ */
+export async function submitForm(
+  app: { inject: App['inject'] },
+  page: string,
+  form: Record<string, string> = {},
+  action = page.split('?')[0] ?? page,
+): Promise<LightMyRequestResponse> {
+  const read = await app.inject({ method: 'GET', url: page });
+  const cookies = Object.fromEntries(
+    (read.cookies as { name: string; value: string }[]).map((c) => [c.name, c.value]),
+  );
+  const token = /name="_csrf" value="([^"]+)"/.exec(read.body)?.[1];
+  return app.inject({
+    method: 'POST',
+    url: action,
+    cookies,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ ...form, ...(token ? { _csrf: token } : {}) }).toString(),
+  });
 }

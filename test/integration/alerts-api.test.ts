@@ -5,6 +5,7 @@ import { Worker } from '../../src/jobs/worker.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine } from '../helpers/factories.js';
+import { submitForm } from '../helpers/notify-fixtures.js';
 
 const T0 = new Date('2030-03-04T15:00:00Z');
 const valid = {
@@ -79,7 +80,10 @@ describe.each(engines())('alert subscriptions (API and pages) on %s', (engine) =
     const status = () =>
       database.db.selectFrom('alert_subscriptions').select('status').executeTakeFirstOrThrow();
     expect((await status()).status).toBe('pending');
-    const confirmed = await app.inject({ method: 'POST', url: `/alertas/confirmar/${token}` });
+    // a post without the page's CSRF token is refused; the page's own button works
+    expect((await app.inject({ method: 'POST', url: `/alertas/confirmar/${token}` })).statusCode).toBe(403);
+    expect((await status()).status).toBe('pending');
+    const confirmed = await submitForm(app, `/alertas/confirmar/${token}`);
     expect(confirmed.statusCode).toBe(303);
     expect((await status()).status).toBe('active');
     expect((await app.inject({ url: `/alertas/confirmar/${token}` })).body).toContain(
@@ -133,16 +137,18 @@ describe.each(engines())('alert subscriptions (API and pages) on %s', (engine) =
   });
 
   it('the subscription form works without JavaScript: errors next to fields, values kept, then a redirect', async () => {
-    const form = await app.inject({ url: '/alertas?procedure=rut-pj&channel=presencial' });
-    expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('<option value="rut-pj" selected>');
-    const bad = await app.inject({
+    const page = await app.inject({ url: '/alertas?procedure=rut-pj&channel=presencial' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<option value="rut-pj" selected>');
+    const form = { procedure: 'rut-pj', channel: 'presencial', office: '', city: '', from: '2030-03-05' };
+    const forged = await app.inject({
       method: 'POST',
       url: '/alertas',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload:
-        'procedure=rut-pj&channel=presencial&office=&city=&from=2030-03-05&to=2030-03-01&email=pepa%40example.com',
+      payload: new URLSearchParams({ ...form, to: '2030-03-10', email: 'pepa@example.com' }).toString(),
     });
+    expect(forged.statusCode).toBe(403);
+    const bad = await submitForm(app, '/alertas', { ...form, to: '2030-03-01', email: 'pepa@example.com' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('class="error-summary"');
     expect(bad.body).toContain(
@@ -151,12 +157,11 @@ describe.each(engines())('alert subscriptions (API and pages) on %s', (engine) =
     expect(bad.body).toContain('<a href="#to">La fecha final debe ser igual o posterior a la inicial</a>');
     expect(bad.body).toContain('value="pepa@example.com"');
     expect(bad.body).toContain('aria-invalid="true"');
-    const good = await app.inject({
-      method: 'POST',
-      url: '/alertas',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload:
-        'procedure=rut-pj&channel=presencial&office=&city=05001&from=2030-03-05&to=2030-03-10&email=pepa%40example.com',
+    const good = await submitForm(app, '/alertas', {
+      ...form,
+      city: '05001',
+      to: '2030-03-10',
+      email: 'pepa@example.com',
     });
     expect(good.statusCode).toBe(303);
     expect(good.headers.location).toBe('/alertas/enviada');

@@ -9,7 +9,7 @@ import { Worker } from '../../src/jobs/worker.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, consent } from '../helpers/factories.js';
-import { aSlotOfLine, bogotaAt, slotTaken } from '../helpers/notify-fixtures.js';
+import { aSlotOfLine, bogotaAt, slotTaken, submitForm } from '../helpers/notify-fixtures.js';
 
 const T0 = new Date('2030-03-04T15:00:00Z'); // Monday 10:00 in Bogotá
 const PUBLIC_URL = 'https://citas.example.gov.co';
@@ -89,7 +89,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
 
   async function confirm(email: string) {
     const path = await linkIn(database.db, email, 'alert-confirm', '/alertas/confirmar/');
-    const res = await app.inject({ method: 'POST', url: path });
+    const res = await submitForm(app, path);
     expect(res.statusCode).toBe(303);
   }
 
@@ -175,14 +175,16 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect((await holdSlot(slotId)).statusCode).toBe(409);
     const gone = await app.inject({ method: 'GET', url: offerToAna });
     expect(gone.body).toContain('Este cupo ya no está disponible');
-    const lateClaim = await app.inject({ method: 'POST', url: offerToAna });
+    // the page has no button any more; a post with a valid token changes nothing either
+    const lateClaim = await submitForm(app, '/alertas', {}, offerToAna);
     expect(lateClaim.statusCode).toBe(303);
     expect((await offers())[0]?.status).toBe('expired');
 
     // Beto takes it: the place becomes his citizen hold, to confirm with his data
     const offerToBeto = await linkIn(database.db, 'beto@example.com', 'alert-offer', '/alertas/oferta/');
     clock.advance(10 * MINUTE);
-    expect((await app.inject({ method: 'POST', url: offerToBeto })).statusCode).toBe(303);
+    expect((await app.inject({ method: 'POST', url: offerToBeto })).statusCode).toBe(403);
+    expect((await submitForm(app, offerToBeto)).statusCode).toBe(303);
     const claimed = await app.inject({ method: 'GET', url: offerToBeto });
     expect(claimed.body).toContain('El cupo es suyo');
     const betoHold = await database.db
@@ -211,7 +213,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
 
     // Carla takes it and confirms with her data like anyone else: the offer became an ordinary hold
     const offerToCarla = await linkIn(database.db, 'carla@example.com', 'alert-offer', '/alertas/oferta/');
-    expect((await app.inject({ method: 'POST', url: offerToCarla })).statusCode).toBe(303);
+    expect((await submitForm(app, offerToCarla)).statusCode).toBe(303);
     const carlaHold = await database.db
       .selectFrom('holds')
       .selectAll()

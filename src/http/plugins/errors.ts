@@ -68,6 +68,9 @@ function asAppError(error: FastifyError): AppError | undefined {
       return new AppError('PAYLOAD_TOO_LARGE', 'error.payloadTooLarge');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.unsupportedMediaType');
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return new AppError('FORBIDDEN', 'csrf.invalid');
     default:
       return undefined;
   }

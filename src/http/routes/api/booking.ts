@@ -1,6 +1,5 @@
 import type { Channel } from '../../../domain/channels.js';
 import { toBogotaIso } from '../../../domain/civil-time.js';
-import { AppError } from '../../../domain/errors.js';
 import type { SlotWithRoom } from '../../../repositories/availability.js';
 import { LIMITS } from '../../../security/limits.js';
 import {
@@ -14,6 +13,7 @@ import { findDays, findFirstAvailable, findSlots } from '../../../services/avail
 import { confirmHold, placeHold, sessionKeyOf } from '../../../services/booking.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { clientSessionId } from '../../client-session.js';
+import { admitHold } from '../../hold-admission.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
 import {
   AppointmentDetails,
@@ -135,11 +135,7 @@ export async function bookingApi(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { slotId, procedure, channel, altcha } = request.body;
-      if (app.deps.config.captcha) {
-        await app.proofOfWork.countHoldRequest(app.deps.clock());
-        if (!(await app.proofOfWork.redeem(altcha)))
-          throw new AppError('CAPTCHA_REQUIRED', 'error.captchaRequired');
-      }
+      await admitHold(app, request, altcha, { allowWithoutProof: false });
       const sessionKey = sessionKeyOf(clientSessionId(request, reply));
       const hold = await placeHold(ctx(), { slotId, procedure, channel: channel as Channel, sessionKey });
       return reply.code(201).send({ holdId: hold.holdId, expiresAt: toBogotaIso(hold.expiresAt) });

@@ -169,7 +169,8 @@ export async function alertPages(app: App): Promise<void> {
   // Also the target of one-click unsubscribe from mail clients (RFC 8058: a POST to the same link).
   app.post(
     '/alertas/baja/:token',
-    { schema: { hide: true, params: TokenParams } },
+    // the token in the address is the secret, so no CSRF token is asked (mail clients post with no cookie)
+    { schema: { hide: true, params: TokenParams }, config: { csrf: false } },
     async (request, reply) => {
       await unsubscribe(db(), request.params.token, app.deps.clock(), settings());
       return reply.redirect(`/alertas/baja/${encodeURIComponent(request.params.token)}`, 303);

@@ -1,0 +1,195 @@
+import { AppError } from '../../../domain/errors.js';
+import { TOTP_REQUIRED } from '../../../services/staff/roles.js';
+import {
+  changePassword,
+  completeTotpEnrolment,
+  signIn,
+  signOut,
+  startTotpEnrolment,
+  verifySecondFactor,
+} from '../../../services/staff/sign-in.js';
+import { emptyForm } from '../../../views/admin/form.js';
+import {
+  AccountPage,
+  ChangePasswordPage,
+  EnrolPage,
+  LoginPage,
+  SecondFactorPage,
+} from '../../../views/admin/sign-in-pages.js';
+import {
+  clearSessionCookie,
+  requireStaff,
+  safeReturnPath,
+  setSessionCookie,
+  staffSessionOf,
+} from '../../plugins/auth.js';
+import type { App } from '../../types.js';
+import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Signing in (password, then the TOTP code or its enrolment), the password change and signing out. */
+export async function signInRoutes(app: App): Promise<void> {
+  const db = app.deps.database.db;
+  const now = () => app.deps.clock();
+
+  app.get('/admin/ingreso', async (request, reply) => {
+    if (request.staffSession?.stage === 'ready') return reply.redirect('/admin', 303);
+    const back = safeReturnPath((request.query as Record<string, unknown>).volver);
+    return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state: emptyForm(), back }));
+  });
+
+  app.post('/admin/ingreso', async (request, reply) => {
+    const input = formInput(request);
+    const back = safeReturnPath(input.volver);
+    const result = await submit(() =>
+      signIn(
+        db,
+        {
+          email: text(input.email),
+          password: text(input.password),
+          previousSessionId: request.staffSession?.id ?? null,
+        },
+        now(),
+      ),
+    );
+    if (!result.ok) {
+      const state = { values: { email: text(input.email) }, errors: result.errors };
+      return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state, back }), 400);
+    }
+    setSessionCookie(app, reply, result.value.token);
+    return reply.redirect(back, 303);
+  });
+
+  app.get(
+    '/admin/ingreso/codigo',
+    { preHandler: requireStaff({ stages: ['second-factor'] }) },
+    async (request, reply) =>
+      renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state: emptyForm() })),
+  );
+
+  app.post(
+    '/admin/ingreso/codigo',
+    { preHandler: requireStaff({ stages: ['second-factor'] }) },
+    async (request, reply) => {
+      const session = staffSessionOf(request);
+      try {
+        const result = await submit(() =>
+          verifySecondFactor(db, session, text(formInput(request).code), now()),
+        );
+        if (!result.ok) {
+          const state = { values: {}, errors: result.errors };
+          return renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state }), 400);
+        }
+        setSessionCookie(app, reply, result.value);
+        return reply.redirect('/admin', 303);
+      } catch (err) {
+        // Locked out meanwhile: the session is gone; start again from the password.
+        if (!(err instanceof AppError) || err.code !== 'UNAUTHORIZED') throw err;
+        clearSessionCookie(app, reply);
+        request.staffSession = null;
+        const state = { values: {}, errors: [{ field: 'email', key: 'admin.signIn.failed' }] };
+        return renderAdmin(
+          reply,
+          LoginPage({ ctx: adminContext(request, reply), state, back: '/admin' }),
+          400,
+        );
+      }
+    },
+  );
+
+  const enrolGuard = requireStaff({ stages: ['enrol', 'ready'] });
+
+  app.get('/admin/segundo-factor', { preHandler: enrolGuard }, async (request, reply) => {
+    const session = staffSessionOf(request);
+    if (session.totpEnabled) return reply.redirect('/admin/cuenta', 303);
+    const enrolment = await startTotpEnrolment(db, session);
+    return renderAdmin(
+      reply,
+      EnrolPage({
+        ctx: adminContext(request, reply),
+        state: emptyForm(),
+        secret: enrolment.secret,
+        qrSvg: enrolment.qrSvg,
+        required: TOTP_REQUIRED.has(session.role),
+      }),
+    );
+  });
+
+  app.post('/admin/segundo-factor', { preHandler: enrolGuard }, async (request, reply) => {
+    const session = staffSessionOf(request);
+    if (session.totpEnabled) return reply.redirect('/admin/cuenta', 303);
+    const result = await submit(() =>
+      completeTotpEnrolment(db, session, text(formInput(request).code), now()),
+    );
+    if (!result.ok) {
+      const enrolment = await startTotpEnrolment(db, session);
+      return renderAdmin(
+        reply,
+        EnrolPage({
+          ctx: adminContext(request, reply),
+          state: { values: {}, errors: result.errors },
+          secret: enrolment.secret,
+          qrSvg: enrolment.qrSvg,
+          required: TOTP_REQUIRED.has(session.role),
+        }),
+        400,
+      );
+    }
+    setSessionCookie(app, reply, result.value);
+    return redirectWithNotice(reply, '/admin', 'totpEnabled');
+  });
+
+  const passwordGuard = requireStaff({ stages: ['change-password', 'ready'] });
+
+  app.get('/admin/contrasena', { preHandler: passwordGuard }, async (request, reply) =>
+    renderAdmin(
+      reply,
+      ChangePasswordPage({
+        ctx: adminContext(request, reply),
+        state: emptyForm(),
+        forced: staffSessionOf(request).stage === 'change-password',
+      }),
+    ),
+  );
+
+  app.post('/admin/contrasena', { preHandler: passwordGuard }, async (request, reply) => {
+    const session = staffSessionOf(request);
+    const input = formInput(request);
+    const result = await submit(() =>
+      changePassword(
+        db,
+        session,
+        { current: text(input.current), next: text(input.next), confirm: text(input.confirm) },
+        now(),
+      ),
+    );
+    if (!result.ok) {
+      return renderAdmin(
+        reply,
+        ChangePasswordPage({
+          ctx: adminContext(request, reply),
+          state: { values: {}, errors: result.errors },
+          forced: session.stage === 'change-password',
+        }),
+        400,
+      );
+    }
+    setSessionCookie(app, reply, result.value);
+    return redirectWithNotice(reply, '/admin', 'passwordChanged');
+  });
+
+  app.get('/admin/cuenta', { preHandler: requireStaff() }, async (request, reply) =>
+    renderAdmin(reply, AccountPage({ ctx: adminContext(request, reply), session: staffSessionOf(request) })),
+  );
+
+  app.post(
+    '/admin/salir',
+    { preHandler: requireStaff({ stages: ['second-factor', 'enrol', 'change-password', 'ready'] }) },
+    async (request, reply) => {
+      await signOut(db, staffSessionOf(request), now());
+      clearSessionCookie(app, reply);
+      return redirectWithNotice(reply, '/admin/ingreso', 'signedOut');
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { OfficeScope } from '../../services/staff/scope.js';
+import { officeScopeCondition } from './scope.js';
+
+export function selectOfficesInScope(db: Kysely<DB>, scope: OfficeScope) {
+  return db
+    .selectFrom('offices as o')
+    .innerJoin('cities as c', 'c.code', 'o.city_code')
+    .select([
+      'o.code',
+      'o.name',
+      'o.kind',
+      'o.seccional_code',
+      'o.city_code',
+      'c.name as city',
+      'o.desks',
+      'o.active',
+    ])
+    .where(officeScopeCondition(scope, 'o.code', 'o.seccional_code'))
+    .orderBy('o.code')
+    .execute();
+}
+
+export function selectOffice(db: Kysely<DB>, code: string) {
+  return db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function selectOfficeForUpdate(db: Kysely<DB>, code: string) {
+  return db.selectFrom('offices').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+/** Seccionales (offices that are their own seccional) within a scope, for the seccional select. */
+export function selectSeccionales(db: Kysely<DB>, scope: OfficeScope) {
+  return db
+    .selectFrom('offices as o')
+    .select(['o.code', 'o.name'])
+    .whereRef('o.code', '=', 'o.seccional_code')
+    .where(officeScopeCondition(scope, 'o.code', 'o.seccional_code'))
+    .orderBy('o.code')
+    .execute();
+}
+
+export function countDependentOffices(db: Kysely<DB>, code: string) {
+  return db
+    .selectFrom('offices')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seccional_code', '=', code)
+    .where('code', '<>', code)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function countUpcomingAppointments(db: Kysely<DB>, officeCode: string, now: Date) {
+  return db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('office_code', '=', officeCode)
+    .where('status', 'in', ['booked', 'checked_in'])
+    .where('starts_at', '>', now)
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function selectCities(db: Kysely<DB>) {
+  return db
+    .selectFrom('cities as c')
+    .innerJoin('departments as d', 'd.code', 'c.department_code')
+    .select(['c.code', 'c.name', 'd.name as department'])
+    .orderBy('c.name')
+    .orderBy('d.name')
+    .execute();
+}
+
+export interface OfficeValues {
+  name: string;
+  kind: string;
+  seccional_code: string;
+  city_code: string;
+  address: string;
+  address_illustrative: boolean;
+  hours_es: string;
+  hours_en: string;
+  desks: number;
+  phone: string | null;
+  email: string | null;
+  active: boolean;
+}
+
+export function insertOffice(db: Kysely<DB>, code: string, values: OfficeValues) {
+  return db
+    .insertInto('offices')
+    .values({ code, ...values })
+    .execute();
+}
+
+export function updateOffice(db: Kysely<DB>, code: string, values: Partial<OfficeValues>) {
+  return db.updateTable('offices').set(values).where('code', '=', code).execute();
+}

@@ -1,0 +1,66 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ChannelsTable, DB } from '../../db/schema.js';
+import { notFound } from '../../domain/errors.js';
+import * as repo from '../../repositories/staff/catalog.js';
+import { recordAudit } from '../audit.js';
+import { type FormInput, FormReader } from './input.js';
+import { type Actor, requirePermission } from './scope.js';
+
+export type ChannelRow = Selectable<ChannelsTable>;
+
+export async function listChannelsForStaff(db: Kysely<DB>, actor: Actor): Promise<ChannelRow[]> {
+  requirePermission(actor, 'catalog.view');
+  return repo.selectAllChannels(db);
+}
+
+/** The four channels are fixed (the booking rules know them); their names and descriptions are not. */
+export async function updateChannel(
+  db: Kysely<DB>,
+  actor: Actor,
+  code: string,
+  input: FormInput,
+  now: Date,
+): Promise<void> {
+  requirePermission(actor, 'catalog.manage');
+  const form = new FormReader(input);
+  const values = {
+    name_es: form.text('nameEs', { min: 3, max: 80 }),
+    name_en: form.text('nameEn', { min: 3, max: 80 }),
+    description_es: form.text('descriptionEs', { max: 1000 }),
+    description_en: form.text('descriptionEn', { max: 1000 }),
+  };
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.selectChannelForUpdate(trx, code);
+    if (!before) throw notFound();
+    form.done();
+    await repo.updateChannel(trx, code, values);
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'channel.update',
+      entityType: 'channel',
+      entityId: code,
+      officeCode: null,
+      before: {
+        nameEs: before.name_es,
+        nameEn: before.name_en,
+        descriptionEs: before.description_es,
+        descriptionEn: before.description_en,
+      },
+      after: {
+        nameEs: values.name_es,
+        nameEn: values.name_en,
+        descriptionEs: values.description_es,
+        descriptionEn: values.description_en,
+      },
+    });
+  });
+}
+
+export async function getChannelForStaff(db: Kysely<DB>, actor: Actor, code: string): Promise<ChannelRow> {
+  requirePermission(actor, 'catalog.view');
+  const row = (await repo.selectAllChannels(db)).find((c) => c.code === code);
+  if (!row) throw notFound();
+  return row;
+}

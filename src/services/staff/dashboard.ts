@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { selectOfficesInScope } from '../../repositories/staff/offices.js';
+import { type AuditEventView, browseAudit } from './audit-log.js';
+import { type Actor, can, officeScopeOf, requirePermission } from './scope.js';
+
+export interface DashboardSummary {
+  offices: { active: number; total: number } | null;
+  procedures: { active: number; total: number } | null;
+  recent: AuditEventView[] | null;
+}
+
+/** The first page after signing in: what the person looks after, and the latest changes they may see. */
+export async function dashboardSummary(db: Kysely<DB>, actor: Actor): Promise<DashboardSummary> {
+  requirePermission(actor, 'backoffice.enter');
+  let offices: DashboardSummary['offices'] = null;
+  if (can(actor, 'offices.view')) {
+    const rows = await selectOfficesInScope(db, officeScopeOf(actor));
+    offices = { active: rows.filter((r) => r.active).length, total: rows.length };
+  }
+  let procedures: DashboardSummary['procedures'] = null;
+  if (can(actor, 'catalog.view')) {
+    const rows = await db.selectFrom('procedures').select('active').execute();
+    procedures = { active: rows.filter((r) => r.active).length, total: rows.length };
+  }
+  const recent = can(actor, 'audit.view') ? (await browseAudit(db, actor, {})).events.slice(0, 8) : null;
+  return { offices, procedures, recent };
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { notFound } from '../../domain/errors.js';
+import * as repo from '../../repositories/staff/catalog.js';
+import { recordAudit } from '../audit.js';
+import { type FormInput, FormReader } from './input.js';
+import { type Actor, requirePermission } from './scope.js';
+
+export const SITE_TEXT_KEY = /^[a-z0-9][a-z0-9._-]{1,80}$/;
+const LOCALES = ['es', 'en'] as const;
+
+export interface SiteTextItem {
+  key: string;
+  locale: 'es' | 'en';
+  value: string;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/** The texts staff have set; the micro-site shows its built-in text for any key and language not here. */
+export async function listSiteTexts(db: Kysely<DB>, actor: Actor): Promise<SiteTextItem[]> {
+  requirePermission(actor, 'site.view');
+  const rows = await repo.selectAllSiteTexts(db);
+  return rows.map((r) => ({
+    key: r.key,
+    locale: r.locale,
+    value: r.value,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by_email,
+  }));
+}
+
+/** Sets the text of a key in one language (creating or replacing it). */
+export async function saveSiteText(db: Kysely<DB>, actor: Actor, input: FormInput, now: Date): Promise<void> {
+  requirePermission(actor, 'site.manage');
+  const form = new FormReader(input);
+  const key = form.text('key', { max: 81, pattern: SITE_TEXT_KEY, patternKey: 'admin.siteText.keyFormat' });
+  const locale = form.choice('locale', LOCALES);
+  const value = form.text('value', { max: 5000 });
+  form.done();
+  const lang = locale as 'es' | 'en';
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.selectSiteTextForUpdate(trx, key, lang);
+    if (before?.value === value) return;
+    await repo.upsertSiteText(trx, { key, locale: lang, value, now, staffId: actor.staffId });
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: before ? 'site_text.update' : 'site_text.create',
+      entityType: 'site_text',
+      entityId: `${key}:${lang}`,
+      officeCode: null,
+      before: before ? { value: before.value } : null,
+      after: { value },
+    });
+  });
+}
+
+/** Removes a text, so the micro-site goes back to its built-in one. */
+export async function deleteSiteText(
+  db: Kysely<DB>,
+  actor: Actor,
+  key: string,
+  locale: string,
+  now: Date,
+): Promise<void> {
+  requirePermission(actor, 'site.manage');
+  if (!SITE_TEXT_KEY.test(key) || (locale !== 'es' && locale !== 'en')) throw notFound();
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.selectSiteTextForUpdate(trx, key, locale);
+    if (!before) throw notFound();
+    await repo.deleteSiteText(trx, key, locale);
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'site_text.delete',
+      entityType: 'site_text',
+      entityId: `${key}:${locale}`,
+      officeCode: null,
+      before: { value: before.value },
+      after: null,
+    });
+  });
+}
