@@ -96,7 +96,7 @@ describe.each(engines())('personal data on %s', (engine) => {
       .where('name', '=', 'mail.data-subject-link')
       .execute();
     expect(jobs).toHaveLength(1);
-    const token = (jobs[0]?.payload as { token: string }).token;
+    const token = (jobs[0]?.payload as { token: string } | undefined)?.token ?? '';
 
     const data = await viewSubjectData(database.db, token, new Date(now));
     expect(data?.applicants.map((a) => a.documentNumber)).toEqual([
