@@ -35,10 +35,14 @@ export interface TestSmtpServer {
   /** Resolves once `n` messages were accepted. */
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   /**
-   * Holds the answer to the next message's DATA until the returned `release` is called: the message is
-   * complete on the wire but not yet accepted. `release(false)` turns it down.
+   * From now on, holds the answer to every message's DATA: each is complete on the wire but not yet
+   * accepted, until `release` accepts or turns them all down (and stops holding).
    */
-  holdNext(): Promise<{ release(accept: boolean): void; mail: ReceivedMail }>;
+  holdAll(): {
+    held: ReceivedMail[];
+    waitForHeld(n: number, timeoutMs?: number): Promise<void>;
+    release(accept: boolean): void;
+  };
   close(): Promise<void>;
 }
 
@@ -126,7 +130,7 @@ export function toReceived(raw: string, session?: SMTPServerSession): ReceivedMa
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
-  let holder: ((held: { release(accept: boolean): void; mail: ReceivedMail }) => void) | undefined;
+  let holding: { mail: ReceivedMail; callback: (err?: Error | null) => void }[] | undefined;
   const state: TestSmtpServer = {
     url: '',
     port: 0,
@@ -149,10 +153,33 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         });
       });
     },
-    holdNext() {
-      return new Promise((resolve) => {
-        holder = resolve;
-      });
+    holdAll() {
+      const queue: { mail: ReceivedMail; callback: (err?: Error | null) => void }[] = [];
+      holding = queue;
+      return {
+        get held() {
+          return queue.map((h) => h.mail);
+        },
+        async waitForHeld(n, timeoutMs = 30_000) {
+          const until = Date.now() + timeoutMs;
+          while (queue.length < n) {
+            if (Date.now() > until) throw new Error(`only ${queue.length} of ${n} messages held`);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        },
+        release(ok) {
+          holding = undefined;
+          for (const h of queue.splice(0)) {
+            if (ok) {
+              accept(h.mail);
+              h.callback();
+            } else {
+              state.rejected += 1;
+              h.callback(Object.assign(new Error('Aborted'), { responseCode: 451 }));
+            }
+          }
+        },
+      };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -194,21 +221,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             Object.assign(new Error('Local error in processing, try later'), { responseCode: 451 }),
           );
         }
-        if (holder) {
-          const give = holder;
-          holder = undefined;
-          give({
-            mail,
-            release(ok) {
-              if (ok) {
-                accept(mail);
-                callback();
-              } else {
-                state.rejected += 1;
-                callback(Object.assign(new Error('Aborted'), { responseCode: 451 }));
-              }
-            },
-          });
+        if (holding) {
+          holding.push({ mail, callback });
           return;
         }
         accept(mail);

@@ -19,7 +19,19 @@ const AlertRequest = Type.Object(
       description: 'Where the confirmation link and offers go',
     }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        procedure: 'orientacion-tributaria',
+        channel: 'presencial',
+        city: '05001',
+        from: '2026-12-01',
+        to: '2026-12-15',
+        email: 'persona@example.com',
+      },
+    ],
+  },
 );
 
 const AlertAccepted = Type.Object({
