@@ -42,6 +42,14 @@ export interface Config {
   sessionSecret: string;
   /** Whether `npm start` also runs the background worker in the same process. */
   runWorker: boolean;
+  /** How long before an appointment its reminder e-mail goes out. */
+  reminderHours: number;
+  /** How long a subscriber has to claim a place an alert offers them. */
+  alertClaimMinutes: number;
+  /** How long a worker keeps a job it claimed before another worker may take it over (crash recovery). */
+  jobLeaseSeconds: number;
+  /** The From of every e-mail. */
+  mailFrom: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -91,6 +99,17 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
   }
   return raw as T;
+}
+
+/** An address for From: `name <local@domain>` or `local@domain`, one line. */
+function mailbox(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim();
+  if (!/^([^<>\r\n]+<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value)) {
+    throw new ConfigError(`${name} must be an e-mail address, optionally as "Name <address>" (got "${raw}")`);
+  }
+  return value;
 }
 
 function trustProxy(env: Env): boolean | number | string[] {
@@ -155,6 +174,10 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     sessionSecret: sessionSecret === '' ? DEV_SESSION_SECRET : sessionSecret,
     runWorker: onOff(env, 'RUN_WORKER', true),
+    reminderHours: integer(env, 'REMINDER_HOURS', 24, 1, 168),
+    alertClaimMinutes: integer(env, 'ALERT_CLAIM_MINUTES', 30, 5, 1440),
+    jobLeaseSeconds: integer(env, 'JOB_LEASE_SECONDS', 300, 1, 3600),
+    mailFrom: mailbox(env, 'MAIL_FROM', 'Agendamiento de Citas DIAN <no-responder@citas.localhost>'),
   };
 }
 

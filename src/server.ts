@@ -5,15 +5,31 @@ import { migrate } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed/seed.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
+import { Worker } from './jobs/worker.js';
 import { ensureFirstAdmin } from './services/staff/accounts.js';
 
 export interface RunningServer {
   app: App;
   database: Database;
+  /** The background worker running in this process (RUN_WORKER=on), if any. */
+  worker: Worker | undefined;
   url: string;
   /** The first national administrator, when this start created it (its password is shown only now). */
   firstAdmin: { email: string; oneTimePassword: string } | null;
   stop(): Promise<void>;
+}
+
+/**
+ * The background job worker for this process. Several can run against PostgreSQL (each job is claimed
+ * by one); on the embedded engine, which has one connection, one job runs at a time.
+ */
+export function createWorker(config: Config, database: Database, logger: Logger): Worker {
+  return new Worker({
+    db: database.db,
+    config,
+    logger: logger.child({ component: 'worker' }),
+    concurrency: database.concurrent ? 2 : 1,
+  });
 }
 
 /** Prepares the database (migrations, first-run seed) and returns it open. */
@@ -45,14 +61,21 @@ export async function startServer(
   const firstAdmin = await ensureFirstAdmin(db.db, new Date());
   if (firstAdmin) logger.info({ email: firstAdmin.email }, 'first national administrator created');
   const app = await buildApp({ config, database: db, logger });
+  const worker = config.runWorker ? createWorker(config, db, logger) : undefined;
+  // Stop taking jobs first (the job in hand finishes), then close the database.
+  app.addHook('preClose', async () => {
+    await worker?.stop();
+  });
   app.addHook('onClose', async () => {
     await db.close();
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  worker?.start();
   const port = new URL(address).port;
   return {
     app,
     database: db,
+    worker,
     url: `http://localhost:${port}`,
     firstAdmin,
     stop: () => app.close(),

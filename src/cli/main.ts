@@ -5,7 +5,8 @@ import { DatabaseUnreachable, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { seedIfEmpty } from '../db/seed/seed.js';
 import { createLogger } from '../log.js';
-import { startServer } from '../server.js';
+import { countJobsByStatus, requeueFailedJob, selectJobs } from '../repositories/jobs.js';
+import { createWorker, startServer } from '../server.js';
 import { registerAuditCommands } from './audit.js';
 import { registerStaffCommands } from './staff.js';
 
@@ -81,6 +82,82 @@ program
     }
   });
 
+program
+  .command('worker')
+  .description(
+    'Run the background jobs (e-mail, reminders, alerts, clean-up) without serving HTTP; several may run at once',
+  )
+  .option('--once', 'run the jobs that are due now, then exit')
+  .action(async (options: { once?: boolean }) => {
+    const config = loadConfig();
+    if (!config.databaseUrl && !options.once) {
+      throw new ConfigError(
+        'agenda worker needs DATABASE_URL: the embedded database serves one process, and `npm start` already runs the jobs (RUN_WORKER=on)',
+      );
+    }
+    const logger = createLogger(config.logLevel);
+    const database = await openDatabase(config);
+    await migrate(database);
+    const worker = createWorker(config, database, logger);
+    if (options.once) {
+      const outcomes = await worker.runDue();
+      worker.mail.close();
+      await database.close();
+      const count = (result: string) => outcomes.filter((o) => o.result === result).length;
+      process.stdout.write(
+        `Ran ${outcomes.length} jobs: ${count('done')} done, ${count('retry')} to try again, ${count('failed')} failed.\n`,
+      );
+      return;
+    }
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'worker stopping: finishing the jobs in hand');
+      await worker.stop();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+    worker.start();
+    process.stdout.write(`Job worker running (${worker.mail.kind === 'smtp' ? 'SMTP' : 'local mailbox'}).\n`);
+  });
+
+const jobs = program.command('jobs').description('Look at the background jobs');
+jobs
+  .command('list', { isDefault: true })
+  .description('Count the jobs by status and show the latest failed ones with their errors')
+  .option('--limit <n>', 'how many failed jobs to show', '20')
+  .action(async (options: { limit: string }) => {
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      const counts = await countJobsByStatus(database.db);
+      process.stdout.write(
+        `queued ${counts.queued}, running ${counts.running}, done ${counts.done}, failed ${counts.failed}\n`,
+      );
+      const failed = await selectJobs(database.db, { status: 'failed', limit: Number(options.limit) || 20 });
+      for (const j of failed) {
+        process.stdout.write(
+          `#${j.id} ${j.name} after ${j.attempts} tries, ${j.finishedAt?.toISOString() ?? ''}: ${j.lastError ?? ''}\n`,
+        );
+      }
+    } finally {
+      await database.close();
+    }
+  });
+jobs
+  .command('retry <id>')
+  .description('Give a failed job a new set of tries, now')
+  .action(async (id: string) => {
+    const config = loadConfig();
+    const database = await openDatabase(config);
+    try {
+      const ok = await requeueFailedJob(database.db, Number(id), new Date());
+      process.stdout.write(ok ? `Job ${id} queued again.\n` : `Job ${id} is not a failed job.\n`);
+      if (!ok) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
 registerStaffCommands(program);
 registerAuditCommands(program);
 

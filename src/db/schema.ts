@@ -249,6 +249,9 @@ export interface JobsTable {
   dedupe_key: string | null;
   created_at: Timestamp;
   finished_at: Date | null;
+  /** Which claim holds the job; only that worker can finish it (migration 0600). */
+  lease_token: string | null;
+  started_at: Date | null;
 }
 
 export interface HolidayOverridesTable {
@@ -285,6 +288,11 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   kiosks: KiosksTable;
   site_texts: SiteTextsTable;
+  mail_deliveries: MailDeliveriesTable;
+  mail_messages: MailMessagesTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_offers: AlertOffersTable;
+  alert_tokens: AlertTokensTable;
   rate_limit_counters: RateLimitCountersTable;
   pow_redemptions: PowRedemptionsTable;
   data_subject_requests: DataSubjectRequestsTable;
@@ -315,6 +323,83 @@ export interface SiteTextsTable {
   value: string;
   updated_at: Timestamp;
   updated_by: number | null;
+}
+
+export type MailTransportKind = 'smtp' | 'mailbox';
+
+export interface MailDeliveriesTable {
+  key: string;
+  message_id: string;
+  kind: string;
+  transport: MailTransportKind;
+  status: 'sending' | 'sent';
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+export interface MailMessagesTable {
+  id: Generated<number>;
+  delivery_key: string;
+  message_id: string;
+  kind: string;
+  locale: 'es' | 'en';
+  from_address: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
+  attachments: ColumnType<StoredAttachment[], string | undefined, string>;
+  created_at: Timestamp;
+}
+
+export type AlertSubscriptionStatus = 'pending' | 'active' | 'fulfilled' | 'ended' | 'unsubscribed';
+
+export interface AlertSubscriptionsTable {
+  id: Generated<number>;
+  procedure_code: string;
+  channel: string;
+  office_code: string | null;
+  city_code: string | null;
+  date_from: CivilDateColumn;
+  date_to: CivilDateColumn;
+  email: string;
+  locale: Generated<'es' | 'en'>;
+  status: Generated<AlertSubscriptionStatus>;
+  created_at: Timestamp;
+  confirmed_at: Date | null;
+  closed_at: Date | null;
+}
+
+export type AlertOfferStatus = 'offered' | 'claimed' | 'expired' | 'withdrawn';
+
+export interface AlertOffersTable {
+  id: Generated<number>;
+  subscription_id: number;
+  slot_id: number;
+  hold_id: string;
+  status: Generated<AlertOfferStatus>;
+  offered_at: RequiredTimestamp;
+  expires_at: RequiredTimestamp;
+  decided_at: Date | null;
+}
+
+export type AlertTokenPurpose = 'confirm' | 'unsubscribe' | 'claim';
+
+export interface AlertTokensTable {
+  token_hash: string;
+  subscription_id: number;
+  purpose: AlertTokenPurpose;
+  offer_id: number | null;
+  created_at: Timestamp;
+  expires_at: Date | null;
 }
 
 export interface RateLimitCountersTable {

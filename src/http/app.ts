@@ -17,9 +17,12 @@ import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { validatorCompiler } from './plugins/validation.js';
 import { adminPages } from './routes/admin/index.js';
+import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
+import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
+import { alertPages } from './routes/pages/alerts.js';
 import { homePages } from './routes/pages/home.js';
 import type { App, AppDeps } from './types.js';
 
@@ -110,12 +113,17 @@ export async function buildApp({
   await app.register(
     async (api) => {
       await api.register(catalogApi);
+      await api.register(alertsApi);
       await api.register(bookingApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(homePages);
+  await app.register(alertPages);
+  // The local mailbox shows every message kept in the database: development only, and only when
+  // messages are kept there (no SMTP_URL).
+  if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);
   await app.register(adminPages);
   return app;
 }

@@ -10,6 +10,7 @@ import type { Locale } from '../i18n/index.js';
 import { enqueue } from '../jobs/queue.js';
 import * as repo from '../repositories/appointments.js';
 import * as places from '../repositories/places.js';
+import { alertSettings } from './alerts/settings.js';
 import { insertWithFreshCode, whyNoPlace } from './booking.js';
 import type { ServiceContext } from './context.js';
 import { releasePlace } from './place-release.js';
@@ -131,7 +132,11 @@ export async function cancelAppointmentInTransaction(
   await releasePlace(
     trx,
     { slotId: appointment.slot_id, reserved: appointment.reserved },
-    { now: ctx.now, releaseDelaySeconds: ctx.config.releaseDelaySeconds },
+    {
+      now: ctx.now,
+      releaseDelaySeconds: ctx.config.releaseDelaySeconds,
+      alerts: reason === 'closure' ? undefined : alertSettings(ctx.config),
+    },
   );
   // A reschedule has its own message; a deletion request erases the address the message would go to.
   if (reason !== 'reschedule' && reason !== 'privacy') {

@@ -7,7 +7,12 @@ export interface ServiceContext {
   db: Kysely<DB>;
   config: Pick<
     Config,
-    'holdSeconds' | 'minLeadMinutes' | 'bookingWindowDays' | 'maxActivePerPerson' | 'releaseDelaySeconds'
+    | 'holdSeconds'
+    | 'minLeadMinutes'
+    | 'bookingWindowDays'
+    | 'maxActivePerPerson'
+    | 'releaseDelaySeconds'
+    | 'alertClaimMinutes'
   >;
   now: Date;
 }

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { givePlaceBack, holdPlaceUntil } from '../repositories/places.js';
+import { offerPlace } from './alerts/offer-place.js';
+import type { AlertSettings } from './alerts/settings.js';
 
 export interface FreedPlace {
   slotId: number;
@@ -10,16 +12,35 @@ export interface FreedPlace {
 }
 
 /**
- * A place freed by a cancellation or a reschedule, inside the caller's transaction. It goes back to
- * public search at once when the release delay is 0; otherwise it is kept out of search for a random
- * time up to the delay, so that nobody can hand a place to a chosen person by cancelling and rebooking
- * at an agreed moment.
+ * A place freed by a cancellation or a reschedule, inside the caller's transaction. It goes first to the
+ * people waiting for an alert: the first matching subscriber gets it held for the claim window (and it
+ * passes on from there). With nobody waiting it goes back to public search at once when the release
+ * delay is 0; otherwise it is kept out of search for a random time up to the delay, so that nobody can
+ * hand a place to a chosen person by cancelling and rebooking at an agreed moment. A deadline-day
+ * reserved place skips the alerts: it stays for the people it is reserved for; so does a place freed by
+ * a closure.
  */
 export async function releasePlace(
   trx: Kysely<DB>,
   place: FreedPlace,
-  { now, releaseDelaySeconds }: { now: Date; releaseDelaySeconds: number },
+  {
+    now,
+    releaseDelaySeconds,
+    alerts,
+  }: {
+    now: Date;
+    releaseDelaySeconds: number;
+    /** Absent when the place must not go to alert subscribers (a closure: the day is not attended). */
+    alerts: AlertSettings | undefined;
+  },
 ): Promise<void> {
+  if (
+    alerts &&
+    !place.reserved &&
+    (await offerPlace(trx, place.slotId, now, alerts, { counted: true })) !== undefined
+  ) {
+    return;
+  }
   // Between 1 second and the configured bound: unpredictable, yet never "at once" when a delay is set.
   const delay = releaseDelaySeconds > 0 ? randomInt(1, releaseDelaySeconds + 1) : 0;
   if (delay === 0) {

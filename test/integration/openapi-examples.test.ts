@@ -160,5 +160,13 @@ describe('the OpenAPI document and its examples', () => {
       payload: { ...holdBody, slotId: 999_999 },
     });
     checkResponse('/api/v1/holds', 'post', 404, full.json());
+
+    const alert = await app.inject({
+      method: 'POST',
+      url: '/api/v1/alerts',
+      payload: bodyExample('/api/v1/alerts', 'post'),
+    });
+    expect(alert.statusCode, alert.body).toBe(201);
+    checkResponse('/api/v1/alerts', 'post', 201, alert.json());
   });
 });

@@ -7,12 +7,28 @@ export { CSRF_FIELD };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `false` for a route whose address carries its own secret and must take posts that come without
+     * the site's cookie: the one-click unsubscribe link of alert e-mails (RFC 8058), which mail clients
+     * post to directly. A forged request cannot know that secret.
+     */
+    csrf?: boolean;
+  }
+}
+
 /**
- * Whether a request must carry a CSRF token: every state-changing request of the site's pages. The
- * JSON API under /api/ uses no cookies, so a forged cross-site request gains nothing there.
+ * Whether a request must carry a CSRF token: every state-changing request of the site's pages, except
+ * routes that opt out (`config: { csrf: false }`). The JSON API under /api/ uses no cookies, so a forged
+ * cross-site request gains nothing there.
  */
 export function needsCsrfCheck(request: FastifyRequest): boolean {
-  return !SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/');
+  return (
+    !SAFE_METHODS.has(request.method) &&
+    !request.url.startsWith('/api/') &&
+    request.routeOptions.config?.csrf !== false
+  );
 }
 
 /**

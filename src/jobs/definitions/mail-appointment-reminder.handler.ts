@@ -1,0 +1,24 @@
+import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
+import { reminderMail } from '../../services/mail/compose-appointment.js';
+import type { JobContext } from '../define.js';
+import { sendMail } from './send-mail.js';
+
+/** The reminder, unless the appointment was cancelled, moved to another time, or has begun. */
+export async function run(
+  ctx: JobContext,
+  { appointmentId, startsAt }: { appointmentId: number; startsAt: string },
+): Promise<void> {
+  const scheduledFor = new Date(startsAt).getTime();
+  await sendMail(
+    ctx,
+    `appointment-reminder:${appointmentId}:${startsAt}`,
+    'appointment-reminder',
+    async (db) => {
+      const details = await loadAppointmentDetails(db, appointmentId);
+      if (details?.status !== 'booked' || details.person.anonymised) return null;
+      if (details.startsAt.getTime() !== scheduledFor) return null;
+      if (details.startsAt.getTime() <= ctx.now.getTime()) return null;
+      return reminderMail(details, { publicUrl: ctx.config.publicUrl, now: ctx.now });
+    },
+  );
+}

@@ -1,0 +1,23 @@
+import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
+import { rescheduleMail } from '../../services/mail/compose-appointment.js';
+import { scheduleReminder } from '../../services/mail/reminders.js';
+import { type JobContext, PermanentJobError } from '../define.js';
+import { sendMail } from './send-mail.js';
+
+/** The new time with its calendar file, naming the old time; then the new reminder is scheduled. */
+export async function run(
+  ctx: JobContext,
+  { appointmentId, previousAppointmentId }: { appointmentId: number; previousAppointmentId: number },
+): Promise<void> {
+  const known = await loadAppointmentDetails(ctx.db, appointmentId);
+  if (!known) throw new PermanentJobError(`appointment ${appointmentId} does not exist`);
+  const key = `appointment-rescheduled:${appointmentId}:${previousAppointmentId}`;
+  await sendMail(ctx, key, 'appointment-rescheduled', async (db) => {
+    const details = await loadAppointmentDetails(db, appointmentId);
+    const previous = await loadAppointmentDetails(db, previousAppointmentId);
+    if (!details || !previous || details.status === 'cancelled' || details.person.anonymised) return null;
+    if (details.endsAt.getTime() <= ctx.now.getTime()) return null;
+    return rescheduleMail(details, previous, { publicUrl: ctx.config.publicUrl, now: ctx.now });
+  });
+  if (known.status === 'booked') await scheduleReminder(ctx.db, known, ctx.config.reminderHours);
+}

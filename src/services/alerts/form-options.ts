@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Channel } from '../../domain/channels.js';
+import type { Locale } from '../../i18n/index.js';
+import { selectChannels } from '../../repositories/catalog.js';
+import { listOffices, listProcedures } from '../catalog.js';
+
+export interface AlertFormOptions {
+  procedures: { code: string; name: string; channels: Channel[] }[];
+  channels: { code: Channel; name: string }[];
+  offices: { code: string; name: string; city: string }[];
+  cities: { code: string; name: string; department: string }[];
+}
+
+/** What the subscription form offers: procedures that need an appointment, channels, offices, cities with an office. */
+export async function alertFormOptions(db: Kysely<DB>, locale: Locale): Promise<AlertFormOptions> {
+  const procedures = (await listProcedures(db, locale))
+    .filter((p) => p.requiresAppointment)
+    .map((p) => ({ code: p.code, name: p.name, channels: p.channels }));
+  const channels = (await selectChannels(db)).map((c) => ({
+    code: c.code as Channel,
+    name: locale === 'en' ? c.name_en : c.name_es,
+  }));
+  const officeRows = await listOffices(db, locale);
+  const offices = officeRows
+    .map((o) => ({ code: o.code, name: o.name, city: o.city }))
+    .sort((a, b) => a.city.localeCompare(b.city, 'es') || a.name.localeCompare(b.name, 'es'));
+  const cities = new Map<string, { code: string; name: string; department: string }>();
+  for (const o of officeRows)
+    cities.set(o.cityCode, { code: o.cityCode, name: o.city, department: o.department });
+  return {
+    procedures,
+    channels,
+    offices,
+    cities: [...cities.values()].sort((a, b) => a.name.localeCompare(b.name, 'es')),
+  };
+}

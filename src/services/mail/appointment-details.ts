@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { AppointmentStatus, CancelReason, DB } from '../../db/schema.js';
+import { DOCUMENTS, type DocumentType } from '../../domain/documents.js';
+import type { Locale } from '../../i18n/index.js';
+import { selectAppointmentForMail } from '../../repositories/mail.js';
+
+/** An appointment as its messages and calendar file describe it, in the appointment's language. */
+export interface AppointmentDetails {
+  id: number;
+  code: string;
+  status: AppointmentStatus;
+  cancelReason: CancelReason | null;
+  startsAt: Date;
+  endsAt: Date;
+  createdAt: Date;
+  locale: Locale;
+  procedure: { code: string; name: string; requirements: string[] };
+  channel: { code: string; name: string; remote: boolean; description: string };
+  office: {
+    code: string;
+    name: string;
+    address: string;
+    city: string;
+    email: string | null;
+    phone: string | null;
+    hours: string;
+  };
+  videoRoom: string | null;
+  person: {
+    firstName: string;
+    email: string;
+    /** "Cédula de ciudadanía", or the code when unknown. */
+    documentTypeName: string;
+    /** The last three characters of the document number: all a message may show. */
+    documentLast3: string;
+    companyName: string | null;
+    anonymised: boolean;
+  };
+}
+
+export async function loadAppointmentDetails(
+  db: Kysely<DB>,
+  appointmentId: number,
+): Promise<AppointmentDetails | undefined> {
+  const row = await selectAppointmentForMail(db, appointmentId);
+  if (!row) return undefined;
+  const locale: Locale = row.locale === 'en' ? 'en' : 'es';
+  const en = locale === 'en';
+  const documentInfo = DOCUMENTS[row.document_type as DocumentType] as
+    | (typeof DOCUMENTS)[DocumentType]
+    | undefined;
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    cancelReason: row.cancel_reason,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    createdAt: row.created_at,
+    locale,
+    procedure: {
+      code: row.procedure_code,
+      name: en ? row.procedure_name_en : row.procedure_name_es,
+      requirements: en ? row.requirements_en : row.requirements_es,
+    },
+    channel: {
+      code: row.channel_code,
+      name: en ? row.channel_name_en : row.channel_name_es,
+      remote: row.channel_remote,
+      description: en ? row.channel_description_en : row.channel_description_es,
+    },
+    office: {
+      code: row.office_code,
+      name: row.office_name,
+      address: row.office_address,
+      city: row.city_name,
+      email: row.office_email,
+      phone: row.office_phone,
+      hours: en ? row.office_hours_en : row.office_hours_es,
+    },
+    videoRoom: row.video_room,
+    person: {
+      firstName: row.first_name,
+      email: row.email,
+      documentTypeName: documentInfo ? (en ? documentInfo.nameEn : documentInfo.nameEs) : row.document_type,
+      documentLast3: row.document_last3,
+      companyName: row.company_name,
+      anonymised: row.anonymised_at !== null,
+    },
+  };
+}

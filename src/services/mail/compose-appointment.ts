@@ -1,0 +1,222 @@
+import { minutesOfDay } from '../../domain/civil-time.js';
+import { translator } from '../../i18n/index.js';
+import type { MailBlock, MailContent } from '../../views/mail/content.js';
+import { renderMailText } from '../../views/mail/content.js';
+import { renderMailHtml } from '../../views/mail/mail-document.js';
+import { appointmentIcs, icsFilename } from '../calendar/appointment.js';
+import type { AppointmentDetails } from './appointment-details.js';
+import { formatDay, formatWhen } from './format.js';
+import type { OutgoingMail } from './message.js';
+
+export interface ComposeSettings {
+  publicUrl: string;
+  now: Date;
+}
+
+export function toMail(
+  kind: string,
+  to: string,
+  content: MailContent,
+  extra: Partial<OutgoingMail> = {},
+): OutgoingMail {
+  return {
+    kind,
+    locale: content.locale,
+    to,
+    subject: content.subject,
+    text: renderMailText(content),
+    html: renderMailHtml(content),
+    ...extra,
+  };
+}
+
+export function standardFooter(locale: AppointmentDetails['locale']): string[] {
+  const t = translator(locale);
+  return [t('mail.footer.free'), t('mail.footer.contact'), t('mail.footer.auto'), t('mail.footer.authority')];
+}
+
+/** The documents of an e-mail appointment go before 9:00 (morning slots) or 12:00 (afternoon slots). */
+function emailDeadline(details: AppointmentDetails): string {
+  return minutesOfDay(details.startsAt) < 12 * 60 ? '9:00' : '12:00';
+}
+
+function whereItems(details: AppointmentDetails): [string, string][] {
+  const t = translator(details.locale);
+  switch (details.channel.code) {
+    case 'presencial':
+      return [
+        [
+          t('mail.label.place'),
+          t('mail.value.place', {
+            office: details.office.name,
+            address: details.office.address,
+            city: details.office.city,
+          }),
+        ],
+      ];
+    case 'video':
+      return [[t('mail.label.videoLink'), details.videoRoom ?? t('mail.value.videoPending')]];
+    case 'telefono':
+      return [[t('mail.label.phone'), t('mail.value.phone')]];
+    default:
+      return [
+        [
+          t('mail.label.sendTo'),
+          details.office.email
+            ? t('mail.value.sendTo', { email: details.office.email, deadline: emailDeadline(details) })
+            : t('mail.value.sendToOffice', { office: details.office.name, deadline: emailDeadline(details) }),
+        ],
+      ];
+  }
+}
+
+/** The appointment's facts. Of the document, only its type and last three characters. */
+function detailsBlock(details: AppointmentDetails, previous?: AppointmentDetails): MailBlock {
+  const t = translator(details.locale);
+  const items: [string, string][] = [
+    [t('mail.label.code'), details.code],
+    [t('mail.label.procedure'), details.procedure.name],
+    [t('mail.label.when'), formatWhen(details.startsAt, details.locale)],
+  ];
+  if (previous) items.push([t('mail.label.previousWhen'), formatWhen(previous.startsAt, details.locale)]);
+  items.push([t('mail.label.channel'), details.channel.name], ...whereItems(details));
+  if (details.person.companyName) items.push([t('mail.label.company'), details.person.companyName]);
+  items.push([
+    t('mail.label.document'),
+    t('mail.value.document', { type: details.person.documentTypeName, last3: details.person.documentLast3 }),
+  ]);
+  return { type: 'details', items };
+}
+
+function preparationBlocks(details: AppointmentDetails): MailBlock[] {
+  const t = translator(details.locale);
+  const blocks: MailBlock[] = [{ type: 'paragraph', text: details.channel.description }];
+  if (details.procedure.requirements.length > 0) {
+    blocks.push({ type: 'list', title: t('mail.requirements'), items: details.procedure.requirements });
+  }
+  return blocks;
+}
+
+function manageBlocks(details: AppointmentDetails, settings: ComposeSettings): MailBlock[] {
+  const t = translator(details.locale);
+  return [
+    { type: 'paragraph', text: t('mail.manage') },
+    { type: 'action', text: t('mail.manage.action'), href: `${settings.publicUrl}/gestionar` },
+    { type: 'paragraph', text: t('mail.cancelIfNot') },
+  ];
+}
+
+function content(
+  details: AppointmentDetails,
+  parts: Omit<MailContent, 'locale' | 'greeting' | 'footer' | 'brand'>,
+): MailContent {
+  const t = translator(details.locale);
+  return {
+    locale: details.locale,
+    greeting: t('mail.greeting', { name: details.person.firstName }),
+    footer: standardFooter(details.locale),
+    brand: t('mail.brand'),
+    ...parts,
+  };
+}
+
+function icsAttachment(details: AppointmentDetails, settings: ComposeSettings) {
+  return {
+    filename: icsFilename(details.code),
+    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    content: appointmentIcs(details, { publicUrl: settings.publicUrl, stamp: settings.now }),
+  };
+}
+
+export function confirmationMail(details: AppointmentDetails, settings: ComposeSettings): OutgoingMail {
+  const t = translator(details.locale);
+  const when = formatWhen(details.startsAt, details.locale);
+  const mail = content(details, {
+    subject: t('mail.confirmed.subject', { code: details.code, procedure: details.procedure.name }),
+    heading: t('mail.confirmed.heading'),
+    blocks: [
+      { type: 'paragraph', text: t('mail.confirmed.lead', { when }) },
+      detailsBlock(details),
+      ...preparationBlocks(details),
+      { type: 'paragraph', text: t('mail.ics', { file: icsFilename(details.code) }) },
+      ...manageBlocks(details, settings),
+    ],
+  });
+  return toMail('appointment-confirmed', details.person.email, mail, {
+    attachments: [icsAttachment(details, settings)],
+  });
+}
+
+export function rescheduleMail(
+  details: AppointmentDetails,
+  previous: AppointmentDetails,
+  settings: ComposeSettings,
+): OutgoingMail {
+  const t = translator(details.locale);
+  const mail = content(details, {
+    subject: t('mail.rescheduled.subject', { code: details.code, procedure: details.procedure.name }),
+    heading: t('mail.rescheduled.heading'),
+    blocks: [
+      {
+        type: 'paragraph',
+        text: t('mail.rescheduled.lead', {
+          previous: formatWhen(previous.startsAt, details.locale),
+          when: formatWhen(details.startsAt, details.locale),
+        }),
+      },
+      detailsBlock(details, previous),
+      ...preparationBlocks(details),
+      { type: 'paragraph', text: t('mail.ics', { file: icsFilename(details.code) }) },
+      ...manageBlocks(details, settings),
+    ],
+  });
+  return toMail('appointment-rescheduled', details.person.email, mail, {
+    attachments: [icsAttachment(details, settings)],
+  });
+}
+
+export function cancellationMail(details: AppointmentDetails, settings: ComposeSettings): OutgoingMail {
+  const t = translator(details.locale);
+  const when = formatWhen(details.startsAt, details.locale);
+  const closure = details.cancelReason === 'closure';
+  const lead = closure
+    ? t('mail.cancelled.lead.closure', {
+        office: details.office.name,
+        date: formatDay(details.startsAt, details.locale),
+        when,
+      })
+    : t('mail.cancelled.lead.citizen', { when });
+  const mail = content(details, {
+    subject: t('mail.cancelled.subject', { code: details.code }),
+    heading: t('mail.cancelled.heading'),
+    blocks: [
+      { type: 'paragraph', text: lead },
+      detailsBlock(details),
+      {
+        type: 'paragraph',
+        text: t(closure ? 'mail.cancelled.rebook.closure' : 'mail.cancelled.rebook.citizen'),
+      },
+      { type: 'action', text: t('mail.cancelled.rebook.action'), href: `${settings.publicUrl}/reservar` },
+      { type: 'paragraph', text: t('mail.cancelled.alerts', { url: `${settings.publicUrl}/alertas` }) },
+    ],
+  });
+  return toMail('appointment-cancelled', details.person.email, mail);
+}
+
+export function reminderMail(details: AppointmentDetails, settings: ComposeSettings): OutgoingMail {
+  const t = translator(details.locale);
+  const when = formatWhen(details.startsAt, details.locale);
+  const mail = content(details, {
+    subject: t('mail.reminder.subject', { when }),
+    heading: t('mail.reminder.heading'),
+    blocks: [
+      { type: 'paragraph', text: t('mail.reminder.lead', { when }) },
+      detailsBlock(details),
+      ...preparationBlocks(details),
+      ...manageBlocks(details, settings),
+    ],
+  });
+  return toMail('appointment-reminder', details.person.email, mail, {
+    attachments: [icsAttachment(details, settings)],
+  });
+}
