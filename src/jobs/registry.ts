@@ -10,7 +10,9 @@ import { MAIL_APPOINTMENT_CANCELLED } from './definitions/mail-appointment-cance
 import { MAIL_APPOINTMENT_CONFIRMED } from './definitions/mail-appointment-confirmed.js';
 import { MAIL_APPOINTMENT_REMINDER } from './definitions/mail-appointment-reminder.js';
 import { MAIL_APPOINTMENT_RESCHEDULED } from './definitions/mail-appointment-rescheduled.js';
+import { MAIL_DATA_SUBJECT_LINK } from './definitions/mail-data-subject-link.js';
 import { MAIL_SCHEDULE_REMINDERS } from './definitions/mail-schedule-reminders.js';
+import { PRIVACY_RETENTION } from './definitions/privacy-retention.js';
 import { every, type PeriodicJob } from './periodic.js';
 
 /** Every kind of job the worker runs. A job whose name is not here fails as unknown. */
@@ -27,6 +29,8 @@ export const JOBS: readonly JobDefinition[] = [
   HOLDS_RECLAIM_EXPIRED,
   MAIL_SCHEDULE_REMINDERS,
   JOBS_PRUNE,
+  MAIL_DATA_SUBJECT_LINK,
+  PRIVACY_RETENTION,
 ] as readonly JobDefinition[];
 
 /** Periodic jobs: adding one is one line here (its definition must be in JOBS). */
@@ -36,4 +40,5 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   every(900, MAIL_SCHEDULE_REMINDERS),
   every(3600, ALERTS_END_FINISHED),
   every(86_400, JOBS_PRUNE),
+  every(86_400, PRIVACY_RETENTION),
 ];
