@@ -56,7 +56,7 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
           .select(['name', 'status'])
           .where('dedupe_key', 'like', 'every:%')
           .execute();
-        return rows.length >= 5 && rows.every((r) => r.status === 'done') ? rows : undefined;
+        return rows.length >= 6 && rows.every((r) => r.status === 'done') ? rows : undefined;
       });
       expect(periodic.map((r) => r.name).sort()).toEqual([
         'alerts.end-finished',
@@ -64,6 +64,7 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
         'holds.reclaim-expired',
         'jobs.prune',
         'mail.schedule-reminders',
+        'privacy.retention',
       ]);
     } finally {
       await server.stop();
