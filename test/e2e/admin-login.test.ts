@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../src/services/staff/accounts.js';
 import { codeAt } from '../helpers/admin.js';
-import { type AxeViolation, launchChromium, serveApp, wcagViolations } from '../helpers/admin-browser.js';
+import { type AxeViolation, launchChromium, serveApp, wcagViolations } from '../helpers/browser.js';
 import { TestClock } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 

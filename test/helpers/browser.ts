@@ -6,6 +6,8 @@ import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 import type { TestDatabase } from './db.js';
 
+/** Shared by every browser test: Chromium from Debian, the app in-process, axe-core checks. */
+
 /** The flags a sandboxed CI container needs, and nothing that phones home. */
 const ARGS = [
   '--headless',
@@ -51,4 +53,12 @@ export async function wcagViolations(page: Page): Promise<AxeViolation[]> {
     help: v.help,
     nodes: v.nodes.map((n) => n.target.join(' ')),
   }));
+}
+
+/** Where browser tests leave their screenshots for a person to look at (not committed). */
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+/** A full-page screenshot named after the test step, in SCREENSHOT_DIR/<folder>/<name>.png. */
+export async function screenshot(page: Page, folder: string, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${folder}/${name}.png`, fullPage: true });
 }
