@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../src/services/staff/accounts.js';
 import { codeAt } from '../helpers/admin.js';
-import { type AxeViolation, launchChromium, serveApp, wcagViolations } from '../helpers/browser.js';
 import { TestClock } from '../helpers/app.js';
+import { type AxeViolation, launchChromium, serveApp, wcagViolations } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 const NEW_PASSWORD = 'una frase larga para la prueba';

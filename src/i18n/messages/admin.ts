@@ -30,7 +30,6 @@ export const admin = defineMessages(
     'admin.active': 'Activa',
     'admin.inactive': 'Inactiva',
     'admin.minutes': '{n} min',
-    'admin.form.errorSummary': 'Hay un problema',
     'admin.error.forbidden': 'Su cuenta no tiene permiso para ver o cambiar esto.',
 
     'admin.field.integer': 'Escriba un número entero',
@@ -364,7 +363,6 @@ export const admin = defineMessages(
     'admin.active': 'Active',
     'admin.inactive': 'Inactive',
     'admin.minutes': '{n} min',
-    'admin.form.errorSummary': 'There is a problem',
     'admin.error.forbidden': 'Your account is not allowed to see or change this.',
 
     'admin.field.integer': 'Enter a whole number',

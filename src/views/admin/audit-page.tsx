@@ -4,7 +4,7 @@ import type {
   AuditPage as AuditPageData,
   AuditQuery,
 } from '../../services/staff/audit-log.js';
-import { ErrorSummary, type FormState, SelectField, TextField } from './form.js';
+import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
 import { auditValue, bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout } from './layout.js';
 

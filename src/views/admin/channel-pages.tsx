@@ -1,6 +1,6 @@
 import type { ChannelRow } from '../../services/staff/channels.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { ErrorSummary, type FormState, SubmitButton, TextArea, TextField } from './form.js';
+import { ErrorSummary, type FormState, SubmitButton, TextArea, TextField } from '../components/form.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 export function ChannelListPage({ ctx, channels }: { ctx: AdminContext; channels: ChannelRow[] }) {

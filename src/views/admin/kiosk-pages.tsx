@@ -1,6 +1,13 @@
 import { KIOSK_PLACE_TYPES, type KioskListItem } from '../../services/staff/kiosks.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { Checkbox, ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from './form.js';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/form.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 export function KioskListPage({

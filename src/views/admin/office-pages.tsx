@@ -1,7 +1,14 @@
 import type { OfficeFormOptions, OfficeListItem } from '../../services/staff/offices.js';
 import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/staff/offices.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { Checkbox, ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from './form.js';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/form.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 export function OfficeListPage({

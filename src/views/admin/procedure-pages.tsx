@@ -11,7 +11,7 @@ import {
   SubmitButton,
   TextArea,
   TextField,
-} from './form.js';
+} from '../components/form.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 export function ProcedureListPage({

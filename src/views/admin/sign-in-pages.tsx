@@ -1,7 +1,7 @@
 import type { StaffSession } from '../../services/staff/sessions.js';
 import { groupSecret } from '../../services/staff/totp.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { ErrorSummary, type FormState, SubmitButton, TextField } from './form.js';
+import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
 import { type AdminContext, AdminLayout } from './layout.js';
 
 export function LoginPage({ ctx, state, back }: { ctx: AdminContext; state: FormState; back: string }) {

@@ -1,6 +1,13 @@
 import type { SiteTextItem } from '../../services/staff/site-texts.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { ErrorSummary, type FormState, SelectField, SubmitButton, TextArea, TextField } from './form.js';
+import {
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../components/form.js';
 import { bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout } from './layout.js';
 

@@ -1,7 +1,14 @@
 import type { StaffDetail, StaffSummary } from '../../services/staff/accounts.js';
 import { STAFF_ROLES } from '../../services/staff/roles.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { Checkbox, ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from './form.js';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/form.js';
 import { bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
 

@@ -1,7 +1,7 @@
 import { getChannelForStaff, listChannelsForStaff, updateChannel } from '../../../services/staff/channels.js';
 import { can } from '../../../services/staff/scope.js';
 import { ChannelFormPage, ChannelListPage } from '../../../views/admin/channel-pages.js';
-import { emptyForm } from '../../../views/admin/form.js';
+import { emptyForm } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';

@@ -8,8 +8,8 @@ import {
   updateKiosk,
 } from '../../../services/staff/kiosks.js';
 import { can } from '../../../services/staff/scope.js';
-import { emptyForm, type FormState } from '../../../views/admin/form.js';
 import { KioskFormPage, KioskListPage } from '../../../views/admin/kiosk-pages.js';
+import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';

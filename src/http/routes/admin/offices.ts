@@ -10,8 +10,8 @@ import {
   updateOffice,
 } from '../../../services/staff/offices.js';
 import { can } from '../../../services/staff/scope.js';
-import { emptyForm, type FormState } from '../../../views/admin/form.js';
 import { OfficeFormPage, OfficeListPage } from '../../../views/admin/office-pages.js';
+import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';

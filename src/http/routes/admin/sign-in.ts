@@ -10,7 +10,6 @@ import {
   startTotpEnrolment,
   verifySecondFactor,
 } from '../../../services/staff/sign-in.js';
-import { emptyForm } from '../../../views/admin/form.js';
 import {
   AccountPage,
   ChangePasswordPage,
@@ -18,6 +17,7 @@ import {
   LoginPage,
   SecondFactorPage,
 } from '../../../views/admin/sign-in-pages.js';
+import { emptyForm } from '../../../views/components/form.js';
 import {
   clearSessionCookie,
   requireStaff,

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../services/staff/scope.js';
 import { deleteSiteText, listSiteTexts, saveSiteText } from '../../../services/staff/site-texts.js';
-import { emptyForm, type FormState } from '../../../views/admin/form.js';
 import { SiteTextsPage } from '../../../views/admin/site-text-pages.js';
+import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';

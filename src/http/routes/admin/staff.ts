@@ -10,8 +10,8 @@ import {
   updateStaff,
 } from '../../../services/staff/accounts.js';
 import { can } from '../../../services/staff/scope.js';
-import { emptyForm, type FormState } from '../../../views/admin/form.js';
 import { OneTimePasswordPage, StaffFormPage, StaffListPage } from '../../../views/admin/staff-pages.js';
+import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';

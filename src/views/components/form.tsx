@@ -44,7 +44,7 @@ export function ErrorSummary({ t, state }: { t: Translator; state: FormState }) 
   return (
     <div class="error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
       <h2 class="error-summary-title" id="error-summary-title">
-        {t('admin.form.errorSummary')}
+        {t('form.errorSummary')}
       </h2>
       <ul class="error-summary-list">
         {state.errors.map((e) => (
