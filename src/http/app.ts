@@ -24,6 +24,7 @@ import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
 import { homePages } from './routes/pages/home.js';
+import { privacyPages } from './routes/pages/privacy.js';
 import type { App, AppDeps } from './types.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -121,6 +122,7 @@ export async function buildApp({
   );
   await app.register(homePages);
   await app.register(alertPages);
+  await app.register(privacyPages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);
