@@ -11,11 +11,11 @@ import { type Counters, DatabaseCounters, RedisCounters } from '../security/coun
 import { ProofOfWork } from '../security/proof-of-work.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerCsrf } from './plugins/csrf.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
-import { validatorCompiler } from './plugins/validation.js';
+import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
 import { adminPages } from './routes/admin/index.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
@@ -59,10 +59,12 @@ export async function buildApp({
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorate('deps', { config, database, clock });
   app.setValidatorCompiler(validatorCompiler);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
