@@ -88,9 +88,8 @@ function nulFields(value: unknown, path: string, found: string[], depth = 0): vo
   if (found.length > 20 || depth > 32) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000')) found.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulFields(v, path ? `${path}.${i}` : String(i), found, depth + 1));
   } else if (value && typeof value === 'object') {
+    // arrays too: their entries are keyed by index
     for (const [k, v] of Object.entries(value)) nulFields(v, path ? `${path}.${k}` : k, found, depth + 1);
   }
 }
