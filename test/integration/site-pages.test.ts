@@ -2,7 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_VERSION } from '../../src/domain/privacy-policy.js';
 import type { App } from '../../src/http/types.js';
-import { buildTestApp } from '../helpers/app.js';
+import { AdminBrowser, aStaffMember } from '../helpers/admin.js';
+import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 
 /** The micro-site's pages with the Spanish heading each must show. */
@@ -29,10 +30,11 @@ const cardTitles = (html: string) =>
 describe.each(engines())('citizen micro-site pages on %s', (engine) => {
   let database: TestDatabase;
   let app: App;
+  const clock = new TestClock();
 
   beforeAll(async () => {
     database = await createTestDatabase(engine);
-    app = await buildTestApp(database);
+    app = await buildTestApp(database, {}, clock.now);
   });
   afterAll(async () => {
     await app.close();
@@ -193,6 +195,28 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     const english = await get('/ayuda', 'en');
     expect(english.body).toContain('Contact centre: (601) 307 8064');
     expect(english.body).not.toContain('Temporada de renta');
+    await database.db.deleteFrom('site_texts').execute();
+  });
+
+  it('takes a new phone line from the back office to every page, without a deploy', async () => {
+    const admin = new AdminBrowser(app);
+    await admin.signIn(await aStaffMember(database.db, { role: 'admin_nacional' }), clock);
+    const list = await admin.get('/admin/textos');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Textos que el sitio ciudadano puede mostrar');
+    expect(list.body).toContain('<code>ayuda.aviso</code>');
+    // Editing a key the site reads starts from its built-in text.
+    const form = await admin.get('/admin/textos?clave=contacto.telefono&idioma=es');
+    expect(form.body).toContain('Centro de contacto: (601) 307 8064, lunes a viernes');
+    const saved = await admin.post('/admin/textos', {
+      key: 'contacto.telefono',
+      locale: 'es',
+      value: 'Centro de contacto: (601) 307 9000, lunes a sábado de 7:00 a 19:00.',
+    });
+    expect(saved.statusCode).toBe(303);
+    for (const url of ['/', '/tramites/rut-pj', '/privacidad']) {
+      expect((await get(url)).body, url).toContain('(601) 307 9000, lunes a sábado de 7:00 a 19:00.');
+    }
     await database.db.deleteFrom('site_texts').execute();
   });
 

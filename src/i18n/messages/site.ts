@@ -30,6 +30,18 @@ export const site = defineMessages(
       'Se publica agenda nueva todos los días y las citas canceladas vuelven a quedar libres: consulte de nuevo más tarde, pruebe otras oficinas de su ciudad o un canal remoto (videollamada, llamada o correo), o pida una alerta para que le avisemos cuando haya cupo.',
     'text.ayuda.aviso': '',
 
+    'textkeys.title': 'Textos que el sitio ciudadano puede mostrar',
+    'textkeys.where': 'Dónde se ve',
+    'textkeys.builtIn': 'Texto predeterminado (español)',
+    'textkeys.empty': '(ninguno: no se muestra nada)',
+    'textkeys.where.contacto.telefono': 'Pie de página, Ayuda, Política de datos',
+    'textkeys.where.contacto.vencimientos': 'Pie de página, Ayuda, Política de datos',
+    'textkeys.where.contacto.oficinas': 'Pie de página, Ayuda, Política de datos',
+    'textkeys.where.contacto.sede': 'Pie de página, Ayuda',
+    'textkeys.where.ayuda.ultimo-dia': 'Ayuda: último día de un plazo',
+    'textkeys.where.ayuda.sin-cupos': 'Ayuda: no hay citas disponibles',
+    'textkeys.where.ayuda.aviso': 'Aviso al inicio de todas las páginas',
+
     'home.lead2':
       'Antes de pedir la cita, revise si su trámite se puede hacer en línea: muchas veces no necesita cita.',
     'home.whenNeeded': '¿Cuándo necesito cita?',
@@ -244,6 +256,18 @@ export const site = defineMessages(
     'text.ayuda.sin-cupos':
       'New agenda is published every day and cancelled appointments become free again: check again later, try other offices in your city or a remote channel (video call, phone call or e-mail), or ask for an alert and we will tell you when there is a place.',
     'text.ayuda.aviso': '',
+
+    'textkeys.title': 'Texts the citizen site can show',
+    'textkeys.where': 'Where it shows',
+    'textkeys.builtIn': 'Built-in text (Spanish)',
+    'textkeys.empty': '(none: nothing is shown)',
+    'textkeys.where.contacto.telefono': 'Footer, Help, Data policy',
+    'textkeys.where.contacto.vencimientos': 'Footer, Help, Data policy',
+    'textkeys.where.contacto.oficinas': 'Footer, Help, Data policy',
+    'textkeys.where.contacto.sede': 'Footer, Help',
+    'textkeys.where.ayuda.ultimo-dia': 'Help: last day of a deadline',
+    'textkeys.where.ayuda.sin-cupos': 'Help: no appointments available',
+    'textkeys.where.ayuda.aviso': 'Notice at the top of every page',
 
     'home.lead2':
       'Before you book, check whether your procedure can be done online: often you need no appointment.',

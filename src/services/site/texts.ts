@@ -43,3 +43,12 @@ export async function loadSiteTexts(db: Kysely<DB>, locale: Locale): Promise<Sit
   const rows = await selectSiteTexts(db, locale);
   return new SiteTexts(locale, new Map(rows.map((r) => [r.key, r.value])));
 }
+
+export function isSiteTextKey(key: string): key is SiteTextKey {
+  return (SITE_TEXT_KEYS as readonly string[]).includes(key);
+}
+
+/** The text the site shows for a key while staff have not changed it ('' for unknown keys). */
+export function builtInSiteText(key: string, locale: Locale): string {
+  return isSiteTextKey(key) ? translate(locale, `text.${key}`) : '';
+}
