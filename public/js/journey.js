@@ -5,9 +5,9 @@ const summary = document.querySelector('.error-summary');
 if (summary instanceof HTMLElement) summary.focus();
 
 // The held place's countdown; the expiry time is already written on the page for everyone.
-const countdown = document.querySelector('.hold-countdown[data-expires]');
+const countdown = document.querySelector('.hold-countdown[data-seconds]');
 if (countdown instanceof HTMLElement) {
-  const expires = Date.parse(countdown.dataset.expires ?? '');
+  const expires = Date.now() + Number(countdown.dataset.seconds) * 1000;
   const value = countdown.querySelector('.hold-countdown-value');
   const tick = () => {
     const left = Math.max(0, Math.round((expires - Date.now()) / 1000));

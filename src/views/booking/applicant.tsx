@@ -20,6 +20,7 @@ export interface HeldPlace {
   place: string;
   when: string;
   expiresAt: Date;
+  secondsLeft: number;
 }
 
 function HeldBox({ t, held }: { t: Translator; held: HeldPlace }) {
@@ -89,7 +90,7 @@ export function DataPage({
     >
       <ErrorSummary t={t} state={state} />
       <HeldBox t={t} held={held} />
-      <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} />
+      <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} secondsLeft={held.secondsLeft} />
       <HoldForm action="/reservar/datos" holdId={held.holdId} csrf={csrf}>
         <RadioGroup
           t={t}
@@ -210,7 +211,7 @@ export function ConsentPage({
       back={dataHref(held.holdId)}
     >
       <ErrorSummary t={t} state={state} />
-      <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} />
+      <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} secondsLeft={held.secondsLeft} />
       <p>{t('journey.consent.lead')}</p>
       <ul>
         <li>{t('journey.consent.purpose1')}</li>
@@ -259,7 +260,7 @@ export function ReviewPage({
       back={consentHref(held.holdId)}
     >
       <ErrorSummary t={t} state={state} />
-      <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} />
+      <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} secondsLeft={held.secondsLeft} />
       <h2>{t('journey.review.appointment')}</h2>
       <SummaryList rows={rows.booking} />
       <h2>{t('journey.review.person')}</h2>

@@ -126,12 +126,30 @@ export function RadioGroup({
   );
 }
 
-/** The held place's expiry: always as a time in text; the script adds a live countdown. */
-export function HoldNotice({ t, locale, expiresAt }: { t: Translator; locale: Locale; expiresAt: Date }) {
+/**
+ * The held place's expiry: always as a time in text; the script adds a live countdown from the seconds
+ * left by the server's clock (so a wrong clock on the phone does not matter).
+ */
+export function HoldNotice({
+  t,
+  locale,
+  expiresAt,
+  secondsLeft,
+}: {
+  t: Translator;
+  locale: Locale;
+  expiresAt: Date;
+  secondsLeft: number;
+}) {
   return (
     <div class="hold-notice">
       <p>{t('journey.hold.until', { time: formatTime(expiresAt, locale) })}</p>
-      <p class="hold-countdown" data-expires={expiresAt.toISOString()} role="timer" hidden>
+      <p
+        class="hold-countdown"
+        data-seconds={String(Math.max(0, Math.floor(secondsLeft)))}
+        role="timer"
+        hidden
+      >
         {t('journey.hold.left')} <span class="hold-countdown-value" />
       </p>
     </div>

@@ -157,6 +157,7 @@ async function heldPlace(app: App, hold: HoldDetails, locale: Locale) {
         : hold.officeCode,
     when: `${formatWhen(hold.startsAt, locale)} ${translate(locale, 'journey.bogotaTime')}`,
     expiresAt: hold.expiresAt,
+    secondsLeft: (hold.expiresAt.getTime() - app.deps.clock().getTime()) / 1000,
   };
   return { held, criteria: criteriaOfHold(hold, remote) };
 }
