@@ -111,7 +111,7 @@ describe('the booking journey in a real browser', () => {
     await continueButton(page);
 
     await step(page, folder, '02-channel');
-    await page.getByRole('radio', { name: variant === 'video' ? /Videollamada/ : /Presencial/ }).check();
+    await page.getByRole('radio', { name: variant === 'video' ? /Videoatención/ : /Presencial/ }).check();
     await continueButton(page);
 
     if (variant !== 'video') {
