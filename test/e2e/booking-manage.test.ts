@@ -348,6 +348,21 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
       await page.waitForFunction(() => customElements.get('altcha-widget') !== undefined);
       await check(page, 'times with the proof-of-work widget');
       await screenshot(page, 'journey-captcha', 'times-js');
+      // With JavaScript the widget solves the challenge on submit, and the hold redeems that proof.
+      const redeemed = async () =>
+        Number(
+          (
+            await database.db
+              .selectFrom('pow_redemptions')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await redeemed();
+      await page.getByRole('radio', { name: /9:00/ }).check();
+      await page.getByRole('button', { name: 'Reservar este horario' }).click();
+      await page.waitForURL(/\/reservar\/datos\?reserva=/, { timeout: 60_000 });
+      expect(await redeemed()).toBe(before + 1);
       await page.context().close();
 
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
