@@ -16,16 +16,20 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
-import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
 import { registerSiteTexts } from './plugins/site-texts.js';
+import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
 import { adminPages } from './routes/admin/index.js';
+import { altchaAssets } from './routes/altcha-assets.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
+import { bookingHoldPages } from './routes/pages/booking-hold.js';
+import { bookingSearchPages } from './routes/pages/booking-search.js';
 import { homePages } from './routes/pages/home.js';
+import { managePages } from './routes/pages/manage.js';
 import { privacyPages } from './routes/pages/privacy.js';
 import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
@@ -120,6 +124,7 @@ export async function buildApp({
   });
 
   await app.register(healthRoutes);
+  await app.register(altchaAssets);
   await app.register(
     async (api) => {
       await api.register(catalogApi);
@@ -133,6 +138,9 @@ export async function buildApp({
   await app.register(sitePages);
   await app.register(alertPages);
   await app.register(privacyPages);
+  await app.register(bookingSearchPages);
+  await app.register(bookingHoldPages);
+  await app.register(managePages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);
