@@ -458,7 +458,7 @@ export function DayPage({
           ? t('agenda.reserve.current', { percent: data.reservationPercent })
           : ''}
       </p>
-      {canManage && data.isDeadlineDay ? (
+      {canManage ? (
         <form method="post" action={`/admin/agenda/lineas/${line.id}/reserva`} novalidate>
           <CsrfField token={ctx.csrf} />
           <input type="hidden" name="date" value={data.date} />
