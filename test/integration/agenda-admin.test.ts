@@ -257,6 +257,14 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     });
     expect(closure.statusCode).toBe(400);
     expect(closure.body).toContain('href="#field-office"');
+    const backwards = await admin.post('/admin/agenda/cierres', {
+      office: '11',
+      from: '2026-12-05',
+      to: '2026-12-04',
+      reason: 'Inventario',
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('href="#field-to"');
     const line = await other.post('/admin/agenda/lineas', {
       office: '11',
       channel: 'presencial',
@@ -481,6 +489,10 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     expect(
       (await desk.post(`/admin/mesa/${c2}/nota`, { ...back, note: 'Llamó para excusarse' })).statusCode,
     ).toBe(303);
+    const tooLong = await desk.post(`/admin/mesa/${c1}/nota`, { ...back, note: 'x'.repeat(1001) });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain(`href="#field-note-${c1}"`);
+    expect(tooLong.body).toContain(`id="field-note-${c1}"`);
     const rows = await database.db
       .selectFrom('appointments')
       .select(['code', 'status', 'desk_note'])

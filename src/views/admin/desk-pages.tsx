@@ -1,6 +1,6 @@
 import type { DeskAppointment } from '../../services/desk/desk.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { ErrorSummary, type FormState, TextField } from '../components/form.js';
+import { ErrorSummary, type FormState, fieldId, TextField } from '../components/form.js';
 import { time } from './agenda-pages.js';
 import { bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
@@ -119,7 +119,7 @@ export function DeskPage({
                     </Tag>
                   </td>
                   <td>
-                    <div class="desk-actions">
+                    <div class="desk-actions" id={fieldId(`actions-${a.code}`)} tabIndex={-1}>
                       {(ACTIONS_FOR[a.status] ?? []).map((action) => (
                         <form method="post" action={`/admin/mesa/${a.code}/${action}`}>
                           <CsrfField token={ctx.csrf} />
@@ -133,11 +133,11 @@ export function DeskPage({
                       <form method="post" action={`/admin/mesa/${a.code}/nota`} class="desk-note">
                         <CsrfField token={ctx.csrf} />
                         <input type="hidden" name="volver" value={ctx.path} />
-                        <label class="label" for={`note-${a.code}`}>
+                        <label class="label" for={fieldId(`note-${a.code}`)}>
                           {t('desk.note')}
                           <span class="visually-hidden"> {a.code}</span>
                         </label>
-                        <textarea class="textarea" id={`note-${a.code}`} name="note" rows={2}>
+                        <textarea class="textarea" id={fieldId(`note-${a.code}`)} name="note" rows={2}>
                           {a.note ?? ''}
                         </textarea>
                         <button class="button button-secondary" type="submit">

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../../../domain/errors.js';
+import { type FieldError, notFound } from '../../../domain/errors.js';
 import {
   changeDeskStatus,
   DESK_ACTIONS,
@@ -66,7 +66,7 @@ export async function deskRoutes(app: App): Promise<void> {
         return renderDesk(
           request,
           reply,
-          { values: input, errors: result.errors },
+          { values: input, errors: onRow(code, result.errors) },
           400,
           queryOf(backTo(input)),
         );
@@ -80,12 +80,17 @@ export async function deskRoutes(app: App): Promise<void> {
       return renderDesk(
         request,
         reply,
-        { values: input, errors: result.errors },
+        { values: input, errors: onRow(code, result.errors) },
         400,
         queryOf(backTo(input)),
       );
     return redirectWithNotice(reply, backTo(input), DESK_NOTICE[action as DeskAction]);
   });
+}
+
+/** The desk's messages point at the row's note or its actions, which is what the summary links to. */
+function onRow(code: string, errors: readonly FieldError[]): FieldError[] {
+  return errors.map((e) => ({ ...e, field: e.field === 'note' ? `note-${code}` : `actions-${code}` }));
 }
 
 function queryOf(path: string): Record<string, unknown> {
