@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../src/services/audit.js';
 import { AdminBrowser, aStaffMember, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
-import { anApplicant, consent } from '../helpers/factories.js';
+import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // Tuesday 07:00 in Bogotá
 const PROCEDURE = 'orientacion-tributaria';
@@ -531,6 +531,102 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     expect(hidden.statusCode).toBe(200);
     expect(hidden.body).not.toContain(`id="cita-${c1}"`);
     expect((await other.post(`/admin/mesa/${c2}/nota`, { note: 'x' })).statusCode).toBe(403);
+  });
+
+  it('shows every agenda and desk page in English with no message key left untranslated', async () => {
+    const english = new AdminBrowser(app);
+    await english.signIn(national, clock);
+    await english.get('/idioma/en?volver=/admin');
+    const template = await database.db.selectFrom('agenda_templates').select('id').executeTakeFirstOrThrow();
+    const slot = await database.db
+      .selectFrom('slots')
+      .select('id')
+      .where('capacity_line_id', '=', lineId)
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    const paths = [
+      '/admin/agenda',
+      '/admin/agenda/lineas/nueva',
+      `/admin/agenda/lineas/${lineId}`,
+      `/admin/agenda/lineas/${lineId}/plantillas/nueva`,
+      `/admin/agenda/plantillas/${template.id}/publicar?from=2026-12-10&to=2026-12-24`,
+      `/admin/agenda/lineas/${lineId}/dias/2026-12-10`,
+      `/admin/agenda/lineas/${lineId}/cupos/${slot.id}`,
+      '/admin/agenda/cierres',
+      '/admin/agenda/calendario-tributario?anio=2026',
+      '/admin/mesa?fecha=2026-12-10',
+    ];
+    for (const path of paths) {
+      const response = await english.get(path);
+      expect(response.statusCode, path).toBe(200);
+      expect(response.body, path).toContain('lang="en"');
+      expect(textOf(response.body), path).not.toMatch(/\b(agenda|desk|admin)\.[a-z]+[A-Za-z.]*\b/);
+    }
+  });
+
+  it('closes a whole office: every line of it, only those days', async () => {
+    clock.set('2026-12-10T18:05:00Z');
+    await admin.signIn(national, clock); // hours went by since the administrator signed in
+    const video = await aCapacityLine(database.db, {
+      office: '11',
+      channel: 'video',
+      procedures: [PROCEDURE],
+    });
+    const videoSlot = await aSlot(database.db, {
+      line: video,
+      office: '11',
+      channel: 'video',
+      startsAt: '2026-12-11T15:00:00Z',
+    });
+    const held = await app.inject({
+      method: 'POST',
+      url: '/api/v1/holds',
+      payload: { slotId: videoSlot, procedure: PROCEDURE, channel: 'video' },
+    });
+    expect(held.statusCode).toBe(201);
+    const videoBooking = await app.inject({
+      method: 'POST',
+      url: `/api/v1/holds/${held.json().holdId}/confirm`,
+      payload: { applicant: anApplicant(), consent },
+    });
+    expect(videoBooking.statusCode).toBe(201);
+    const [inPerson] = await slotsApi('2026-12-11');
+    if (!inPerson) throw new Error('no slot');
+    const inPersonBooking = await book(inPerson.slotId);
+    expect(inPersonBooking.statusCode).toBe(201);
+    // The video appointment has its room, and the desk shows the meeting link.
+    const room = await database.db
+      .selectFrom('appointments')
+      .select('video_room')
+      .where('code', '=', videoBooking.json().code)
+      .executeTakeFirstOrThrow();
+    expect(room.video_room).toMatch(/^[0-9a-f]{32}$/);
+    const deskPage = await admin.get('/admin/mesa?fecha=2026-12-11');
+    expect(deskPage.body).toContain(`href="https://meet.jit.si/${room.video_room}"`);
+
+    const closed = await admin.post('/admin/agenda/cierres', {
+      office: '11',
+      line: '',
+      from: '2026-12-11',
+      to: '2026-12-11',
+      reason: 'Simulacro de evacuación',
+    });
+    expect(closed.statusCode).toBe(303);
+    const statuses = await database.db
+      .selectFrom('appointments')
+      .select('status')
+      .where('code', 'in', [videoBooking.json().code, inPersonBooking.json().code])
+      .execute();
+    expect(statuses).toEqual([{ status: 'cancelled' }, { status: 'cancelled' }]);
+    const open = await database.db
+      .selectFrom('slots')
+      .select('id')
+      .where('office_code', '=', '11')
+      .where('local_date', '=', '2026-12-11')
+      .where('status', '=', 'open')
+      .execute();
+    expect(open).toEqual([]);
+    expect((await slotsApi('2026-12-14')).length).toBeGreaterThan(0);
   });
 });
 
