@@ -11,11 +11,11 @@ import { type Counters, DatabaseCounters, RedisCounters } from '../security/coun
 import { ProofOfWork } from '../security/proof-of-work.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerCsrf } from './plugins/csrf.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
-import { validatorCompiler } from './plugins/validation.js';
+import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
 import { adminPages } from './routes/admin/index.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
@@ -24,6 +24,7 @@ import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
 import { homePages } from './routes/pages/home.js';
+import { privacyPages } from './routes/pages/privacy.js';
 import type { App, AppDeps } from './types.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -58,10 +59,12 @@ export async function buildApp({
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorate('deps', { config, database, clock });
   app.setValidatorCompiler(validatorCompiler);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -121,6 +124,7 @@ export async function buildApp({
   );
   await app.register(homePages);
   await app.register(alertPages);
+  await app.register(privacyPages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);
