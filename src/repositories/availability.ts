@@ -14,9 +14,30 @@ export interface AvailabilityScope {
   /** Slots starting before this instant are not offered (minimum lead time). */
   earliest: Date;
   now: Date;
+  /**
+   * The NIT (without check digit) of the person searching, if given: on the day of their tax deadline
+   * they also see the places reserved for it, and the minimum lead time is waived.
+   */
+  nit?: string | null | undefined;
 }
 
-const FREE = sql<number>`greatest(0, (s.capacity - s.reserved) - (s.taken - s.reserved_taken) + coalesce(e.n, 0))`;
+/** Whether the slot's day is a tax deadline of the NIT (the calendar is keyed on its last digits). */
+export function deadlineDayOf(
+  nit: string,
+  day: RawBuilder<unknown> = sql`s.local_date`,
+): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM tax_deadlines d
+    WHERE d.due_date = ${day} AND right(${nit}, length(d.last_digits)) = d.last_digits)`;
+}
+
+const PUBLIC_FREE = sql<number>`greatest(0, (s.capacity - s.reserved) - (s.taken - s.reserved_taken) + coalesce(e.n, 0))`;
+
+/** Free places of a slot for the one searching: the public ones, plus the reserve on their deadline day. */
+function free(q: AvailabilityScope): RawBuilder<number> {
+  if (!q.nit) return PUBLIC_FREE;
+  return sql<number>`(CASE WHEN ${deadlineDayOf(q.nit)}
+    THEN greatest(0, s.capacity - s.taken + coalesce(e.a, 0)) ELSE ${PUBLIC_FREE} END)`;
+}
 
 function scopeConditions(q: AvailabilityScope): RawBuilder<boolean> {
   const office = q.officeCode ? sql`AND s.office_code = ${q.officeCode}` : sql``;
@@ -24,7 +45,10 @@ function scopeConditions(q: AvailabilityScope): RawBuilder<boolean> {
     q.cityCodes && q.cityCodes.length > 0
       ? sql`AND o.city_code IN (${sql.join(q.cityCodes.map((c) => sql`${c}`))})`
       : sql``;
-  return sql<boolean>`s.channel = ${q.channel} AND s.status = 'open' AND s.starts_at >= ${q.earliest} ${office} ${cities}`;
+  const soonest = q.nit
+    ? sql`(s.starts_at >= ${q.earliest} OR (s.starts_at > ${q.now} AND ${deadlineDayOf(q.nit)}))`
+    : sql`s.starts_at >= ${q.earliest}`;
+  return sql<boolean>`s.channel = ${q.channel} AND s.status = 'open' AND ${soonest} ${office} ${cities}`;
 }
 
 function joins(q: AvailabilityScope): RawBuilder<unknown> {
@@ -36,7 +60,7 @@ function joins(q: AvailabilityScope): RawBuilder<unknown> {
 
 function expiredHolds(now: Date, dateCondition: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
-    SELECT h.slot_id, count(*) FILTER (WHERE NOT h.reserved) AS n
+    SELECT h.slot_id, count(*) FILTER (WHERE NOT h.reserved) AS n, count(*) AS a
     FROM holds h JOIN slots s ON s.id = h.slot_id
     WHERE h.expires_at <= ${now} AND ${dateCondition}
     GROUP BY h.slot_id`;
@@ -49,12 +73,12 @@ export async function selectDaysWithRoom(
   const range = sql`s.local_date BETWEEN ${q.from}::date AND ${q.to}::date`;
   const result = await sql<{ date: string; available: number }>`
     WITH e AS (${expiredHolds(q.now, range)})
-    SELECT s.local_date AS date, sum(${FREE})::int AS available
+    SELECT s.local_date AS date, sum(${free(q)})::int AS available
     FROM slots s ${joins(q)}
     LEFT JOIN e ON e.slot_id = s.id
     WHERE ${range} AND ${scopeConditions(q)}
     GROUP BY s.local_date
-    HAVING sum(${FREE}) > 0
+    HAVING sum(${free(q)}) > 0
     ORDER BY s.local_date`.execute(db);
   return result.rows;
 }
@@ -80,10 +104,10 @@ export async function selectSlotsWithRoom(
     available: number;
   }>`
     WITH e AS (${expiredHolds(q.now, day)})
-    SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${FREE}::int AS available
+    SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
     FROM slots s ${joins(q)}
     LEFT JOIN e ON e.slot_id = s.id
-    WHERE ${day} AND ${scopeConditions(q)} AND ${FREE} > 0
+    WHERE ${day} AND ${scopeConditions(q)} AND ${free(q)} > 0
     ORDER BY s.starts_at, s.office_code`.execute(db);
   return result.rows.map((r) => ({
     slotId: r.id,
@@ -109,10 +133,10 @@ export async function selectFirstPerOffice(
   }>`
     WITH e AS (${expiredHolds(q.now, window)}),
     firsts AS (
-      SELECT DISTINCT ON (s.office_code) s.id, s.office_code, s.starts_at, s.ends_at, ${FREE}::int AS available
+      SELECT DISTINCT ON (s.office_code) s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
       FROM slots s ${joins(q)}
       LEFT JOIN e ON e.slot_id = s.id
-      WHERE ${window} AND ${scopeConditions(q)} AND ${FREE} > 0
+      WHERE ${window} AND ${scopeConditions(q)} AND ${free(q)} > 0
       ORDER BY s.office_code, s.starts_at
     )
     SELECT * FROM firsts ORDER BY starts_at, office_code LIMIT ${q.limit}`.execute(db);

@@ -31,6 +31,8 @@ export interface HoldRequest {
   procedure: string;
   channel: Channel;
   sessionKey: string | null;
+  /** The NIT (digits, without check digit) of a person booking on their tax deadline day. */
+  nit?: string | undefined;
 }
 
 export interface Hold {
@@ -53,11 +55,17 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     lastDate: window.lastDate,
     sessionKey: r.sessionKey,
     expiresAt: new Date(ctx.now.getTime() + ctx.config.holdSeconds * 1000),
+    deadline: r.nit ? { nit: r.nit, now: ctx.now } : undefined,
   };
+  // A person on their deadline day takes a reserved place first, so the public places stay for others.
+  const take = async (trx: Kysely<DB>) =>
+    (request.deadline &&
+      (await places.takeReservedPlaceWithHold(trx, { ...request, deadline: request.deadline }))) ||
+    places.takePlaceWithHold(trx, request);
   const hold = await transaction(ctx.db, async (trx) => {
-    const taken = await places.takePlaceWithHold(trx, request);
+    const taken = await take(trx);
     if (taken || (await places.reclaimExpiredHolds(trx, r.slotId, ctx.now)) === 0) return taken;
-    return places.takePlaceWithHold(trx, request);
+    return take(trx);
   });
   if (hold) {
     // Giving the session's earlier hold back in its own transaction keeps every transaction on one
@@ -217,6 +225,10 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
     await appointments.lockPerson(trx, key);
     const hold = await places.consumeHold(trx, r.holdId, ctx.now);
     if (!hold?.procedure_code || !hold.channel) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    // A deadline-day place is personal to the NIT it was held for (the transaction rolls back otherwise).
+    if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
+      throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
+    }
     const active = await appointments.selectActiveProcedures(trx, key, ctx.now);
     if (active.includes(hold.procedure_code))
       throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
