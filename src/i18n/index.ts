@@ -4,12 +4,13 @@ import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
 import { mail } from './messages/mail.js';
 import { privacy } from './messages/privacy.js';
+import { reports } from './messages/reports.js';
 
 /**
  * Every text people read, in Spanish (default) and English. Each area keeps its messages in its own
  * file under `messages/`; they are merged here.
  */
-const GROUPS = [common, booking, admin, mail, alerts, privacy] as const;
+const GROUPS = [common, booking, admin, mail, alerts, privacy, reports] as const;
 
 type Group = (typeof GROUPS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -8,6 +8,7 @@ import { adminContext, renderAdmin } from './context.js';
 import { kioskRoutes } from './kiosks.js';
 import { officeRoutes } from './offices.js';
 import { procedureRoutes } from './procedures.js';
+import { reportRoutes } from './reports.js';
 import { signInRoutes } from './sign-in.js';
 import { siteTextRoutes } from './site-texts.js';
 import { staffRoutes } from './staff.js';
@@ -36,4 +37,5 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(siteTextRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);
+  await app.register(reportRoutes);
 }
