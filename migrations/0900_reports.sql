@@ -44,9 +44,8 @@ CREATE TABLE hold_counts (
 );
 
 -- The reports read a month of slots and appointments at national scale by date; these keep that to
--- range scans. The last one serves the public "next available place" (earliest open slot per channel).
+-- range scans.
 CREATE INDEX slots_report_day ON slots (local_date, office_code) INCLUDE (capacity, channel, capacity_line_id)
   WHERE status = 'open';
 CREATE INDEX appointments_report_starts ON appointments (starts_at) INCLUDE (office_code, channel, procedure_code, status);
 CREATE INDEX appointments_report_created ON appointments (created_at) INCLUDE (office_code, channel, procedure_code);
-CREATE INDEX slots_next_open ON slots (channel, starts_at) WHERE status = 'open';

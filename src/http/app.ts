@@ -20,10 +20,12 @@ import { adminPages } from './routes/admin/index.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
+import { nextAvailableApi } from './routes/api/next-available.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
 import { homePages } from './routes/pages/home.js';
+import { nextAvailablePages } from './routes/pages/next-available.js';
 import type { App, AppDeps } from './types.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -115,12 +117,14 @@ export async function buildApp({
       await api.register(catalogApi);
       await api.register(alertsApi);
       await api.register(bookingApi);
+      await api.register(nextAvailableApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(homePages);
   await app.register(alertPages);
+  await app.register(nextAvailablePages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);

@@ -25,6 +25,9 @@ export function HomePage({ locale }: { locale: Locale }) {
       <p>
         <a href="/gestionar">{t('home.manage')}</a>
       </p>
+      <p>
+        <a href="/proximas-citas">{t('next.link')}</a>
+      </p>
       <ul class="facts">
         <li>{t('home.fact.free')}</li>
         <li>{t('home.fact.personal')}</li>
