@@ -141,9 +141,8 @@ function ReportNav({
 }
 
 function FiguresTable({ t, report, caption }: { t: Translator; report: ReportTable; caption: string }) {
-  const numeric = report.columns.map(
-    (_, i) =>
-      report.rows.some((r) => typeof r[i] === 'number') || report.columns[i]?.endsWith('Rate') === true,
+  const numeric = report.columns.map((_, i) =>
+    report.rows.some((r) => typeof r[i] === 'number' || /^\d+(\.\d+)?$/.test(String(r[i]))),
   );
   const cls = (i: number) => (i > 0 && numeric[i] ? 'number' : undefined);
   return (
