@@ -3,11 +3,11 @@
 -- (INSERT … ON CONFLICT DO UPDATE). No person, no address, no session: only what was asked and what
 -- was found. A month of national traffic is a few hundred thousand rows at most, whatever the volume.
 
--- Availability searches. The place asked is an office, else a city, else '' for both (a remote channel
--- searched nationally). `weeks_ahead` says how far ahead the first date asked was (0: within 7 days).
+-- Availability searches per day. The place asked is an office, else a city, else '' for both (a remote
+-- channel searched nationally). `weeks_ahead` says how far ahead the first date asked was (0: within 7
+-- days of the search).
 CREATE TABLE search_counts (
   day date NOT NULL,
-  hour smallint NOT NULL CHECK (hour BETWEEN 0 AND 23),
   procedure_code text NOT NULL,
   channel text NOT NULL,
   office_code text NOT NULL DEFAULT '',
@@ -16,7 +16,20 @@ CREATE TABLE search_counts (
   weeks_ahead smallint NOT NULL CHECK (weeks_ahead BETWEEN 0 AND 52),
   searches integer NOT NULL CHECK (searches >= 0),
   found integer NOT NULL CHECK (found >= 0 AND found <= searches),
-  PRIMARY KEY (day, hour, procedure_code, channel, office_code, city_code, kind, weeks_ahead)
+  PRIMARY KEY (day, procedure_code, channel, office_code, city_code, kind, weeks_ahead)
+);
+
+-- The same searches by Bogotá hour, for the busiest hours: kept apart so that the daily reports read
+-- a table a day's hours smaller.
+CREATE TABLE search_hour_counts (
+  day date NOT NULL,
+  hour smallint NOT NULL CHECK (hour BETWEEN 0 AND 23),
+  procedure_code text NOT NULL,
+  channel text NOT NULL,
+  office_code text NOT NULL DEFAULT '',
+  city_code text NOT NULL DEFAULT '',
+  searches integer NOT NULL CHECK (searches >= 0),
+  PRIMARY KEY (day, hour, procedure_code, channel, office_code, city_code)
 );
 
 -- Days from a search to the first date it found with room, as an exact histogram per day (one row per

@@ -297,6 +297,7 @@ export interface DB {
   pow_redemptions: PowRedemptionsTable;
   data_subject_requests: DataSubjectRequestsTable;
   search_counts: SearchCountsTable;
+  search_hour_counts: SearchHourCountsTable;
   search_lead_counts: SearchLeadCountsTable;
   hold_counts: HoldCountsTable;
 }
@@ -426,10 +427,9 @@ export interface DataSubjectRequestsTable {
   deleted_at: Date | null;
 }
 
-/** Availability searches counted per Bogotá hour and what was asked (migration 0900). */
+/** Availability searches counted per Bogotá day and what was asked (migration 0900). */
 export interface SearchCountsTable {
   day: CivilDateColumn;
-  hour: number;
   procedure_code: string;
   channel: string;
   office_code: string;
@@ -438,6 +438,17 @@ export interface SearchCountsTable {
   weeks_ahead: number;
   searches: number;
   found: number;
+}
+
+/** Availability searches counted per Bogotá hour (migration 0900). */
+export interface SearchHourCountsTable {
+  day: CivilDateColumn;
+  hour: number;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  searches: number;
 }
 
 /** Histogram of days from a search to the first date it found with room, per day (migration 0900). */

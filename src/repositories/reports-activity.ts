@@ -4,7 +4,6 @@ import type { DB } from '../db/schema.js';
 /** Counts added to the hourly rows by one flush of a process's buffer. */
 export interface SearchCountRow {
   day: string;
-  hour: number;
   procedure: string;
   channel: string;
   officeCode: string;
@@ -13,6 +12,16 @@ export interface SearchCountRow {
   weeksAhead: number;
   searches: number;
   found: number;
+}
+
+export interface SearchHourRow {
+  day: string;
+  hour: number;
+  procedure: string;
+  channel: string;
+  officeCode: string;
+  cityCode: string;
+  searches: number;
 }
 
 export interface LeadCountRow {
@@ -54,7 +63,6 @@ export async function addSearchCounts(db: Kysely<DB>, rows: readonly SearchCount
       .values(
         part.map((r) => ({
           day: r.day,
-          hour: r.hour,
           procedure_code: r.procedure,
           channel: r.channel,
           office_code: r.officeCode,
@@ -67,20 +75,35 @@ export async function addSearchCounts(db: Kysely<DB>, rows: readonly SearchCount
       )
       .onConflict((oc) =>
         oc
-          .columns([
-            'day',
-            'hour',
-            'procedure_code',
-            'channel',
-            'office_code',
-            'city_code',
-            'kind',
-            'weeks_ahead',
-          ])
+          .columns(['day', 'procedure_code', 'channel', 'office_code', 'city_code', 'kind', 'weeks_ahead'])
           .doUpdateSet({
             searches: sql`search_counts.searches + excluded.searches`,
             found: sql`search_counts.found + excluded.found`,
           }),
+      )
+      .execute();
+  }
+}
+
+export async function addSearchHourCounts(db: Kysely<DB>, rows: readonly SearchHourRow[]): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('search_hour_counts')
+      .values(
+        part.map((r) => ({
+          day: r.day,
+          hour: r.hour,
+          procedure_code: r.procedure,
+          channel: r.channel,
+          office_code: r.officeCode,
+          city_code: r.cityCode,
+          searches: r.searches,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['day', 'hour', 'procedure_code', 'channel', 'office_code', 'city_code'])
+          .doUpdateSet({ searches: sql`search_hour_counts.searches + excluded.searches` }),
       )
       .execute();
   }

@@ -249,7 +249,7 @@ export interface HourCounts {
 /** Searches, holds and appointments made, by Bogotá hour of the day, over the whole period. */
 export async function activityByHour(db: Kysely<DB>, q: ReportScope): Promise<HourCounts> {
   const searches = await sql<{ hour: number; n: number }>`
-    SELECT c.hour, sum(c.searches)::int AS n FROM search_counts c WHERE ${searchConditions('c', q)}
+    SELECT c.hour, sum(c.searches)::int AS n FROM search_hour_counts c WHERE ${searchConditions('c', q)}
     GROUP BY c.hour`.execute(db);
   const holds = await sql<{ hour: number; n: number }>`
     SELECT h.hour, sum(h.holds)::int AS n FROM hold_counts h WHERE ${holdConditions(q)}

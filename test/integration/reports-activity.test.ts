@@ -36,7 +36,6 @@ describe.each(engines())('search counters on %s', (engine) => {
     expect(rows).toEqual([
       {
         day: '2026-12-01',
-        hour: 10,
         procedure_code: PROCEDURE,
         channel: 'presencial',
         office_code: '11',
@@ -47,6 +46,8 @@ describe.each(engines())('search counters on %s', (engine) => {
         found: 25,
       },
     ]);
+    const hours = await database.db.selectFrom('search_hour_counts').select(['hour', 'searches']).execute();
+    expect(hours).toEqual([{ hour: 10, searches: 25 }]);
     const leads = await database.db
       .selectFrom('search_lead_counts')
       .select(['lead_days', 'searches'])

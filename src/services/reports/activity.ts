@@ -36,6 +36,7 @@ const FLUSH_AT_KEYS = 2_000;
 
 class ActivityBuffer {
   searches = new Map<string, repo.SearchCountRow>();
+  hours = new Map<string, repo.SearchHourRow>();
   leads = new Map<string, repo.LeadCountRow>();
   holds = new Map<string, repo.HoldCountRow>();
   timer: NodeJS.Timeout | null = null;
@@ -45,7 +46,7 @@ class ActivityBuffer {
   constructor(private readonly db: Kysely<DB>) {}
 
   size(): number {
-    return this.searches.size + this.leads.size + this.holds.size;
+    return this.searches.size + this.hours.size + this.leads.size + this.holds.size;
   }
 
   touched(): void {
@@ -66,15 +67,18 @@ class ActivityBuffer {
       this.timer = null;
     }
     const searches = [...this.searches.entries()].sort(byKey).map(([, v]) => v);
+    const hours = [...this.hours.entries()].sort(byKey).map(([, v]) => v);
     const leads = [...this.leads.entries()].sort(byKey).map(([, v]) => v);
     const holds = [...this.holds.entries()].sort(byKey).map(([, v]) => v);
     this.searches = new Map();
+    this.hours = new Map();
     this.leads = new Map();
     this.holds = new Map();
     this.pending = this.pending.then(async () => {
-      if (searches.length + leads.length + holds.length === 0) return;
+      if (searches.length + hours.length + leads.length + holds.length === 0) return;
       try {
         await repo.addSearchCounts(this.db, searches);
+        await repo.addSearchHourCounts(this.db, hours);
         await repo.addLeadCounts(this.db, leads);
         await repo.addHoldCounts(this.db, holds);
       } catch (err) {
@@ -115,10 +119,9 @@ export function recordSearch(db: Kysely<DB>, e: SearchEvent): void {
     const cityCode = officeCode ? '' : (e.cityCode ?? '');
     const ahead = weeksAhead(day, e.firstDateAsked);
     const place = `${e.procedure}|${e.channel}|${officeCode}|${cityCode}`;
-    const key = `${day}|${String(hour).padStart(2, '0')}|${place}|${e.kind}|${ahead}`;
+    const key = `${day}|${place}|${e.kind}|${ahead}`;
     const row = buffer.searches.get(key) ?? {
       day,
-      hour,
       procedure: e.procedure,
       channel: e.channel,
       officeCode,
@@ -131,6 +134,18 @@ export function recordSearch(db: Kysely<DB>, e: SearchEvent): void {
     row.searches += 1;
     if (e.firstDateFound !== null) row.found += 1;
     buffer.searches.set(key, row);
+    const hourKey = `${day}|${String(hour).padStart(2, '0')}|${place}`;
+    const byHour = buffer.hours.get(hourKey) ?? {
+      day,
+      hour,
+      procedure: e.procedure,
+      channel: e.channel,
+      officeCode,
+      cityCode,
+      searches: 0,
+    };
+    byHour.searches += 1;
+    buffer.hours.set(hourKey, byHour);
     if (e.firstDateFound !== null) {
       const leadDays = Math.max(0, daysBetween(day, e.firstDateFound));
       const leadKey = `${day}|${place}|${String(leadDays).padStart(4, '0')}`;
