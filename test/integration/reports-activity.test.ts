@@ -5,6 +5,7 @@ import { openPostgres } from '../../src/db/database.js';
 import { instantAt } from '../../src/domain/civil-time.js';
 import { findDays } from '../../src/services/availability.js';
 import { flushActivity, onActivityError, recordSearch } from '../../src/services/reports/activity.js';
+import { buildTestApp } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, aSlot } from '../helpers/factories.js';
 
@@ -78,6 +79,21 @@ describe.each(engines())('search counters on %s', (engine) => {
     } finally {
       await Promise.all(others.map((o) => o.close()));
     }
+  });
+
+  it('writes what the API counted when the app stops', async () => {
+    const app = await buildTestApp(database, {}, () => instantAt('2026-12-01', '16:40'));
+    const res = await app.inject({
+      url: `/api/v1/availability/slots?procedure=${PROCEDURE}&channel=presencial&office=11&date=2026-12-03`,
+    });
+    expect(res.statusCode).toBe(200);
+    await app.close();
+    const row = await database.db
+      .selectFrom('search_hour_counts')
+      .select('searches')
+      .where('hour', '=', 16)
+      .executeTakeFirstOrThrow();
+    expect(row.searches).toBe(1);
   });
 
   it('never costs a search anything when the counters cannot be written', async () => {

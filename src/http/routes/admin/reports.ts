@@ -28,6 +28,11 @@ function readQuery(query: unknown): ReportQuery {
 export async function reportRoutes(app: App): Promise<void> {
   const db = app.deps.database.db;
   onActivityError(db, (err) => app.log.warn({ err }, 'report counters could not be written'));
+  // Counts still buffered are written when the app stops: before it closes (the database may be closed
+  // by a later onClose hook) and once more after the last requests, should they have added any.
+  app.addHook('preClose', async () => {
+    await flushActivity(db);
+  });
   app.addHook('onClose', async () => {
     await flushActivity(db);
   });
