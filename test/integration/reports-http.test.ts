@@ -124,7 +124,7 @@ describe.each(engines())('report pages over HTTP on %s', (engine) => {
     expect((await admin.get(`/admin/informes/horas?${PERIOD}&oficina=05&formato=csv`)).statusCode).toBe(200);
   });
 
-  it('shows bad filters next to their fields, and keeps other roles and strangers out', async () => {
+  it('shows bad filters next to their fields, speaks English to an auditor, and keeps other roles and strangers out', async () => {
     const analyst = new AdminBrowser(app);
     await analyst.signIn(await aStaffMember(database.db, { role: 'analista' }), clock);
     const bad = await analyst.get('/admin/informes/ocupacion?desde=2026-12-09&hasta=2026-12-01&canal=fax');
@@ -134,6 +134,16 @@ describe.each(engines())('report pages over HTTP on %s', (engine) => {
     expect(text).toContain('Elija un canal de la lista');
     expect((await analyst.get('/admin/informes/no-existe')).statusCode).toBe(404);
     expect((await analyst.get('/admin/oficinas')).statusCode).toBe(403);
+
+    const auditor = new AdminBrowser(app);
+    await auditor.signIn(await aStaffMember(database.db, { role: 'auditor' }), clock);
+    auditor.cookies.set('lang', 'en');
+    const english = await auditor.get(`/admin/informes/cancelaciones?${PERIOD}`);
+    expect(english.statusCode).toBe(200);
+    expect(textOf(english.body)).toContain('Cancellations and no-shows by office');
+    const englishCsv = parseCsv((await auditor.get(`/admin/informes/horas?${PERIOD}&formato=csv`)).body);
+    expect(englishCsv[0]).toEqual(['Hour', 'Searches', 'Places held', 'Appointments confirmed']);
+    expect(englishCsv.at(-1)?.[0]).toBe('Whole period');
 
     const officer = new AdminBrowser(app);
     await officer.signIn(await aStaffMember(database.db, { role: 'funcionario', offices: ['11'] }), clock);
