@@ -4,6 +4,7 @@ import { validationFailed } from '../domain/errors.js';
 import * as repo from '../repositories/availability.js';
 import { assertCivilDates, type PlaceQuery, resolvePlace } from './booking-scope.js';
 import type { ServiceContext } from './context.js';
+import { noteSearch } from './reports/note-search.js';
 
 export const MAX_RANGE_DAYS = 62;
 
@@ -25,8 +26,14 @@ export async function findDays(
   const place = await resolvePlace(ctx.db, q);
   const window = bookingWindow(ctx.now, ctx.config);
   const range = clipRange(q.from, q.to, window);
-  if (!range) return [];
-  return repo.selectDaysWithRoom(ctx.db, { ...place, ...range, earliest: window.earliest, now: ctx.now });
+  if (!range) return noteSearch(ctx, 'days', place, q.from, []);
+  const days = await repo.selectDaysWithRoom(ctx.db, {
+    ...place,
+    ...range,
+    earliest: window.earliest,
+    now: ctx.now,
+  });
+  return noteSearch(ctx, 'days', place, q.from, days);
 }
 
 /** The times of one day with places left, exact at the moment of asking. */
@@ -37,13 +44,14 @@ export async function findSlots(
   assertCivilDates({ date: q.date }, isCivilDate);
   const place = await resolvePlace(ctx.db, q);
   const window = bookingWindow(ctx.now, ctx.config);
-  if (q.date < window.today || q.date > window.lastDate) return [];
-  return repo.selectSlotsWithRoom(ctx.db, {
+  if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', place, q.date, []);
+  const slots = await repo.selectSlotsWithRoom(ctx.db, {
     ...place,
     date: q.date,
     earliest: window.earliest,
     now: ctx.now,
   });
+  return noteSearch(ctx, 'slots', place, q.date, slots);
 }
 
 /**
@@ -55,13 +63,22 @@ export async function findFirstAvailable(
   q: PlaceQuery & { limit?: number },
 ): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
   const place = await resolvePlace(ctx.db, q);
+  const found = await firstAvailableNear(ctx, place, q.limit);
+  return { scope: found.scope, items: noteSearch(ctx, 'first', place, null, found.items) };
+}
+
+async function firstAvailableNear(
+  ctx: ServiceContext,
+  place: Awaited<ReturnType<typeof resolvePlace>>,
+  limit: number | undefined,
+): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
   const window = bookingWindow(ctx.now, ctx.config);
   const base = {
     ...place,
     earliest: window.earliest,
     now: ctx.now,
     lastDate: window.lastDate,
-    limit: q.limit ?? 5,
+    limit: limit ?? 5,
   };
   if (place.officeCode) return { scope: 'office', items: await repo.selectFirstPerOffice(ctx.db, base) };
   if (place.cityCodes) {

@@ -20,6 +20,7 @@ import * as appointments from '../repositories/appointments.js';
 import { selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
 import type { ServiceContext } from './context.js';
+import { recordHold } from './reports/activity.js';
 
 /** A client session id is never stored as such; holds keep a hash of it. */
 export function sessionKeyOf(sessionId: string | undefined): string | null {
@@ -68,6 +69,7 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     return take(trx);
   });
   if (hold) {
+    recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
     // Giving the session's earlier hold back in its own transaction keeps every transaction on one
     // slot, so two sessions swapping places can never deadlock; for a moment the session holds both.
     if (r.sessionKey) {
