@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { Command } from 'commander';
+import { startClusterChild, startClusterPrimary } from '../cluster.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseUnreachable, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
@@ -24,7 +26,18 @@ program
   .action(async () => {
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
-    const server = await startServer(config, logger);
+    if (cluster.isWorker) {
+      const child = await startClusterChild(config, logger.child({ worker: cluster.worker?.id }));
+      const stop = async () => {
+        await child.stop();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop());
+      process.once('SIGINT', () => void stop());
+      return;
+    }
+    const server =
+      config.workers > 1 ? await startClusterPrimary(config, logger) : await startServer(config, logger);
     const stop = async (signal: string) => {
       logger.info({ signal }, 'shutting down: finishing requests in flight');
       await server.stop();
@@ -33,6 +46,7 @@ program
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.once('SIGINT', () => void stop('SIGINT'));
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+    const processes = config.workers > 1 ? `, ${config.workers} HTTP processes` : '';
     if (server.firstAdmin) {
       process.stdout.write(
         `\nFirst national administrator created: ${server.firstAdmin.email}\n` +
@@ -40,7 +54,7 @@ program
       );
     }
     process.stdout.write(
-      `\nAgendamiento de Citas is running (${where}).\n` +
+      `\nAgendamiento de Citas is running (${where}${processes}).\n` +
         `  Citizen site: ${server.url}/\n` +
         `  Back office:  ${server.url}/admin\n` +
         `  Public API:   ${server.url}/api/v1/openapi.json\n\n`,

@@ -16,7 +16,16 @@ export interface Database {
   execScript(trx: Transaction<DB>, script: string): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (tests start from such a snapshot). */
   dumpDataDir?(): Promise<Blob>;
+  /** PostgreSQL only: the connection pool's state, for metrics. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  size: number;
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
@@ -63,6 +72,12 @@ export function openPostgres({ url, poolSize, applicationName = 'agenda' }: Post
     execScript: async (trx, script) => {
       await sql.raw(script).execute(trx);
     },
+    poolStats: () => ({
+      size: poolSize,
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => db.destroy(),
   };
 }
