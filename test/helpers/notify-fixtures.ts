@@ -56,6 +56,8 @@ export interface AppointmentSpec {
   firstName?: string;
   createdAt?: Date;
   videoRoom?: string | null;
+  /** A code of the product's own format (the default is a shorter test code). */
+  code?: string;
 }
 
 /** A booked appointment on a slot, with its applicant; the slot's `taken` counts it. */
@@ -83,7 +85,7 @@ export async function anAppointment(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const code = aCode();
+  const code = spec.code ?? aCode();
   const row = await db
     .insertInto('appointments')
     .values({

@@ -56,12 +56,20 @@ export function formsOf(html: string): PageForm[] {
   return forms;
 }
 
-/** Tables whose changes are no sign of a stored request: bookkeeping of sessions, limits and migrations. */
+/**
+ * Tables whose changes are no sign of a stored request: bookkeeping of sessions, limits and migrations,
+ * and the reports' demand counters (anonymous aggregates of earlier searches and holds, flushed from a
+ * buffer on a timer, so their writes land during whatever request is running).
+ */
 const BOOKKEEPING = new Set([
   'staff_sessions',
   'rate_limit_counters',
   'pow_redemptions',
   'schema_migrations',
+  'search_counts',
+  'search_hour_counts',
+  'search_lead_counts',
+  'hold_counts',
 ]);
 
 /**

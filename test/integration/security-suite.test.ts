@@ -1,12 +1,14 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newConfirmationCode } from '../../src/domain/confirmation-code.js';
 import type { App } from '../../src/http/types.js';
 import { confirmHold, placeHold } from '../../src/services/booking.js';
 import { AdminBrowser, aStaffMember, type TestStaff } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
+import { anAppointment } from '../helpers/notify-fixtures.js';
 import { fillPath, formsOf, type RegisteredRoute, registeredRoutes, StoreWatch } from '../helpers/routes.js';
 
 /**
@@ -172,6 +174,7 @@ describe.each(engines())('security suite on %s', (engine) => {
   let params: Record<string, Record<string, string>>;
   let slotId: number;
   let line: number;
+  let deskCode = '';
   const failures: string[] = [];
 
   /** A clear answer: no 500; a refusal says what it is (problem+json on the API, a page elsewhere). */
@@ -284,6 +287,17 @@ describe.each(engines())('security suite on %s', (engine) => {
       .limit(1)
       .executeTakeFirstOrThrow();
     const kiosk = await database.db.selectFrom('kiosks').select('id').limit(1).executeTakeFirst();
+    // Today's appointment at the desk, its name holding markup as if it had slipped past validation
+    // (an older import, a direct write): the desk must still show it as text.
+    const today = await aSlot(database.db, { line, startsAt: '2026-12-01T15:00:00Z', capacity: 5 });
+    deskCode = (
+      await anAppointment(database.db, {
+        slotId: today,
+        firstName: XSS[2] as string,
+        procedure: 'orientacion-tributaria',
+        code: newConfirmationCode(),
+      })
+    ).code;
     // Real values for each route's parameters, so requests reach the validation behind them.
     params = {
       '/admin/oficinas': { code: offices.code },
@@ -291,6 +305,7 @@ describe.each(engines())('security suite on %s', (engine) => {
       '/admin/canales': { code: 'correo' },
       '/admin/quioscos': { id: String(kiosk?.id ?? 1) },
       '/admin/funcionarios': { id: String(target.id) },
+      '/admin/mesa': { code: deskCode, action: 'nota' },
       '/api/v1/appointments': { code: booked.code },
       '/api/v1/holds': { holdId: String(hold.holdId) },
       '/dev/mailbox': { id: '1', index: '0' },
@@ -528,6 +543,14 @@ describe.each(engines())('security suite on %s', (engine) => {
       active: 'on',
     });
     expect(office.statusCode).toBe(303);
+    // A desk note is free text: markup in it is stored as typed and shown as text.
+    const note = await staff.post(`/admin/mesa/${deskCode}/nota`, { note: attribute, volver: '/admin/mesa' });
+    expect(note.statusCode).toBe(303);
+    const desk = await staff.get('/admin/mesa');
+    expect(desk.statusCode).toBe(200);
+    expect(desk.body).toContain("'>&lt;svg/onload=alert(1)>");
+    expect(desk.body).toContain('&quot;>&lt;img src=x onerror=alert(1)>');
+    for (const raw of RAW_MARKUP) expect(desk.body).not.toContain(raw);
     const audit = await staff.get('/admin/auditoria');
     expect(audit.statusCode).toBe(200);
     // Preact escapes `<`, `&` and `"`; a lone `>` cannot open markup.
