@@ -69,12 +69,24 @@ const BOOKKEEPING = new Set([
  * (PostgreSQL's `xmin`), so any insert, update or delete shows, while a rolled-back write does not. New
  * tables are included automatically.
  */
+const tableLists = new WeakMap<Kysely<DB>, Promise<string[]>>();
+
+/** The tables of the database (asked once per connection: the catalogue is slow to read on PGlite). */
+function tablesOf(db: Kysely<DB>): Promise<string[]> {
+  let list = tableLists.get(db);
+  if (!list) {
+    list = sql<{ name: string }>`
+      SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`
+      .execute(db)
+      .then((r) => r.rows.map((row) => row.name).filter((n) => !BOOKKEEPING.has(n)));
+    tableLists.set(db, list);
+  }
+  return list;
+}
+
 export async function databaseFingerprint(db: Kysely<DB>): Promise<Map<string, string>> {
-  const tables = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db);
-  const names = tables.rows.map((r) => r.name).filter((n) => !BOOKKEEPING.has(n));
-  const parts = names.map(
+  const parts = (await tablesOf(db)).map(
     (n) =>
       sql`SELECT ${n}::text AS name, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS digest FROM ${sql.table(n)}`,
   );
@@ -85,4 +97,40 @@ export async function databaseFingerprint(db: Kysely<DB>): Promise<Map<string, s
 /** The tables whose digest differs between two fingerprints. */
 export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
   return [...after.keys()].filter((k) => before.get(k) !== after.get(k));
+}
+
+/** The first transaction id not yet given out: it moves with every transaction that writes anything. */
+async function writeMark(db: Kysely<DB>): Promise<string> {
+  const row = await sql<{
+    xmax: string;
+  }>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax`.execute(db);
+  return row.rows[0]?.xmax ?? '';
+}
+
+/**
+ * Watches the database across requests: `changes()` names the tables written since the last call. Most
+ * refused requests write nothing, which one cheap query shows; only then are the tables digested.
+ */
+export class StoreWatch {
+  private mark = '';
+  private digest = new Map<string, string>();
+
+  private constructor(private readonly db: Kysely<DB>) {}
+
+  static async start(db: Kysely<DB>): Promise<StoreWatch> {
+    const watch = new StoreWatch(db);
+    watch.mark = await writeMark(db);
+    watch.digest = await databaseFingerprint(db);
+    return watch;
+  }
+
+  async changes(): Promise<string[]> {
+    const mark = await writeMark(this.db);
+    if (mark === this.mark) return [];
+    const digest = await databaseFingerprint(this.db);
+    const changed = changedTables(this.digest, digest);
+    this.mark = mark;
+    this.digest = digest;
+    return changed;
+  }
 }

@@ -4,6 +4,7 @@ import { testConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 import { createLogger } from '../../src/log.js';
+import { AdminBrowser } from '../helpers/admin.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, aSlot, consent } from '../helpers/factories.js';
 
@@ -84,6 +85,69 @@ describe('logs of a whole booking journey', () => {
       'eustaquio.q',
       '3157654321',
       '+573157654321',
+      code,
+    ]) {
+      expect(log, secret).not.toContain(secret);
+    }
+  });
+  it('of the booking pages (hold, data, consent, review, confirmation, Gestionar cita) contain none either', async () => {
+    lines.length = 0;
+    const line = await aCapacityLine(database.db, { procedures: ['orientacion-tributaria'] });
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-02T15:00:00Z' });
+    const browser = new AdminBrowser(app, '10.6.0.1');
+    await browser.get(
+      '/reservar/horas?tramite=orientacion-tributaria&canal=presencial&oficina=11&fecha=2026-12-02',
+    );
+    const held = await browser.post('/reservar/horario', {
+      horario: String(slotId),
+      tramite: 'orientacion-tributaria',
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-02',
+    });
+    const dataUrl = String(held.headers.location);
+    expect(dataUrl).toMatch(/^\/reservar\/datos\?reserva=/);
+    await browser.get(dataUrl);
+    const person = {
+      personType: 'natural',
+      documentType: 'CC',
+      documentNumber: '71234987',
+      firstName: 'Filomena',
+      lastName: 'Zuluaga',
+      email: 'filomena.z@example.org',
+      phone: '3104567812',
+    };
+    const form = (p: Record<string, string>) =>
+      Object.fromEntries(Object.entries(p).map(([k, v]) => [`applicant.${k}`, v]));
+    // A mistake first: the page comes back with what was typed.
+    expect((await browser.post(dataUrl, form({ ...person, email: 'filomena.z@' }))).statusCode).toBe(400);
+    const data = await browser.post(dataUrl, form(person));
+    expect(data.statusCode).toBe(303);
+    await browser.get(String(data.headers.location));
+    const consented = await browser.post(String(data.headers.location), {
+      'consent.accepted': 'on',
+      'consent.policyVersion': consent.policyVersion,
+    });
+    await browser.get(String(consented.headers.location));
+    const holdId = dataUrl.split('=')[1];
+    const confirmed = await browser.post(`/reservar/confirmar?reserva=${holdId}`);
+    const confirmation = await browser.get(String(confirmed.headers.location));
+    const code = /id="confirmation-code">([A-Z0-9-]+)</.exec(confirmation.body)?.[1] ?? '';
+    expect(code).not.toBe('');
+    await browser.get('/gestionar');
+    const managed = await browser.post('/gestionar', { code, documentNumber: person.documentNumber });
+    expect(managed.statusCode).toBe(303);
+    await browser.get(String(managed.headers.location));
+
+    const log = lines.join('');
+    expect(lines.length).toBeGreaterThan(10);
+    for (const secret of [
+      '71234987',
+      'Filomena',
+      'Zuluaga',
+      'filomena.z',
+      '3104567812',
+      '+573104567812',
       code,
     ]) {
       expect(log, secret).not.toContain(secret);

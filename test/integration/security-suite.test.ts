@@ -7,14 +7,7 @@ import { AdminBrowser, aStaffMember, type TestStaff } from '../helpers/admin.js'
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
-import {
-  changedTables,
-  databaseFingerprint,
-  fillPath,
-  formsOf,
-  type RegisteredRoute,
-  registeredRoutes,
-} from '../helpers/routes.js';
+import { fillPath, formsOf, type RegisteredRoute, registeredRoutes, StoreWatch } from '../helpers/routes.js';
 
 /**
  * The security suite (issue 7): every registered route, public and staff, gets hostile input: wrong
@@ -41,13 +34,22 @@ const UNICODE = [
 const DATES = ['2026-02-30', '0000-00-00', '9999-12-31', '2999-01-01T00:00:00Z', 'mañana'];
 /** What goes into every text field, one request per value. */
 const HOSTILE = [
-  ...SQL_INJECTION,
+  ...SQL_INJECTION.slice(0, 2),
   ...XSS,
   ...UNICODE,
-  ...DATES,
-  '../../../../etc/passwd',
+  '2026-02-30',
+  '9999-12-31',
   'x'.repeat(5000),
   '',
+];
+/** What goes into every query parameter, one request per value. */
+const HOSTILE_QUERY = [
+  SQL_INJECTION[0] as string,
+  ...XSS.slice(0, 2),
+  UNICODE[0] as string,
+  UNICODE[4] as string,
+  ...DATES.slice(0, 3),
+  'x'.repeat(3000),
 ];
 /** Values for path parameters (text that travels in a URL: no lone surrogates). */
 const HOSTILE_PARAMS = [
@@ -61,6 +63,8 @@ const HOSTILE_PARAMS = [
   '\u202E',
   'x'.repeat(300),
 ];
+/** How the XSS payloads would look in a page that failed to escape them. */
+const RAW_MARKUP = ['<script>alert(', '<img src=x', '<svg/onload'];
 const WRONG_TYPES: unknown[] = [true, null, [], {}, 2_147_483_648, '1'];
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 const QUERY_KEYS = [
@@ -176,8 +180,12 @@ describe.each(engines())('security suite on %s', (engine) => {
       failures.push(`${label} → ${response.statusCode} ${response.body.slice(0, 200)}`);
       return;
     }
-    if (response.statusCode < 400) return;
     const type = String(response.headers['content-type'] ?? '');
+    if (type.startsWith('text/html')) {
+      const raw = RAW_MARKUP.find((m) => response.body.includes(m));
+      if (raw) failures.push(`${label} → shows ${raw} unescaped`);
+    }
+    if (response.statusCode < 400) return;
     if (isApi(path)) {
       const body = response.json() as { code?: string; title?: string; status?: number };
       if (!type.startsWith('application/problem+json') || !body.code || !body.title)
@@ -304,6 +312,24 @@ describe.each(engines())('security suite on %s', (engine) => {
 
   const browserFor = (path: string) => (path.startsWith('/admin') ? staff : citizen);
 
+  /** A place held through the booking pages by a browser; the hold's id (the `reserva` of each step). */
+  async function holdThroughPages(browser: AdminBrowser, startsAt = '2026-12-02T14:00:00Z'): Promise<string> {
+    const slot = await aSlot(database.db, { line, startsAt, capacity: 20 });
+    await browser.get(
+      `/reservar/horas?tramite=orientacion-tributaria&canal=presencial&oficina=11&fecha=2026-12-02`,
+    );
+    const held = await browser.post('/reservar/horario', {
+      horario: String(slot),
+      tramite: 'orientacion-tributaria',
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-02',
+    });
+    const id = /reserva=([0-9a-f-]{36})/.exec(String(held.headers.location))?.[1];
+    if (!id) throw new Error(`no hold through the pages: ${held.statusCode} ${held.headers.location}`);
+    return id;
+  }
+
   it('finds every route of the app, public and staff', () => {
     const keys = routes.map((r) => `${r.method} ${r.path}`);
     for (const expected of [
@@ -331,7 +357,7 @@ describe.each(engines())('security suite on %s', (engine) => {
           urls.push(fillPath(route.path, { ...realParams(route.path), [name]: value }));
       }
       const base = urls[0] as string;
-      for (const value of [...SQL_INJECTION, ...XSS, ...UNICODE.slice(0, 4), ...DATES, 'x'.repeat(3000)]) {
+      for (const value of HOSTILE_QUERY) {
         const query = QUERY_KEYS.map((k) => `${k}=${encodeURIComponent(value)}`).join('&');
         urls.push(`${base}?${query}`);
       }
@@ -348,25 +374,41 @@ describe.each(engines())('security suite on %s', (engine) => {
         Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
       >;
     };
-    // The fields of every form the app shows, by the address it posts to.
-    const formFields = new Map<string, string[]>();
+    // The fields of every form the app shows, by the address it posts to (the action as the page
+    // writes it: some carry the hold in their query).
+    const formFields = new Map<string, { action: string; fields: string[] }>();
     await ensureStaffSession();
-    for (const route of routes.filter((r) => r.method === 'GET' && !r.path.includes('*'))) {
-      const page = await send(browserFor(route.path), 'GET', fillPath(route.path, realParams(route.path)));
-      for (const form of formsOf(page.body)) {
+    const pages = routes
+      .filter((r) => r.method === 'GET' && !r.path.includes('*'))
+      .map((r) => ({ path: r.path, url: fillPath(r.path, realParams(r.path)) }));
+    // The booking steps behind a live hold of the citizen's browser.
+    const held = await holdThroughPages(citizen);
+    for (const step of ['datos', 'consentimiento', 'revisar'])
+      pages.push({ path: `/reservar/${step}`, url: `/reservar/${step}?reserva=${held}` });
+    for (const page of pages) {
+      const response = await send(browserFor(page.path), 'GET', page.url);
+      for (const form of formsOf(response.body)) {
         if (form.method !== 'post') continue;
-        const action = form.action.split('?')[0] ?? '';
-        formFields.set(action, [...new Set([...(formFields.get(action) ?? []), ...form.fields])]);
+        const path = form.action.split('?')[0] ?? '';
+        const known = formFields.get(path);
+        formFields.set(path, {
+          action: known?.action.includes('?') ? known.action : form.action,
+          fields: [...new Set([...(known?.fields ?? []), ...form.fields])],
+        });
       }
     }
 
+    // The fuzzing reaches the booking steps' own validation, not only "no such hold".
+    expect(formFields.get('/reservar/datos')?.action).toContain(`reserva=${held}`);
+    expect(formFields.get('/reservar/datos')?.fields).toContain('applicant.firstName');
     let fuzzed = 0;
     for (const route of routes.filter((r) => r.method === 'POST')) {
       const key = `POST ${route.path}`;
       if (key in NOT_FUZZED) continue;
       if (route.path.startsWith('/admin')) await ensureStaffSession();
       const browser = browserFor(route.path);
-      const url = fillPath(route.path, realParams(route.path));
+      const filled = fillPath(route.path, realParams(route.path));
+      const url = formFields.get(filled)?.action || filled;
       const bodies: { label: string; body: Parameters<typeof send>[3]; type?: string }[] = [];
       if (isApi(route.path)) {
         const schema =
@@ -391,7 +433,9 @@ describe.each(engines())('security suite on %s', (engine) => {
           bodies.push({ label: `strings=${s.slice(0, 30)}`, body: { json: withStrings(base, s) } });
         bodies.push({ label: '1 MB', body: { json: withStrings(base, MEGABYTE) } });
       } else {
-        const fields = (formFields.get(url) ?? ['name', 'email', 'code']).filter((f) => f !== '_csrf');
+        const fields = (formFields.get(filled)?.fields ?? ['name', 'email', 'code']).filter(
+          (f) => f !== '_csrf',
+        );
         const form = (value: string | string[]) => ({
           _csrf: browser.csrf ?? '',
           ...Object.fromEntries(fields.map((f) => [f, value])),
@@ -414,17 +458,13 @@ describe.each(engines())('security suite on %s', (engine) => {
         bodies.push({ label: '1 MB', body: { form: form(MEGABYTE) } });
         bodies.push({ label: 'not a form', body: { raw: '<x/>' }, type: 'application/xml' });
       }
-      let before = await databaseFingerprint(database.db);
+      const watch = await StoreWatch.start(database.db);
       for (const { label, body, type } of bodies) {
         const response = await send(browser, 'POST', url, body, type);
         check(`${key} [${label}]`, route.path, response);
-        const after = await databaseFingerprint(database.db);
-        if (response.statusCode >= 400) {
-          const changed = changedTables(before, after).filter((t) => !(TRACE_ALLOWED[key] ?? []).includes(t));
-          if (changed.length > 0)
-            failures.push(`${key} [${label}] → ${response.statusCode} but changed ${changed}`);
-        }
-        before = after;
+        const changed = (await watch.changes()).filter((t) => !(TRACE_ALLOWED[key] ?? []).includes(t));
+        if (response.statusCode >= 400 && changed.length > 0)
+          failures.push(`${key} [${label}] → ${response.statusCode} but changed ${changed}`);
         fuzzed += 1;
       }
     }
@@ -515,6 +555,54 @@ describe.each(engines())('security suite on %s', (engine) => {
       database.db,
     );
     expect(row.rows[0]?.name).toBe(payload);
+  });
+
+  it('shows what a citizen typed escaped on the data, review and confirmation pages', async () => {
+    const browser = new AdminBrowser(app, '10.7.0.9');
+    await browser.get('/mis-datos');
+    const holdId = await holdThroughPages(browser, '2026-12-02T15:00:00Z');
+    const dataUrl = `/reservar/datos?reserva=${holdId}`;
+    await browser.get(dataUrl);
+    const person = anApplicant({ firstName: 'D’Arcy Zoë', lastName: "O'Neill Ñáñez" });
+    const form = (over: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries({
+          ...person,
+          personType: 'juridica',
+          nit: '800.197.268-4',
+          companyName: 'Pérez & Hijos S.A.S.',
+          ...over,
+        }).map(([k, v]) => [`applicant.${k}`, v]),
+      );
+    // Markup in a name is refused, and comes back in the form escaped.
+    const refused = await browser.post(
+      dataUrl,
+      form({ firstName: XSS[0] as string, lastName: XSS[1] as string }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('value="&lt;script>alert(&quot;xss&quot;)&lt;/script>"');
+    for (const raw of RAW_MARKUP) expect(refused.body).not.toContain(raw);
+
+    const data = await browser.post(dataUrl, form({}));
+    expect(data.statusCode).toBe(303);
+    const consentUrl = String(data.headers.location);
+    await browser.get(consentUrl);
+    const consented = await browser.post(consentUrl, {
+      'consent.accepted': 'on',
+      'consent.policyVersion': consent.policyVersion,
+    });
+    expect(consented.statusCode).toBe(303);
+    const review = await browser.get(String(consented.headers.location));
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('Pérez &amp; Hijos S.A.S.');
+    expect(review.body).toContain('D’Arcy Zoë');
+    const confirmed = await browser.post(`/reservar/confirmar?reserva=${holdId}`);
+    expect(confirmed.statusCode).toBe(303);
+    const confirmation = await browser.get(String(confirmed.headers.location));
+    expect(confirmation.statusCode).toBe(200);
+    expect(confirmation.body).not.toContain('Pérez & Hijos');
+    for (const page of [review, confirmation])
+      for (const raw of RAW_MARKUP) expect(page.body).not.toContain(raw);
   });
 
   it('serves no file outside the public folder, whatever the path', async () => {

@@ -51,7 +51,7 @@ export async function registerCsrf(app: App): Promise<void> {
     },
   });
   // preValidation: the body (where forms put the token) is parsed by then, and a forged post is refused
-  // as forged before any schema could answer it with a validation message.
+  // as such before its fields are checked against the route's schema.
   app.addHook('preValidation', (request, reply, done) => {
     if (!needsCsrfCheck(request)) {
       done();
