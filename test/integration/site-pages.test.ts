@@ -110,6 +110,9 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     expect(customs).not.toContain('<h2 id="categoria-tributario">');
     expect(customs).toContain('<option value="aduanero" selected>');
 
+    // Switching language keeps the search.
+    expect((await get('/tramites?q=rut')).body).toContain('href="/idioma/en?volver=%2Ftramites%3Fq%3Drut"');
+
     const phone = cardTitles((await get('/tramites?canal=telefono')).body);
     expect(phone).toContain('orientacion-tributaria');
     expect(phone).not.toContain('rut-pj');

@@ -62,6 +62,8 @@ export const site = defineMessages(
     'when.online.title': 'Trámites que se hacen en línea, sin cita',
     'when.online.lead': 'Hágalos usted mismo desde los servicios en línea de la autoridad:',
     'when.online.go': 'Ir al servicio en línea: {name}',
+    'when.kiosks': 'Si necesita ayuda con un trámite en línea, vaya a un punto de autoservicio:',
+    'when.kiosks.link': 'busque el más cercano',
     'when.needed.title': 'Cuándo sí necesita cita',
     'when.needed.item1':
       'El trámite exige revisar documentos con un funcionario (por ejemplo, sucesiones, certificados, devoluciones).',
@@ -288,6 +290,8 @@ export const site = defineMessages(
     'when.online.title': 'Procedures done online, without an appointment',
     'when.online.lead': 'Do them yourself with the authority’s online services:',
     'when.online.go': 'Go to the online service: {name}',
+    'when.kiosks': 'If you need help with an online procedure, go to a self-service point:',
+    'when.kiosks.link': 'find the nearest one',
     'when.needed.title': 'When you do need an appointment',
     'when.needed.item1':
       'The procedure needs an officer to check documents (for example, estates, certificates, refunds).',
