@@ -230,7 +230,7 @@ export const site = defineMessages(
       'Sus datos se anonimizan {months} meses después de su última cita. Queda solo información estadística, sin datos que le identifiquen.',
     'policy.security.title': 'Seguridad',
     'policy.security.body':
-      'Sus datos viajan cifrados, no aparecen en direcciones web ni en registros del sistema y solo los ven los funcionarios que le atienden.',
+      'Sus datos nunca aparecen en direcciones web ni en los registros del sistema, y solo los ven los funcionarios autorizados que le atienden. Los cambios que hace el personal quedan en un registro de auditoría.',
     'policy.consent.title': 'Su autorización',
     'policy.consent.body':
       'Antes de confirmar la cita le pedimos autorización expresa. Guardamos la versión de esta política que aceptó, la fecha y el canal.',
@@ -458,7 +458,7 @@ export const site = defineMessages(
       'Your data is anonymised {months} months after your last appointment. Only statistics remain, with nothing that identifies you.',
     'policy.security.title': 'Security',
     'policy.security.body':
-      'Your data travels encrypted, never appears in web addresses or system logs, and only the officers who attend you see it.',
+      'Your data never appears in web addresses or in the system logs, and only the authorised officers who attend you see it. The changes staff make are kept in an audit trail.',
     'policy.consent.title': 'Your consent',
     'policy.consent.body':
       'Before confirming the appointment we ask for your express consent. We keep the version of this policy you accepted, the date and the channel.',
