@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_VERSION } from '../../src/domain/privacy-policy.js';
 import type { App } from '../../src/http/types.js';
@@ -199,6 +200,17 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     expect(english.body).toContain('Contact centre: (601) 307 8064');
     expect(english.body).not.toContain('Temporada de renta');
     await database.db.deleteFrom('site_texts').execute();
+  });
+
+  it('falls back to the built-in texts when the texts cannot be read', async () => {
+    await sql`ALTER TABLE site_texts RENAME TO site_texts_away`.execute(database.db);
+    try {
+      const res = await get('/ayuda');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Centro de contacto: (601) 307 8064');
+    } finally {
+      await sql`ALTER TABLE site_texts_away RENAME TO site_texts`.execute(database.db);
+    }
   });
 
   it('takes a new phone line from the back office to every page, without a deploy', async () => {
