@@ -14,6 +14,7 @@ import { registerAuth } from './plugins/auth.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSiteTexts } from './plugins/site-texts.js';
@@ -23,6 +24,7 @@ import { altchaAssets } from './routes/altcha-assets.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
+import { nextAvailableApi } from './routes/api/next-available.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
@@ -30,6 +32,7 @@ import { bookingHoldPages } from './routes/pages/booking-hold.js';
 import { bookingSearchPages } from './routes/pages/booking-search.js';
 import { homePages } from './routes/pages/home.js';
 import { managePages } from './routes/pages/manage.js';
+import { nextAvailablePages } from './routes/pages/next-available.js';
 import { privacyPages } from './routes/pages/privacy.js';
 import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
@@ -77,6 +80,7 @@ export async function buildApp({
   });
 
   registerErrorHandling(app);
+  await registerMetrics(app);
   await app.register(cookie, { secret: config.sessionSecret });
   let counters: Counters = new DatabaseCounters(database.db);
   if (config.redisUrl) {
@@ -130,6 +134,7 @@ export async function buildApp({
       await api.register(catalogApi);
       await api.register(alertsApi);
       await api.register(bookingApi);
+      await api.register(nextAvailableApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
@@ -141,6 +146,7 @@ export async function buildApp({
   await app.register(bookingSearchPages);
   await app.register(bookingHoldPages);
   await app.register(managePages);
+  await app.register(nextAvailablePages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);

@@ -26,6 +26,9 @@ export function HomePage({ locale }: { locale: Locale }) {
         <p>
           <a href="/gestionar">{t('home.manage')}</a>
         </p>
+        <p>
+          <a href="/proximas-citas">{t('next.link')}</a>
+        </p>
       </div>
       <div class="callout">
         <p>

@@ -10,6 +10,7 @@ import { deskRoutes } from './desk.js';
 import { kioskRoutes } from './kiosks.js';
 import { officeRoutes } from './offices.js';
 import { procedureRoutes } from './procedures.js';
+import { reportRoutes } from './reports.js';
 import { signInRoutes } from './sign-in.js';
 import { siteTextRoutes } from './site-texts.js';
 import { staffRoutes } from './staff.js';
@@ -40,4 +41,5 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(auditRoutes);
   await app.register(agendaRoutes);
   await app.register(deskRoutes);
+  await app.register(reportRoutes);
 }
