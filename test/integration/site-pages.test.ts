@@ -80,6 +80,20 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(h1(res.body)).toBe('Página no encontrada');
     expect(res.body).toContain('Líneas de atención');
+    // A procedure staff deactivated is gone from the site too.
+    expect((await get('/tramites/transito-aduanero')).statusCode).toBe(200);
+    await database.db
+      .updateTable('procedures')
+      .set({ active: false })
+      .where('code', '=', 'transito-aduanero')
+      .execute();
+    expect((await get('/tramites/transito-aduanero')).statusCode).toBe(404);
+    expect((await get('/tramites')).body).not.toContain('/tramites/transito-aduanero');
+    await database.db
+      .updateTable('procedures')
+      .set({ active: true })
+      .where('code', '=', 'transito-aduanero')
+      .execute();
     const english = await get('/tramites/no-existe', 'en');
     expect(english.statusCode).toBe(404);
     expect(h1(english.body)).toBe('Page not found');
