@@ -64,7 +64,7 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(consent.statusCode).toBe(303);
     const review = await browser.get(String(consent.headers.location));
     expect(review.statusCode).toBe(200);
-    expect(review.body).toContain('Revise su solicitud');
+    expect(review.body).toContain('class="summary-list"');
     const confirmed = await browser.post(`/reservar/confirmar?reserva=${holdId}`);
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe(`/reservar/confirmacion?reserva=${holdId}`);
@@ -316,5 +316,74 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(twice.statusCode).toBe(303);
     expect((await person.get('/gestionar/cita')).body).toContain('Cancelada');
     expect(await slotCounts(database.db, second)).toMatchObject({ taken: 0, appointments: 0 });
+  });
+
+  it('speaks English when chosen, with no message left untranslated on any step', async () => {
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-02T16:00:00Z', capacity: 3 });
+    const browser = new AdminBrowser(app);
+    browser.cookies.set('lang', 'en');
+    const pages = [
+      '/reservar',
+      `/reservar/atencion?tramite=${PROCEDURE}`,
+      `/reservar/buscar?tramite=${PROCEDURE}&canal=presencial`,
+      `/reservar/lugar?tramite=${PROCEDURE}&canal=presencial&departamento=05&ciudad=05001`,
+      `/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=11`,
+      `/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=9999`,
+      `/reservar/horas?tramite=${PROCEDURE}&canal=presencial&fecha=2026-12-02`,
+      `/reservar/horas?tramite=${PROCEDURE}&canal=video&fecha=2026-12-02`,
+      '/gestionar',
+    ];
+    for (const url of pages) {
+      const response = await browser.get(url);
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.body, url).not.toMatch(/journey\.[a-z]+\./);
+      expect(response.body, url).toContain('lang="en"');
+    }
+    const { holdId } = await book(browser, slotId, anApplicant());
+    const done = await browser.get(`/reservar/confirmacion?reserva=${holdId}`);
+    expect(done.body).toContain('Your appointment is booked');
+    expect(done.body).not.toMatch(/journey\.[a-z]+\./);
+  });
+
+  it('shows the no-results choices: other offices, other dates, remote channels and a prefilled alert', async () => {
+    // Medellín's customs office attends the procedure too, but has no agenda.
+    await aCapacityLine(database.db, { office: '90', channel: 'presencial', procedures: [PROCEDURE] });
+    const browser = new AdminBrowser(app);
+    const none = await browser.get(`/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=90`);
+    expect(none.statusCode).toBe(200);
+    expect(none.body).toContain('No hay cupos disponibles para esta búsqueda');
+    expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=presencial&amp;ciudad=05001`);
+    expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=presencial&amp;oficina=11`);
+    expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=video`);
+    expect(none.body).toContain(`/alertas?procedure=${PROCEDURE}&amp;channel=presencial&amp;office=90`);
+    const alert = await browser.get(
+      `/alertas?procedure=${PROCEDURE}&channel=presencial&office=90&from=2026-12-01&to=2027-01-15`,
+    );
+    expect(alert.statusCode).toBe(200);
+  });
+
+  it('continues a hold given out by an alert e-mail (no browser session) at the data step', async () => {
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-04T16:00:00Z', capacity: 3 });
+    const hold = await database.db
+      .insertInto('holds')
+      .values({
+        slot_id: slotId,
+        kind: 'citizen',
+        procedure_code: PROCEDURE,
+        channel: 'presencial',
+        expires_at: new Date(Date.parse(NOW) + 600_000),
+        session_key: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('slots')
+      .set((eb) => ({ taken: eb('taken', '+', 1) }))
+      .where('id', '=', slotId)
+      .execute();
+    const browser = new AdminBrowser(app);
+    const page = await browser.get(`/reservar/datos?reserva=${hold.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sus datos');
   });
 });
