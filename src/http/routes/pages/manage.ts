@@ -24,7 +24,7 @@ import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { appointmentCard } from './booking-hold.js';
+import { appointmentCard } from './journey-card.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const LookupPost = Type.Object(
