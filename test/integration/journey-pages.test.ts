@@ -154,6 +154,10 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(wrong.body).toContain('Escriba un correo electrónico válido');
     expect(wrong.body).toContain('href="#field-applicant-nit"');
     expect(wrong.body).toContain('href="#field-applicant-email"');
+    // In the order of the fields on the page.
+    expect(wrong.body.indexOf('#field-applicant-nit')).toBeLessThan(
+      wrong.body.indexOf('#field-applicant-email'),
+    );
     // Values come back exactly as typed (escaped), including the wrong ones.
     expect(wrong.body).toContain('value="800.197.268-5"');
     expect(wrong.body).toContain('value="ana.restrepo@"');
@@ -338,6 +342,8 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
       expect(response.statusCode, url).toBeLessThan(500);
       expect(response.body, url).not.toMatch(/journey\.[a-z]+\./);
       expect(response.body, url).toContain('lang="en"');
+      // The performance budget is 60 KB compressed for a page; uncompressed it stays under that too.
+      expect(Buffer.byteLength(response.body), url).toBeLessThan(60_000);
     }
     const { holdId } = await book(browser, slotId, anApplicant());
     const done = await browser.get(`/reservar/confirmacion?reserva=${holdId}`);

@@ -62,6 +62,18 @@ const APPLICANT_FIELDS = [
   'nit',
   'companyName',
 ] as const;
+/** The data form's fields from top to bottom (the company's come right after the person type). */
+const FIELD_ORDER = [
+  'personType',
+  'nit',
+  'companyName',
+  'documentType',
+  'documentNumber',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+];
 const DataPost = Type.Object(
   {
     _csrf: TEXT,
@@ -160,6 +172,9 @@ export async function bookingHoldPages(app: App): Promise<void> {
       const draft: Draft = { ...draftOf(hold), applicant: typed };
       const result = validateApplicant(applicantInput(typed));
       if (!result.ok) {
+        // The summary lists the mistakes in the order of the fields on the page.
+        const order = (field: string) => FIELD_ORDER.indexOf(field.replace('applicant.', ''));
+        result.errors.sort((a, b) => order(a.field) - order(b.field));
         await saveHoldDraft(db(), hold.holdId, draft, app.deps.clock());
         const { held, criteria } = await heldPlace(app, hold, request.locale);
         return sendPage(

@@ -4,6 +4,7 @@ import { bookingWindow } from '../../../domain/booking-window.js';
 import { addDays, civilDateOf } from '../../../domain/civil-time.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
+import { LIMITS } from '../../../security/limits.js';
 import { findDays, findFirstAvailable } from '../../../services/availability.js';
 import { listProcedures } from '../../../services/catalog.js';
 import type { ServiceContext } from '../../../services/context.js';
@@ -20,6 +21,7 @@ import {
 import { type Criteria, journeyHref } from '../../../views/booking/criteria.js';
 import type { FormState } from '../../../views/components/form.js';
 import { sendPage } from '../../page.js';
+import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
 import { journeyTimesPage } from './booking-times.js';
 import {
@@ -221,7 +223,10 @@ export async function bookingSearchPages(app: App): Promise<void> {
 
   app.get(
     '/reservar/lugar',
-    { schema: { hide: true, querystring: CriteriaQuery } },
+    {
+      schema: { hide: true, querystring: CriteriaQuery },
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
+    },
     async (request, reply) => {
       const criteria = criteriaOf(request.query);
       const choice = await requireChoice(app, request, reply, criteria);
@@ -301,7 +306,10 @@ export async function bookingSearchPages(app: App): Promise<void> {
 
   app.get(
     '/reservar/dias',
-    { schema: { hide: true, querystring: CriteriaQuery } },
+    {
+      schema: { hide: true, querystring: CriteriaQuery },
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
+    },
     async (request, reply) => {
       const criteria = criteriaOf(request.query);
       const choice = await requireChoice(app, request, reply, criteria);
@@ -368,8 +376,13 @@ export async function bookingSearchPages(app: App): Promise<void> {
     },
   );
 
-  app.get('/reservar/horas', { schema: { hide: true, querystring: CriteriaQuery } }, async (request, reply) =>
-    journeyTimesPage(app, request, reply, criteriaOf(request.query)),
+  app.get(
+    '/reservar/horas',
+    {
+      schema: { hide: true, querystring: CriteriaQuery },
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
+    },
+    async (request, reply) => journeyTimesPage(app, request, reply, criteriaOf(request.query)),
   );
 }
 
