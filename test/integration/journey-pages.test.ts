@@ -163,9 +163,13 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(wrong.body).toContain('value="ana.restrepo@"');
     expect(wrong.body).toContain('value="Ana &lt;b>Lucía&lt;/b>"');
     expect(wrong.body).toContain('aria-invalid="true"');
-    // The GET after a mistake shows the draft again, from the hold (never from the address).
-    const again = await browser.get(dataUrl);
-    expect(again.body).toContain('value="Comercializadora Andina S.A.S."');
+    // A refused form stores nothing with the hold.
+    const stored = await database.db
+      .selectFrom('holds')
+      .select('draft')
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    expect(stored.draft).toBeNull();
     expect(await slotCounts(database.db, slotId)).toMatchObject({ taken: 1, holds: 1, appointments: 0 });
   });
 

@@ -175,7 +175,7 @@ export async function bookingHoldPages(app: App): Promise<void> {
         // The summary lists the mistakes in the order of the fields on the page.
         const order = (field: string) => FIELD_ORDER.indexOf(field.replace('applicant.', ''));
         result.errors.sort((a, b) => order(a.field) - order(b.field));
-        await saveHoldDraft(db(), hold.holdId, draft, app.deps.clock());
+        // A refused form stores nothing: what was typed comes back in this answer only.
         const { held, criteria } = await heldPlace(app, hold, request.locale);
         return sendPage(
           reply,
