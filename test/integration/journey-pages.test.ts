@@ -396,4 +396,49 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Sus datos');
   });
+
+  it('changes the time from the review: the typed data follow to the new hold and the old place is freed', async () => {
+    const first = await aSlot(database.db, { line, startsAt: '2026-12-07T13:00:00Z', capacity: 3 });
+    const second = await aSlot(database.db, { line, startsAt: '2026-12-07T14:00:00Z', capacity: 3 });
+    const browser = new AdminBrowser(app);
+    const times = `/reservar/horas?tramite=${PROCEDURE}&canal=presencial&oficina=11&fecha=2026-12-07`;
+    await browser.get(times);
+    const held = await browser.post('/reservar/horario', {
+      horario: String(first),
+      tramite: PROCEDURE,
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-07',
+    });
+    const dataUrl = String(held.headers.location);
+    const holdId = dataUrl.split('=')[1] ?? '';
+    await browser.get(dataUrl);
+    const applicant = anApplicant();
+    await browser.post(dataUrl, dataForm(applicant));
+    await browser.get(`/reservar/consentimiento?reserva=${holdId}`);
+    await browser.post(`/reservar/consentimiento?reserva=${holdId}`, {
+      'consent.accepted': 'on',
+      'consent.policyVersion': POLICY_VERSION,
+    });
+    const review = await browser.get(`/reservar/revisar?reserva=${holdId}`);
+    const change = `/reservar/horas?tramite=${PROCEDURE}&amp;canal=presencial&amp;oficina=11&amp;fecha=2026-12-07&amp;reserva=${holdId}`;
+    expect(review.body).toContain(change);
+    const again = await browser.get(change.replaceAll('&amp;', '&'));
+    expect(again.body).toContain(`name="reserva" value="${holdId}"`);
+    const moved = await browser.post('/reservar/horario', {
+      horario: String(second),
+      tramite: PROCEDURE,
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-07',
+      reserva: holdId,
+    });
+    expect(moved.statusCode).toBe(303);
+    expect(String(moved.headers.location)).toMatch(/^\/reservar\/revisar\?reserva=/);
+    expect(String(moved.headers.location)).not.toContain(holdId);
+    const newReview = await browser.get(String(moved.headers.location));
+    expect(newReview.body).toContain(applicant.email);
+    expect(await slotCounts(database.db, first)).toMatchObject({ taken: 0, holds: 0 });
+    expect(await slotCounts(database.db, second)).toMatchObject({ taken: 1, holds: 1 });
+  });
 });
