@@ -604,6 +604,15 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     const deskPage = await admin.get('/admin/mesa?fecha=2026-12-11');
     expect(deskPage.body).toContain(`href="https://meet.jit.si/${room.video_room}"`);
 
+    // A desk officer scoped to in-person attention of office 11 sees the in-person appointment only.
+    const desk = new AdminBrowser(app);
+    await desk.signIn(officer, clock);
+    const officerDay = await desk.get('/admin/mesa?fecha=2026-12-11');
+    expect(officerDay.body).toContain(`id="cita-${inPersonBooking.json().code}"`);
+    expect(officerDay.body).not.toContain(`id="cita-${videoBooking.json().code}"`);
+    const notMine = await desk.post(`/admin/mesa/${videoBooking.json().code}/check-in`, {});
+    expect(notMine.statusCode).toBe(403);
+
     const closed = await admin.post('/admin/agenda/cierres', {
       office: '11',
       line: '',
