@@ -329,6 +329,10 @@ export interface DB {
   rate_limit_counters: RateLimitCountersTable;
   pow_redemptions: PowRedemptionsTable;
   data_subject_requests: DataSubjectRequestsTable;
+  search_counts: SearchCountsTable;
+  search_hour_counts: SearchHourCountsTable;
+  search_lead_counts: SearchLeadCountsTable;
+  hold_counts: HoldCountsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -454,4 +458,49 @@ export interface DataSubjectRequestsTable {
   created_at: Timestamp;
   expires_at: RequiredTimestamp;
   deleted_at: Date | null;
+}
+
+/** Availability searches counted per Bogotá day and what was asked (migration 0900). */
+export interface SearchCountsTable {
+  day: CivilDateColumn;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  kind: 'days' | 'slots' | 'first';
+  weeks_ahead: number;
+  searches: number;
+  found: number;
+}
+
+/** Availability searches counted per Bogotá hour (migration 0900). */
+export interface SearchHourCountsTable {
+  day: CivilDateColumn;
+  hour: number;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  searches: number;
+}
+
+/** Histogram of days from a search to the first date it found with room, per day (migration 0900). */
+export interface SearchLeadCountsTable {
+  day: CivilDateColumn;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  lead_days: number;
+  searches: number;
+}
+
+/** Citizen holds counted per Bogotá hour (migration 0900). */
+export interface HoldCountsTable {
+  day: CivilDateColumn;
+  hour: number;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  holds: number;
 }

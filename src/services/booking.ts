@@ -16,10 +16,12 @@ import { newConfirmationCode } from '../domain/confirmation-code.js';
 import { AppError, type FieldError, validationFailed } from '../domain/errors.js';
 import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
 import { enqueue } from '../jobs/queue.js';
+import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
 import { selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
 import type { ServiceContext } from './context.js';
+import { recordHold } from './reports/activity.js';
 
 /** A client session id is never stored as such; holds keep a hash of it. */
 export function sessionKeyOf(sessionId: string | undefined): string | null {
@@ -68,15 +70,19 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     return take(trx);
   });
   if (hold) {
+    recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
     // Giving the session's earlier hold back in its own transaction keeps every transaction on one
     // slot, so two sessions swapping places can never deadlock; for a moment the session holds both.
     if (r.sessionKey) {
       const sessionKey = r.sessionKey;
       await transaction(ctx.db, (trx) => places.releaseSessionHolds(trx, sessionKey, hold.id));
     }
+    bookingMetrics.holdPlaced();
     return { holdId: hold.id, expiresAt: hold.expiresAt };
   }
-  throw await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  const reason = await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  if (reason.code === 'SLOT_FULL') bookingMetrics.conflict('slot_full');
+  throw reason;
 }
 
 /** The precise reason a slot's place could not be taken. */
@@ -221,10 +227,13 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
   const applicant = checkApplicant(r.applicant, r.consent);
   if (!isUuid(r.holdId)) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
   const key = personKey(applicant);
-  return transaction(ctx.db, async (trx) => {
+  const done = await transaction(ctx.db, async (trx) => {
     await appointments.lockPerson(trx, key);
     const hold = await places.consumeHold(trx, r.holdId, ctx.now);
-    if (!hold?.procedure_code || !hold.channel) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    if (!hold?.procedure_code || !hold.channel) {
+      bookingMetrics.conflict('hold_expired');
+      throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    }
     // A deadline-day place is personal to the NIT it was held for (the transaction rolls back otherwise).
     if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
       throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
@@ -271,8 +280,10 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
       officeCode: slot.office_code,
       startsAt: slot.starts_at,
       endsAt: slot.ends_at,
-    };
+    } satisfies Confirmation;
   });
+  bookingMetrics.confirmed();
+  return done;
 }
 
 /** Inserts an appointment under a new random code, drawing again in the (very unlikely) case of a clash. */

@@ -120,6 +120,7 @@ export function registerErrorHandling(app: App): void {
           request.locale ?? 'es',
           status,
           appError ? translate(request.locale ?? 'es', appError.key, appError.params) : undefined,
+          request.siteTexts ?? null,
         ),
       );
   });
@@ -130,7 +131,7 @@ export function registerErrorHandling(app: App): void {
     return reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(renderErrorPage(request.locale ?? 'es', 404));
+      .send(renderErrorPage(request.locale ?? 'es', 404, undefined, request.siteTexts ?? null));
   });
 }
 

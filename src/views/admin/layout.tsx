@@ -49,6 +49,7 @@ export const ADMIN_NAV: NavItem[] = [
   { href: '/admin/textos', key: 'admin.nav.siteTexts', permission: 'site.view' },
   { href: '/admin/funcionarios', key: 'admin.nav.staff', permission: 'staff.view' },
   { href: '/admin/auditoria', key: 'admin.nav.audit', permission: 'audit.view' },
+  { href: '/admin/informes', key: 'admin.nav.reports', permission: 'reports.view' },
 ];
 
 function isCurrent(href: string, path: string): boolean {

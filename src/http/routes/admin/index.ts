@@ -12,6 +12,7 @@ import { deskRoutes } from './desk.js';
 import { kioskRoutes } from './kiosks.js';
 import { officeRoutes } from './offices.js';
 import { procedureRoutes } from './procedures.js';
+import { reportRoutes } from './reports.js';
 import { signInRoutes } from './sign-in.js';
 import { siteTextRoutes } from './site-texts.js';
 import { staffRoutes } from './staff.js';
@@ -44,4 +45,5 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(agendaDayRoutes);
   await app.register(closureRoutes);
   await app.register(deskRoutes);
+  await app.register(reportRoutes);
 }
