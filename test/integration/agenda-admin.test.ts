@@ -637,6 +637,28 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     expect(open).toEqual([]);
     expect((await slotsApi('2026-12-14')).length).toBeGreaterThan(0);
   });
+
+  it('lets an auditor read the agenda but offers no form that changes it, and no desk', async () => {
+    const auditor = await aStaffMember(database.db, { role: 'auditor' });
+    clock.set('2026-12-10T19:00:00Z');
+    const reader = new AdminBrowser(app);
+    await reader.signIn(auditor, clock);
+    const template = await database.db.selectFrom('agenda_templates').select('id').executeTakeFirstOrThrow();
+    for (const path of [
+      '/admin/agenda',
+      `/admin/agenda/lineas/${lineId}`,
+      `/admin/agenda/plantillas/${template.id}/publicar?from=2026-12-15&to=2026-12-18`,
+      `/admin/agenda/lineas/${lineId}/dias/2026-12-14`,
+      '/admin/agenda/cierres',
+      '/admin/agenda/calendario-tributario',
+    ]) {
+      const page = await reader.get(path);
+      expect(page.statusCode, path).toBe(200);
+      expect(page.body, path).not.toMatch(/<form method="post" action="\/admin\/agenda/);
+    }
+    expect((await reader.get('/admin/mesa')).statusCode).toBe(403);
+    expect((await reader.get(`/admin/agenda/lineas/${lineId}/plantillas/nueva`)).statusCode).toBe(403);
+  });
 });
 
 function deadlineDayPlus(days: number): string {
