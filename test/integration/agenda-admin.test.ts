@@ -399,6 +399,8 @@ describe.each(engines())('agenda administration on %s', (engine) => {
       percent: '50',
     });
     expect(reserve.statusCode).toBe(303);
+    const linePage = textOf((await admin.get(`/admin/agenda/lineas/${lineId}`)).body);
+    expect(linePage).toContain('2026-12-10 : 50 % de los cupos');
     const notDeadline = await admin.post(`/admin/agenda/lineas/${lineId}/reserva`, {
       date: '2026-12-09',
       percent: '50',

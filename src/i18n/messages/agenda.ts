@@ -124,6 +124,8 @@ export const agenda = defineMessages(
     'agenda.reserve.percentHint':
       'Solo las personas cuyo NIT vence ese día ven y toman estos cupos. Entre 0 y 100.',
     'agenda.reserve.save': 'Guardar la reserva',
+    'agenda.reserve.list': 'Reservas para días de vencimiento',
+    'agenda.reserve.share': '{percent} % de los cupos',
     'agenda.reserve.notDeadline': 'Ese día no vence ninguna obligación del calendario tributario',
 
     'agenda.closeDay.title': 'Cerrar este día',
@@ -323,6 +325,8 @@ export const agenda = defineMessages(
     'agenda.reserve.percentHint':
       'Only people whose NIT falls due that day see and take these places. From 0 to 100.',
     'agenda.reserve.save': 'Save the reserve',
+    'agenda.reserve.list': 'Deadline-day reserves',
+    'agenda.reserve.share': '{percent} % of the places',
     'agenda.reserve.notDeadline': 'No obligation of the tax calendar falls due on that day',
 
     'agenda.closeDay.title': 'Close this day',

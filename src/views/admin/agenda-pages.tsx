@@ -243,6 +243,19 @@ export function LinePage({
           </table>
         </div>
       )}
+      {data.reservations.length > 0 ? (
+        <>
+          <h2>{t('agenda.reserve.list')}</h2>
+          <ul>
+            {data.reservations.map((r) => (
+              <li>
+                <a href={`/admin/agenda/lineas/${line.id}/dias/${r.date}`}>{r.date}</a>:{' '}
+                {t('agenda.reserve.share', { percent: r.percent })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('agenda.days')}</h2>
       {data.days.length === 0 ? (
         <p>{t('agenda.days.none')}</p>
