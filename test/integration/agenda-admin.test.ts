@@ -130,6 +130,7 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     // 10 weekdays minus 8 December (holiday) = 9 days × 7 slots (08:00–12:00 by 30 min, less the break).
     expect(textOf(preview.body)).toContain('Se crearán 63 citas con 126 cupos en total');
     expect(textOf(preview.body)).toContain('2026-12-08: festivo');
+    expect(textOf(preview.body)).toContain('pausas: 10:00-10:30');
     expect(await counts()).toMatchObject({ slots: 0 });
 
     const published = await admin.post(`/admin/agenda/plantillas/${templateId}/publicar`, {

@@ -87,6 +87,7 @@ export const agenda = defineMessages(
     'agenda.publish.title': 'Publicar la plantilla «{name}»',
     'agenda.publish.shape': 'citas de {minutes} minutos con {places} cupos cada una',
     'agenda.publish.preview': 'Ver lo que se creará',
+    'agenda.publish.breaks': 'pausas: {breaks}',
     'agenda.publish.previewTitle': 'Vista previa del {from} al {to}',
     'agenda.publish.totals':
       'Se crearán {slots} citas con {places} cupos en total. Ya estaban publicadas {existing} y no se tocan.',
@@ -288,6 +289,7 @@ export const agenda = defineMessages(
     'agenda.publish.title': 'Publish the template “{name}”',
     'agenda.publish.shape': '{minutes}-minute appointments with {places} places each',
     'agenda.publish.preview': 'Preview what will be created',
+    'agenda.publish.breaks': 'breaks: {breaks}',
     'agenda.publish.previewTitle': 'Preview from {from} to {to}',
     'agenda.publish.totals':
       '{slots} appointment slots with {places} places in all will be created. {existing} were already published and stay as they are.',

@@ -39,6 +39,9 @@ export function PublishPage({
       <p>
         {weekdayNames(t, template.weekdays)}, {template.opens}–{template.closes};{' '}
         {t('agenda.publish.shape', { minutes: template.slotMinutes, places: template.places })}
+        {template.breaks.length > 0
+          ? `; ${t('agenda.publish.breaks', { breaks: template.breaks.join(', ') })}`
+          : ''}
       </p>
       <form
         method="get"
