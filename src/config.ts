@@ -50,6 +50,12 @@ export interface Config {
   jobLeaseSeconds: number;
   /** The From of every e-mail. */
   mailFrom: string;
+  /** Where video appointments meet: the desk's link is this address plus the appointment's room id. */
+  videoBaseUrl: string;
+  /** Bearer token a Prometheus scrape of /metrics must present; without it /metrics is off in production. */
+  metricsToken: string | undefined;
+  /** How long a process may answer the days-with-room calendar from memory (0: always ask the database). */
+  calendarCacheMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -147,6 +153,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (nodeEnv === 'production' && sessionSecret === '') {
     throw new ConfigError('SESSION_SECRET must be set when NODE_ENV=production (32 characters or more)');
   }
+  const metricsToken = env.METRICS_TOKEN && env.METRICS_TOKEN !== '' ? env.METRICS_TOKEN : undefined;
+  if (metricsToken !== undefined && !/^[A-Za-z0-9._~+/=-]{16,200}$/.test(metricsToken)) {
+    throw new ConfigError('METRICS_TOKEN must be 16 to 200 characters of letters, digits or ._~+/=-');
+  }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
   return {
     nodeEnv,
@@ -177,7 +187,13 @@ export function loadConfig(env: Env = process.env): Config {
     reminderHours: integer(env, 'REMINDER_HOURS', 24, 1, 168),
     alertClaimMinutes: integer(env, 'ALERT_CLAIM_MINUTES', 30, 5, 1440),
     jobLeaseSeconds: integer(env, 'JOB_LEASE_SECONDS', 300, 1, 3600),
+    videoBaseUrl: (url(env, 'VIDEO_BASE_URL', ['https:', 'http:']) ?? 'https://meet.jit.si').replace(
+      /\/$/,
+      '',
+    ),
     mailFrom: mailbox(env, 'MAIL_FROM', 'Agendamiento de Citas DIAN <no-responder@citas.localhost>'),
+    metricsToken,
+    calendarCacheMs: integer(env, 'CALENDAR_CACHE_MS', 1_000, 0, 2_000),
   };
 }
 
@@ -190,6 +206,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       RATE_LIMIT: 'off',
       RELEASE_DELAY_SECONDS: '0',
       HOLD_WITHOUT_PROOF_DELAY_MS: '0',
+      // Tests look at the calendar right after changing the agenda; the cache has a test of its own.
+      CALENDAR_CACHE_MS: '0',
     }),
     runWorker: false,
     ...overrides,

@@ -1,13 +1,18 @@
 #!/usr/bin/env node
+import cluster from 'node:cluster';
 import { Command } from 'commander';
+import { startClusterChild, startClusterPrimary } from '../cluster.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseUnreachable, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { analyze, eraseAllData, hasData } from '../db/seed/erase.js';
+import { seedNational } from '../db/seed/national.js';
 import { seedIfEmpty } from '../db/seed/seed.js';
 import { createLogger } from '../log.js';
 import { countJobsByStatus, requeueFailedJob, selectJobs } from '../repositories/jobs.js';
 import { createWorker, startServer } from '../server.js';
 import { registerAuditCommands } from './audit.js';
+import { progressBar } from './progress.js';
 import { registerStaffCommands } from './staff.js';
 
 const program = new Command();
@@ -24,7 +29,18 @@ program
   .action(async () => {
     const config = loadConfig();
     const logger = createLogger(config.logLevel);
-    const server = await startServer(config, logger);
+    if (cluster.isWorker) {
+      const child = await startClusterChild(config, logger.child({ worker: cluster.worker?.id }));
+      const stop = async () => {
+        await child.stop();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop());
+      process.once('SIGINT', () => void stop());
+      return;
+    }
+    const server =
+      config.workers > 1 ? await startClusterPrimary(config, logger) : await startServer(config, logger);
     const stop = async (signal: string) => {
       logger.info({ signal }, 'shutting down: finishing requests in flight');
       await server.stop();
@@ -33,6 +49,7 @@ program
     process.once('SIGTERM', () => void stop('SIGTERM'));
     process.once('SIGINT', () => void stop('SIGINT'));
     const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+    const processes = config.workers > 1 ? `, ${config.workers} HTTP processes` : '';
     if (server.firstAdmin) {
       process.stdout.write(
         `\nFirst national administrator created: ${server.firstAdmin.email}\n` +
@@ -40,7 +57,7 @@ program
       );
     }
     process.stdout.write(
-      `\nAgendamiento de Citas is running (${where}).\n` +
+      `\nAgendamiento de Citas is running (${where}${processes}).\n` +
         `  Citizen site: ${server.url}/\n` +
         `  Back office:  ${server.url}/admin\n` +
         `  Public API:   ${server.url}/api/v1/openapi.json\n\n`,
@@ -64,18 +81,49 @@ program
 program
   .command('seed')
   .description(
-    'Load the demo catalogue, offices and 4 weeks of agenda into an empty database (never touches one with data)',
+    'Load the catalogue, offices and agenda into an empty database: the demo (4 weeks) or the national scale (over a million slots); never touches a database with data unless --force',
   )
-  .action(async () => {
+  .option('--scale <scale>', 'demo (4 weeks of agenda) or national (every office and procedure)', 'demo')
+  .option('--days <n>', 'national scale: working days of agenda', '60')
+  .option('--force', 'erase every row of every table first: ALL DATA IS LOST (load tests only)')
+  .action(async (options: { scale: string; days: string; force?: boolean }) => {
+    if (options.scale !== 'demo' && options.scale !== 'national') {
+      throw new ConfigError(`--scale must be demo or national (got "${options.scale}")`);
+    }
+    const days = Number(options.days);
+    if (!/^\d+$/.test(options.days) || days < 1 || days > 250) {
+      throw new ConfigError(`--days must be a whole number from 1 to 250 (got "${options.days}")`);
+    }
     const config = loadConfig();
     const database = await openDatabase(config);
     try {
       await migrate(database);
-      const result = await seedIfEmpty(database.db);
+      if (await hasData(database.db)) {
+        if (!options.force) {
+          throw new Error(
+            'the database already has data: nothing was seeded. Use --force to erase all of it and seed again.',
+          );
+        }
+        await eraseAllData(database.db);
+      }
+      if (options.scale === 'demo') {
+        const result = await seedIfEmpty(database.db);
+        process.stdout.write(
+          `Seeded ${result.procedures} procedures, ${result.offices} offices and ${result.slots} slots.\n`,
+        );
+        return;
+      }
+      const started = Date.now();
+      const bar = progressBar('slots');
+      const result = await database.db
+        .transaction()
+        .execute((trx) => seedNational(trx, { workingDays: days, onProgress: bar.update }));
+      bar.finish();
+      await analyze(database.db);
       process.stdout.write(
-        result.seeded
-          ? `Seeded ${result.procedures} procedures, ${result.offices} offices and ${result.slots} slots.\n`
-          : 'The database already has data: nothing was seeded.\n',
+        `Seeded the national agenda: ${result.procedures} procedures, ${result.offices} offices, ` +
+          `${result.capacityLines} capacity lines, ${result.days} working days, ${result.slots} slots ` +
+          `in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
       );
     } finally {
       await database.close();

@@ -127,6 +127,8 @@ export interface HoldsTable {
   expires_at: RequiredTimestamp;
   created_at: Timestamp;
   draft: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The NIT a deadline-day reserved place is held for. */
+  nit: string | null;
 }
 
 export interface ApplicantsTable {
@@ -265,7 +267,38 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface AgendaClosuresTable {
+  id: Generated<number>;
+  office_code: string;
+  capacity_line_id: number | null;
+  from_date: CivilDateColumn;
+  to_date: CivilDateColumn;
+  reason: string;
+  cancelled_appointments: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type TaxObligation = 'mensual' | 'renta_naturales' | 'renta_juridicas';
+
+export interface TaxDeadlinesTable {
+  obligation: TaxObligation;
+  period: string;
+  last_digits: string;
+  due_date: CivilDateColumn;
+  source: Generated<'publicado' | 'regla'>;
+}
+
+export interface DeadlineReservationsTable {
+  capacity_line_id: number;
+  local_date: CivilDateColumn;
+  percent: number;
+}
+
 export interface DB {
+  agenda_closures: AgendaClosuresTable;
+  tax_deadlines: TaxDeadlinesTable;
+  deadline_reservations: DeadlineReservationsTable;
   departments: DepartmentsTable;
   cities: CitiesTable;
   channels: ChannelsTable;

@@ -14,6 +14,7 @@ import { registerAuth } from './plugins/auth.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
+import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSiteTexts } from './plugins/site-texts.js';
@@ -79,6 +80,7 @@ export async function buildApp({
   });
 
   registerErrorHandling(app);
+  await registerMetrics(app);
   await app.register(cookie, { secret: config.sessionSecret });
   let counters: Counters = new DatabaseCounters(database.db);
   if (config.redisUrl) {

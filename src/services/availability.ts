@@ -2,7 +2,8 @@ import { bookingWindow, clipRange } from '../domain/booking-window.js';
 import { addDays, isCivilDate } from '../domain/civil-time.js';
 import { validationFailed } from '../domain/errors.js';
 import * as repo from '../repositories/availability.js';
-import { assertCivilDates, type PlaceQuery, resolvePlace } from './booking-scope.js';
+import { cacheOf } from './availability-cache.js';
+import { assertCivilDates, type PlaceQuery, type ResolvedPlace, resolvePlace } from './booking-scope.js';
 import type { ServiceContext } from './context.js';
 import { noteSearch } from './reports/note-search.js';
 
@@ -23,17 +24,45 @@ export async function findDays(
   if (addDays(q.from, MAX_RANGE_DAYS - 1) < q.to) {
     throw validationFailed([{ field: 'to', key: 'booking.range.tooLong', params: { days: MAX_RANGE_DAYS } }]);
   }
-  const place = await resolvePlace(ctx.db, q);
   const window = bookingWindow(ctx.now, ctx.config);
-  const range = clipRange(q.from, q.to, window);
-  if (!range) return noteSearch(ctx, 'days', place, q.from, []);
-  const days = await repo.selectDaysWithRoom(ctx.db, {
-    ...place,
-    ...range,
-    earliest: window.earliest,
-    now: ctx.now,
-  });
+  const place = await placeOf(ctx, q);
+  const compute = async () => {
+    const range = clipRange(q.from, q.to, window);
+    if (!range) return [];
+    return repo.selectDaysWithRoom(ctx.db, { ...place, ...range, earliest: window.earliest, now: ctx.now });
+  };
+  // The calendar is the most asked question at a rush and costs a sum over thousands of slots: each
+  // process answers it from memory for up to CALENDAR_CACHE_MS. Holds never rely on it: they take a
+  // place with a conditional update, so a calendar a moment old can only make a hold fail, never oversell.
+  // The NIT is part of the key: on its deadline day a NIT sees reserved places others must not.
+  const cache = cacheOf<DayWithRoom[]>(ctx.db, 'calendar', ctx.config.calendarCacheMs ?? 0);
+  const days = cache
+    ? await cache.get(
+        JSON.stringify([
+          q.procedure,
+          q.channel,
+          q.office ?? '',
+          q.city ?? '',
+          q.nit ?? '',
+          q.from,
+          q.to,
+          window.today,
+        ]),
+        compute,
+      )
+    : await compute();
   return noteSearch(ctx, 'days', place, q.from, days);
+}
+
+/**
+ * The place a search is about, checked against the catalogue. The catalogue changes seldom: each process
+ * keeps the answer for up to CALENDAR_CACHE_MS, so a search is one query for the slots themselves.
+ */
+function placeOf(ctx: ServiceContext, q: PlaceQuery): Promise<ResolvedPlace> {
+  const cache = cacheOf<ResolvedPlace>(ctx.db, 'place', ctx.config.calendarCacheMs ?? 0);
+  if (!cache) return resolvePlace(ctx.db, q);
+  const key = JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '', q.nit ?? '']);
+  return cache.get(key, () => resolvePlace(ctx.db, q));
 }
 
 /** The times of one day with places left, exact at the moment of asking. */
@@ -42,7 +71,7 @@ export async function findSlots(
   q: PlaceQuery & { date: string },
 ): Promise<repo.SlotWithRoom[]> {
   assertCivilDates({ date: q.date }, isCivilDate);
-  const place = await resolvePlace(ctx.db, q);
+  const place = await placeOf(ctx, q);
   const window = bookingWindow(ctx.now, ctx.config);
   if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', place, q.date, []);
   const slots = await repo.selectSlotsWithRoom(ctx.db, {
@@ -62,14 +91,14 @@ export async function findFirstAvailable(
   ctx: ServiceContext,
   q: PlaceQuery & { limit?: number },
 ): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
-  const place = await resolvePlace(ctx.db, q);
+  const place = await placeOf(ctx, q);
   const found = await firstAvailableNear(ctx, place, q.limit);
   return { scope: found.scope, items: noteSearch(ctx, 'first', place, null, found.items) };
 }
 
 async function firstAvailableNear(
   ctx: ServiceContext,
-  place: Awaited<ReturnType<typeof resolvePlace>>,
+  place: ResolvedPlace,
   limit: number | undefined,
 ): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
   const window = bookingWindow(ctx.now, ctx.config);

@@ -16,6 +16,7 @@ import { newConfirmationCode } from '../domain/confirmation-code.js';
 import { AppError, type FieldError, validationFailed } from '../domain/errors.js';
 import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
 import { enqueue } from '../jobs/queue.js';
+import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
 import { selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
@@ -32,6 +33,8 @@ export interface HoldRequest {
   procedure: string;
   channel: Channel;
   sessionKey: string | null;
+  /** The NIT (digits, without check digit) of a person booking on their tax deadline day. */
+  nit?: string | undefined;
 }
 
 export interface Hold {
@@ -54,11 +57,17 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     lastDate: window.lastDate,
     sessionKey: r.sessionKey,
     expiresAt: new Date(ctx.now.getTime() + ctx.config.holdSeconds * 1000),
+    deadline: r.nit ? { nit: r.nit, now: ctx.now } : undefined,
   };
+  // A person on their deadline day takes a reserved place first, so the public places stay for others.
+  const take = async (trx: Kysely<DB>) =>
+    (request.deadline &&
+      (await places.takeReservedPlaceWithHold(trx, { ...request, deadline: request.deadline }))) ||
+    places.takePlaceWithHold(trx, request);
   const hold = await transaction(ctx.db, async (trx) => {
-    const taken = await places.takePlaceWithHold(trx, request);
+    const taken = await take(trx);
     if (taken || (await places.reclaimExpiredHolds(trx, r.slotId, ctx.now)) === 0) return taken;
-    return places.takePlaceWithHold(trx, request);
+    return take(trx);
   });
   if (hold) {
     recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
@@ -68,9 +77,12 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
       const sessionKey = r.sessionKey;
       await transaction(ctx.db, (trx) => places.releaseSessionHolds(trx, sessionKey, hold.id));
     }
+    bookingMetrics.holdPlaced();
     return { holdId: hold.id, expiresAt: hold.expiresAt };
   }
-  throw await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  const reason = await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  if (reason.code === 'SLOT_FULL') bookingMetrics.conflict('slot_full');
+  throw reason;
 }
 
 /** The precise reason a slot's place could not be taken. */
@@ -215,10 +227,17 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
   const applicant = checkApplicant(r.applicant, r.consent);
   if (!isUuid(r.holdId)) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
   const key = personKey(applicant);
-  return transaction(ctx.db, async (trx) => {
+  const done = await transaction(ctx.db, async (trx) => {
     await appointments.lockPerson(trx, key);
     const hold = await places.consumeHold(trx, r.holdId, ctx.now);
-    if (!hold?.procedure_code || !hold.channel) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    if (!hold?.procedure_code || !hold.channel) {
+      bookingMetrics.conflict('hold_expired');
+      throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    }
+    // A deadline-day place is personal to the NIT it was held for (the transaction rolls back otherwise).
+    if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
+      throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
+    }
     const active = await appointments.selectActiveProcedures(trx, key, ctx.now);
     if (active.includes(hold.procedure_code))
       throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
@@ -261,8 +280,10 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
       officeCode: slot.office_code,
       startsAt: slot.starts_at,
       endsAt: slot.ends_at,
-    };
+    } satisfies Confirmation;
   });
+  bookingMetrics.confirmed();
+  return done;
 }
 
 /** Inserts an appointment under a new random code, drawing again in the (very unlikely) case of a clash. */

@@ -13,6 +13,8 @@ export interface ServiceContext {
     | 'maxActivePerPerson'
     | 'releaseDelaySeconds'
     | 'alertClaimMinutes'
-  >;
+  > &
+    // Absent means no caching: services called outside the HTTP app always read the database.
+    Partial<Pick<Config, 'calendarCacheMs'>>;
   now: Date;
 }

@@ -26,6 +26,9 @@ describe('configuration', () => {
     [{ WORKERS: '2' }, /^WORKERS above 1 needs DATABASE_URL/],
     [{ NODE_ENV: 'production' }, /^SESSION_SECRET must be set/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be 16 to 200 characters/],
+    [{ METRICS_TOKEN: 'has spaces in it, sixteen+' }, /^METRICS_TOKEN must be/],
+    [{ CALENDAR_CACHE_MS: '5000' }, /^CALENDAR_CACHE_MS must be a whole number from 0 to 2000/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,0 +1,65 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { collect, spawnCli, waitForUrl } from '../helpers/cli.js';
+import { createPostgresDatabaseUrl, engines } from '../helpers/db.js';
+
+// A whole cluster starts here (three processes through tsx): generous time on a busy machine.
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 60_000 });
+
+/** One request on a connection of its own, so the cluster may hand it to any process. */
+function getFresh(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, headers: { connection: 'close' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe.runIf(engines().includes('postgres'))('WORKERS=2 on PostgreSQL', () => {
+  let database: { url: string; drop(): Promise<void> };
+  beforeAll(async () => {
+    database = await createPostgresDatabaseUrl();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('serves one port from two HTTP processes other than the primary, and stops cleanly', async () => {
+    const child = spawnCli(['serve'], {
+      DATABASE_URL: database.url,
+      WORKERS: '2',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DB_POOL_SIZE: '3',
+    });
+    const { done } = collect(child);
+    try {
+      const url = await waitForUrl(child);
+      const pids = new Set<string>();
+      for (let i = 0; i < 20 && pids.size < 2; i++) {
+        const res = await getFresh(`${url}/metrics`);
+        expect(res.status).toBe(200);
+        const match = /agenda_process_info\{pid="(\d+)",worker="(\d+)"\} 1/.exec(res.body);
+        expect(match?.[2]).not.toBe('0');
+        if (match?.[1]) pids.add(match[1]);
+      }
+      expect(pids.size).toBe(2);
+      expect(pids.has(String(child.pid))).toBe(false);
+      // the API answers from whichever process takes the connection
+      const procedures = await getFresh(`${url}/api/v1/procedures`);
+      expect(procedures.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const finished = await done;
+    expect(finished.code).toBe(0);
+    expect(finished.stderr).not.toMatch(/error/i);
+  });
+});
