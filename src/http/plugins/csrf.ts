@@ -50,8 +50,9 @@ export async function registerCsrf(app: App): Promise<void> {
       return typeof header === 'string' ? header : undefined;
     },
   });
-  // preHandler: the body (where forms put the token) is parsed by then.
-  app.addHook('preHandler', (request, reply, done) => {
+  // preValidation: the body (where forms put the token) is parsed by then, and a forged post is refused
+  // as forged before any schema could answer it with a validation message.
+  app.addHook('preValidation', (request, reply, done) => {
     if (!needsCsrfCheck(request)) {
       done();
       return;
