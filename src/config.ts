@@ -50,6 +50,8 @@ export interface Config {
   jobLeaseSeconds: number;
   /** The From of every e-mail. */
   mailFrom: string;
+  /** Where video appointments meet: the desk's link is this address plus the appointment's room id. */
+  videoBaseUrl: string;
   /** Bearer token a Prometheus scrape of /metrics must present; without it /metrics is off in production. */
   metricsToken: string | undefined;
   /** How long a process may answer the days-with-room calendar from memory (0: always ask the database). */
@@ -185,6 +187,10 @@ export function loadConfig(env: Env = process.env): Config {
     reminderHours: integer(env, 'REMINDER_HOURS', 24, 1, 168),
     alertClaimMinutes: integer(env, 'ALERT_CLAIM_MINUTES', 30, 5, 1440),
     jobLeaseSeconds: integer(env, 'JOB_LEASE_SECONDS', 300, 1, 3600),
+    videoBaseUrl: (url(env, 'VIDEO_BASE_URL', ['https:', 'http:']) ?? 'https://meet.jit.si').replace(
+      /\/$/,
+      '',
+    ),
     mailFrom: mailbox(env, 'MAIL_FROM', 'Agendamiento de Citas DIAN <no-responder@citas.localhost>'),
     metricsToken,
     calendarCacheMs: integer(env, 'CALENDAR_CACHE_MS', 1_000, 0, 2_000),

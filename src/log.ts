@@ -30,11 +30,17 @@ export const REDACT_PATHS = [
   ...PERSONAL_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
 ];
 
-/** Confirmation codes travel in some API paths; the logs keep the route, not the code. */
+/**
+ * Secrets travel in some paths: confirmation codes in API paths, the tokens of the alert e-mails' links
+ * and of the data-subject link. Whoever reads the logs must not be able to open them, so the logs keep
+ * the route, not the secret; query strings are dropped whole.
+ */
 export function redactUrl(url: string): string {
   return url
+    .replace(/\?[^#]*/, (q) => (q.length > 1 ? '?…' : q))
     .replace(/\/appointments\/[^/?#]+/g, '/appointments/:code')
-    .replace(/\?.*$/, (q) => (q.length > 1 ? '?…' : q));
+    .replace(/\/alertas\/(confirmar|baja|oferta)\/[^/?#]+/g, '/alertas/$1/:token')
+    .replace(/\/mis-datos\/acceso\/[^/?#]+/g, '/mis-datos/acceso/:token');
 }
 
 interface LoggedRequest {

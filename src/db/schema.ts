@@ -127,6 +127,8 @@ export interface HoldsTable {
   expires_at: RequiredTimestamp;
   created_at: Timestamp;
   draft: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The NIT a deadline-day reserved place is held for. */
+  nit: string | null;
 }
 
 export interface ApplicantsTable {
@@ -265,7 +267,38 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface AgendaClosuresTable {
+  id: Generated<number>;
+  office_code: string;
+  capacity_line_id: number | null;
+  from_date: CivilDateColumn;
+  to_date: CivilDateColumn;
+  reason: string;
+  cancelled_appointments: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export type TaxObligation = 'mensual' | 'renta_naturales' | 'renta_juridicas';
+
+export interface TaxDeadlinesTable {
+  obligation: TaxObligation;
+  period: string;
+  last_digits: string;
+  due_date: CivilDateColumn;
+  source: Generated<'publicado' | 'regla'>;
+}
+
+export interface DeadlineReservationsTable {
+  capacity_line_id: number;
+  local_date: CivilDateColumn;
+  percent: number;
+}
+
 export interface DB {
+  agenda_closures: AgendaClosuresTable;
+  tax_deadlines: TaxDeadlinesTable;
+  deadline_reservations: DeadlineReservationsTable;
   departments: DepartmentsTable;
   cities: CitiesTable;
   channels: ChannelsTable;
@@ -296,6 +329,10 @@ export interface DB {
   rate_limit_counters: RateLimitCountersTable;
   pow_redemptions: PowRedemptionsTable;
   data_subject_requests: DataSubjectRequestsTable;
+  search_counts: SearchCountsTable;
+  search_hour_counts: SearchHourCountsTable;
+  search_lead_counts: SearchLeadCountsTable;
+  hold_counts: HoldCountsTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
@@ -421,4 +458,49 @@ export interface DataSubjectRequestsTable {
   created_at: Timestamp;
   expires_at: RequiredTimestamp;
   deleted_at: Date | null;
+}
+
+/** Availability searches counted per Bogotá day and what was asked (migration 0900). */
+export interface SearchCountsTable {
+  day: CivilDateColumn;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  kind: 'days' | 'slots' | 'first';
+  weeks_ahead: number;
+  searches: number;
+  found: number;
+}
+
+/** Availability searches counted per Bogotá hour (migration 0900). */
+export interface SearchHourCountsTable {
+  day: CivilDateColumn;
+  hour: number;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  searches: number;
+}
+
+/** Histogram of days from a search to the first date it found with room, per day (migration 0900). */
+export interface SearchLeadCountsTable {
+  day: CivilDateColumn;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  city_code: string;
+  lead_days: number;
+  searches: number;
+}
+
+/** Citizen holds counted per Bogotá hour (migration 0900). */
+export interface HoldCountsTable {
+  day: CivilDateColumn;
+  hour: number;
+  procedure_code: string;
+  channel: string;
+  office_code: string;
+  holds: number;
 }

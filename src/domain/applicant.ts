@@ -120,20 +120,9 @@ export function validateApplicant(input: ApplicantInput, prefix = 'applicant'): 
     else if (!NAME.test(value)) fail(field, 'applicant.name.characters');
   }
 
-  const email = text(input.email).toLowerCase();
-  if (!email) fail('email', 'applicant.email.required');
-  else if (email.length > 254 || !EMAIL.test(email)) fail('email', 'applicant.email.format');
-
-  let phone = '';
-  const rawPhone = text(input.phone);
-  if (!rawPhone) fail('phone', 'applicant.phone.required');
-  else {
-    const parsed = /^[+\d\s().-]{7,20}$/.test(rawPhone)
-      ? parsePhoneNumberFromString(rawPhone, 'CO')
-      : undefined;
-    if (parsed?.country !== 'CO' || !parsed.isValid()) fail('phone', 'applicant.phone.format');
-    else phone = parsed.number;
-  }
+  const contact = checkContact(input);
+  for (const e of contact.errors) fail(e.field, e.key);
+  const { email, phone } = contact;
 
   let nit: string | null = null;
   let nitCheckDigit: number | null = null;
@@ -172,6 +161,45 @@ export function validateApplicant(input: ApplicantInput, prefix = 'applicant'): 
       companyName,
     },
   };
+}
+
+/** The contact fields (e-mail, phone) normalised, with the message key of each one that is wrong. */
+function checkContact(input: { email?: unknown; phone?: unknown }): {
+  email: string;
+  phone: string;
+  errors: { field: 'email' | 'phone'; key: string }[];
+} {
+  const errors: { field: 'email' | 'phone'; key: string }[] = [];
+  const email = text(input.email).toLowerCase();
+  if (!email) errors.push({ field: 'email', key: 'applicant.email.required' });
+  else if (email.length > 254 || !EMAIL.test(email))
+    errors.push({ field: 'email', key: 'applicant.email.format' });
+
+  let phone = '';
+  const rawPhone = text(input.phone);
+  if (!rawPhone) errors.push({ field: 'phone', key: 'applicant.phone.required' });
+  else {
+    const parsed = /^[+\d\s().-]{7,20}$/.test(rawPhone)
+      ? parsePhoneNumberFromString(rawPhone, 'CO')
+      : undefined;
+    if (parsed?.country !== 'CO' || !parsed.isValid())
+      errors.push({ field: 'phone', key: 'applicant.phone.format' });
+    else phone = parsed.number;
+  }
+  return { email, phone, errors };
+}
+
+/**
+ * A person's corrected contact data (the rectification right of Ley 1581): the same rules as at
+ * booking. Field names carry no prefix (`email`, `phone`), as the form names them.
+ */
+export function validateContact(input: {
+  email?: unknown;
+  phone?: unknown;
+}): Validated<{ email: string; phone: string }> {
+  const { email, phone, errors } = checkContact(input);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { email, phone } };
 }
 
 export function validateConsent(input: ConsentInput | undefined, field = 'consent'): FieldError[] {

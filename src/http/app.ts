@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -11,20 +12,29 @@ import { type Counters, DatabaseCounters, RedisCounters } from '../security/coun
 import { ProofOfWork } from '../security/proof-of-work.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerCsrf } from './plugins/csrf.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
-import { validatorCompiler } from './plugins/validation.js';
+import { registerSiteTexts } from './plugins/site-texts.js';
+import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
 import { adminPages } from './routes/admin/index.js';
+import { altchaAssets } from './routes/altcha-assets.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
+import { nextAvailableApi } from './routes/api/next-available.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
+import { bookingHoldPages } from './routes/pages/booking-hold.js';
+import { bookingSearchPages } from './routes/pages/booking-search.js';
 import { homePages } from './routes/pages/home.js';
+import { managePages } from './routes/pages/manage.js';
+import { nextAvailablePages } from './routes/pages/next-available.js';
+import { privacyPages } from './routes/pages/privacy.js';
+import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
 
 export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -59,10 +69,12 @@ export async function buildApp({
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true },
     return503OnClosing: true,
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorate('deps', { config, database, clock });
   app.setValidatorCompiler(validatorCompiler);
+  registerInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -88,7 +100,11 @@ export async function buildApp({
     }),
   );
   registerLocale(app);
+  registerSiteTexts(app);
   await registerSecurityHeaders(app);
+  // Pages, stylesheet, scripts and JSON go out compressed (gzip or brotli, as the client asks): the
+  // citizen pages must stay under 60 KB on slow phone connections.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await registerCsrf(app);
   registerAuth(app);
@@ -112,17 +128,25 @@ export async function buildApp({
   });
 
   await app.register(healthRoutes);
+  await app.register(altchaAssets);
   await app.register(
     async (api) => {
       await api.register(catalogApi);
       await api.register(alertsApi);
       await api.register(bookingApi);
+      await api.register(nextAvailableApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
   await app.register(homePages);
+  await app.register(sitePages);
   await app.register(alertPages);
+  await app.register(privacyPages);
+  await app.register(bookingSearchPages);
+  await app.register(bookingHoldPages);
+  await app.register(managePages);
+  await app.register(nextAvailablePages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);

@@ -15,12 +15,33 @@ export interface AvailabilityScope {
   /** Slots starting before this instant are not offered (minimum lead time). */
   earliest: Date;
   now: Date;
+  /**
+   * The NIT (without check digit) of the person searching, if given: on the day of their tax deadline
+   * they also see the places reserved for it, and the minimum lead time is waived.
+   */
+  nit?: string | null | undefined;
+}
+
+/** Whether the slot's day is a tax deadline of the NIT (the calendar is keyed on its last digits). */
+export function deadlineDayOf(
+  nit: string,
+  day: RawBuilder<unknown> = sql`s.local_date`,
+): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM tax_deadlines d
+    WHERE d.due_date = ${day} AND right(${nit}, length(d.last_digits)) = d.last_digits)`;
+}
+
+const PUBLIC_FREE = sql<number>`greatest(0, (s.capacity - s.reserved) - (s.taken - s.reserved_taken) + coalesce(e.n, 0))`;
+
+/** Free places of a slot for the one searching: the public ones, plus the reserve on their deadline day. */
+function free(q: AvailabilityScope): RawBuilder<number> {
+  if (!q.nit) return PUBLIC_FREE;
+  return sql<number>`(CASE WHEN ${deadlineDayOf(q.nit)}
+    THEN greatest(0, s.capacity - s.taken + coalesce(e.a, 0)) ELSE ${PUBLIC_FREE} END)`;
 }
 
 /** Hot searches are prepared statements on PostgreSQL: planned once per connection, not per request. */
 const PREPARED = sql.raw(PREPARED_MARK);
-
-const FREE = sql<number>`greatest(0, (s.capacity - s.reserved) - (s.taken - s.reserved_taken) + coalesce(e.n, 0))`;
 
 /**
  * The capacity lines in scope, found first: a handful of rows from the catalogue tables. The slots are
@@ -41,17 +62,27 @@ function linesInScope(q: AvailabilityScope): RawBuilder<unknown> {
     WHERE l.active AND l.channel = ${q.channel} ${office} ${cities}`;
 }
 
-/** Slots of the lines in scope, open, of the wanted channel, not starting before the lead time. */
+/**
+ * Slots not starting before the lead time; on a deadline day of the NIT searching, any slot not yet
+ * started (same-day booking is allowed to the person whose deadline it is).
+ */
+function soonest(q: AvailabilityScope): RawBuilder<boolean> {
+  return q.nit
+    ? sql<boolean>`(s.starts_at >= ${q.earliest} OR (s.starts_at > ${q.now} AND ${deadlineDayOf(q.nit)}))`
+    : sql<boolean>`s.starts_at >= ${q.earliest}`;
+}
+
+/** Slots of the lines in scope, open, of the wanted channel, not starting too soon. */
 function slotsOfLines(q: AvailabilityScope, days: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     FROM lines
     JOIN slots s ON s.capacity_line_id = lines.id AND s.office_code = lines.office_code
-    WHERE ${days} AND s.channel = ${q.channel} AND s.status = 'open' AND s.starts_at >= ${q.earliest}`;
+    WHERE ${days} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}`;
 }
 
 function expiredHolds(now: Date, dateCondition: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
-    SELECT h.slot_id, count(*) FILTER (WHERE NOT h.reserved) AS n
+    SELECT h.slot_id, count(*) FILTER (WHERE NOT h.reserved) AS n, count(*) AS a
     FROM holds h JOIN slots s ON s.id = h.slot_id
     WHERE h.expires_at <= ${now} AND ${dateCondition}
     GROUP BY h.slot_id`;
@@ -65,11 +96,11 @@ export async function selectDaysWithRoom(
   const result = await sql<{ date: string; available: number }>`
     ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)}),
     e AS (${expiredHolds(q.now, range)})
-    SELECT s.local_date AS date, sum(${FREE})::int AS available
+    SELECT s.local_date AS date, sum(${free(q)})::int AS available
     FROM (SELECT s.* ${slotsOfLines(q, range)}) s
     LEFT JOIN e ON e.slot_id = s.id
     GROUP BY s.local_date
-    HAVING sum(${FREE}) > 0
+    HAVING sum(${free(q)}) > 0
     ORDER BY s.local_date`.execute(db);
   return result.rows;
 }
@@ -96,10 +127,10 @@ export async function selectSlotsWithRoom(
   }>`
     ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)}),
     e AS (${expiredHolds(q.now, day)})
-    SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${FREE}::int AS available
+    SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
     FROM (SELECT s.* ${slotsOfLines(q, day)}) s
     LEFT JOIN e ON e.slot_id = s.id
-    WHERE ${FREE} > 0
+    WHERE ${free(q)} > 0
     ORDER BY s.starts_at, s.office_code`.execute(db);
   return result.rows.map((r) => ({
     slotId: r.id,
@@ -129,14 +160,14 @@ export async function selectFirstPerOffice(
     WITH lines AS MATERIALIZED (${linesInScope(q)}),
     line_firsts AS (
       SELECT f.* FROM lines CROSS JOIN LATERAL (
-        SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${FREE}::int AS available
+        SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
         FROM slots s
         CROSS JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE NOT h.reserved) AS n
+          SELECT count(*) FILTER (WHERE NOT h.reserved) AS n, count(*) AS a
           FROM holds h WHERE h.slot_id = s.id AND h.expires_at <= ${q.now}) e
         WHERE s.capacity_line_id = lines.id AND s.office_code = lines.office_code
-          AND ${window} AND s.channel = ${q.channel} AND s.status = 'open' AND s.starts_at >= ${q.earliest}
-          AND ${FREE} > 0
+          AND ${window} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}
+          AND ${free(q)} > 0
         ORDER BY s.starts_at
         LIMIT 1) f
     ),

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { deadlineDayOf } from './availability.js';
 
 /**
  * The counters of a slot. `slots.taken` counts appointments plus hold rows (live, or expired and not yet
@@ -16,16 +17,33 @@ export interface PlaceRequest {
   earliest: Date;
   /** Slots after this Bogotá date cannot be taken (booking window). */
   lastDate: string;
+  /**
+   * The NIT of the person, when given with the current instant: on their tax deadline day the lead
+   * time is waived (a slot starting later today can be taken) and the reserved places are theirs too.
+   */
+  deadline?: { nit: string; now: Date } | undefined;
 }
 
-/** The conditions under which a slot's place can be taken for a procedure and channel by the public. */
+/** The conditions under which a slot's place can be taken for a procedure and channel (public places). */
 function publicRoom(r: PlaceRequest): RawBuilder<boolean> {
+  return room(r, sql`(s.taken - s.reserved_taken) < (s.capacity - s.reserved)`);
+}
+
+/** The same, for a place of the deadline-day reserve: only on the NIT's deadline day. */
+function reservedRoom(r: PlaceRequest & { deadline: { nit: string; now: Date } }): RawBuilder<boolean> {
+  return room(r, sql`s.reserved_taken < s.reserved AND ${deadlineDayOf(r.deadline.nit)}`);
+}
+
+function room(r: PlaceRequest, free: RawBuilder<unknown>): RawBuilder<boolean> {
+  const soonest = r.deadline
+    ? sql`(s.starts_at >= ${r.earliest} OR (s.starts_at > ${r.deadline.now} AND ${deadlineDayOf(r.deadline.nit)}))`
+    : sql`s.starts_at >= ${r.earliest}`;
   return sql<boolean>`s.id = ${r.slotId}
     AND s.channel = ${r.channel}
     AND s.status = 'open'
-    AND s.starts_at >= ${r.earliest}
+    AND ${soonest}
     AND s.local_date <= ${r.lastDate}::date
-    AND (s.taken - s.reserved_taken) < (s.capacity - s.reserved)
+    AND ${free}
     AND EXISTS (
       SELECT 1 FROM capacity_line_procedures lp
       JOIN capacity_lines l ON l.id = lp.capacity_line_id AND l.active
@@ -51,6 +69,28 @@ export async function takePlaceWithHold(
     )
     INSERT INTO holds (slot_id, kind, session_key, procedure_code, channel, expires_at)
     SELECT id, 'citizen', ${h.sessionKey}, ${h.procedure}, ${h.channel}, ${h.expiresAt} FROM taken
+    RETURNING id, expires_at`.execute(db);
+  const row = result.rows[0];
+  return row ? { id: row.id, expiresAt: row.expires_at } : undefined;
+}
+
+/**
+ * Takes one of the places reserved for the NIT's deadline day, in one conditional statement like the
+ * public one: the reserve can never be overdrawn and nobody else can take it.
+ */
+export async function takeReservedPlaceWithHold(
+  db: Kysely<DB>,
+  h: NewHold & { deadline: { nit: string; now: Date } },
+): Promise<{ id: string; expiresAt: Date } | undefined> {
+  const result = await sql<{ id: string; expires_at: Date }>`
+    WITH taken AS (
+      UPDATE slots s SET taken = s.taken + 1, reserved_taken = s.reserved_taken + 1
+      WHERE ${reservedRoom(h)}
+      RETURNING s.id
+    )
+    INSERT INTO holds (slot_id, kind, session_key, procedure_code, channel, expires_at, reserved, nit)
+    SELECT id, 'citizen', ${h.sessionKey}, ${h.procedure}, ${h.channel}, ${h.expiresAt}, true, ${h.deadline.nit}
+    FROM taken
     RETURNING id, expires_at`.execute(db);
   const row = result.rows[0];
   return row ? { id: row.id, expiresAt: row.expires_at } : undefined;
@@ -130,6 +170,6 @@ export async function consumeHold(db: Kysely<DB>, holdId: string, now: Date) {
     .where('id', '=', holdId)
     .where('kind', '=', 'citizen')
     .where('expires_at', '>', now)
-    .returning(['slot_id', 'procedure_code', 'channel', 'reserved', 'session_key'])
+    .returning(['slot_id', 'procedure_code', 'channel', 'reserved', 'session_key', 'nit'])
     .executeTakeFirst();
 }

@@ -22,4 +22,7 @@ export const LIMITS = {
   login: { name: 'login', max: 10, windowMs: 10 * MINUTE },
   alerts: { name: 'alerts', max: 10, windowMs: 60 * MINUTE },
   challenge: { name: 'challenge', max: 60, windowMs: MINUTE },
+  /** Data-subject link requests: each may send an e-mail, so few per address and per document. */
+  dataSubject: { name: 'data-subject', max: 10, windowMs: 60 * MINUTE },
+  dataSubjectPerDocument: { name: 'data-subject-doc', max: 3, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, Limit>;

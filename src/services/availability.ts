@@ -5,6 +5,7 @@ import * as repo from '../repositories/availability.js';
 import { cacheOf } from './availability-cache.js';
 import { assertCivilDates, type PlaceQuery, type ResolvedPlace, resolvePlace } from './booking-scope.js';
 import type { ServiceContext } from './context.js';
+import { noteSearch } from './reports/note-search.js';
 
 export const MAX_RANGE_DAYS = 62;
 
@@ -24,8 +25,8 @@ export async function findDays(
     throw validationFailed([{ field: 'to', key: 'booking.range.tooLong', params: { days: MAX_RANGE_DAYS } }]);
   }
   const window = bookingWindow(ctx.now, ctx.config);
+  const place = await placeOf(ctx, q);
   const compute = async () => {
-    const place = await resolvePlace(ctx.db, q);
     const range = clipRange(q.from, q.to, window);
     if (!range) return [];
     return repo.selectDaysWithRoom(ctx.db, { ...place, ...range, earliest: window.earliest, now: ctx.now });
@@ -33,18 +34,24 @@ export async function findDays(
   // The calendar is the most asked question at a rush and costs a sum over thousands of slots: each
   // process answers it from memory for up to CALENDAR_CACHE_MS. Holds never rely on it: they take a
   // place with a conditional update, so a calendar a moment old can only make a hold fail, never oversell.
+  // The NIT is part of the key: on its deadline day a NIT sees reserved places others must not.
   const cache = cacheOf<DayWithRoom[]>(ctx.db, 'calendar', ctx.config.calendarCacheMs ?? 0);
-  if (!cache) return compute();
-  const key = JSON.stringify([
-    q.procedure,
-    q.channel,
-    q.office ?? '',
-    q.city ?? '',
-    q.from,
-    q.to,
-    window.today,
-  ]);
-  return cache.get(key, compute);
+  const days = cache
+    ? await cache.get(
+        JSON.stringify([
+          q.procedure,
+          q.channel,
+          q.office ?? '',
+          q.city ?? '',
+          q.nit ?? '',
+          q.from,
+          q.to,
+          window.today,
+        ]),
+        compute,
+      )
+    : await compute();
+  return noteSearch(ctx, 'days', place, q.from, days);
 }
 
 /**
@@ -54,7 +61,7 @@ export async function findDays(
 function placeOf(ctx: ServiceContext, q: PlaceQuery): Promise<ResolvedPlace> {
   const cache = cacheOf<ResolvedPlace>(ctx.db, 'place', ctx.config.calendarCacheMs ?? 0);
   if (!cache) return resolvePlace(ctx.db, q);
-  const key = JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '']);
+  const key = JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '', q.nit ?? '']);
   return cache.get(key, () => resolvePlace(ctx.db, q));
 }
 
@@ -66,13 +73,14 @@ export async function findSlots(
   assertCivilDates({ date: q.date }, isCivilDate);
   const place = await placeOf(ctx, q);
   const window = bookingWindow(ctx.now, ctx.config);
-  if (q.date < window.today || q.date > window.lastDate) return [];
-  return repo.selectSlotsWithRoom(ctx.db, {
+  if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', place, q.date, []);
+  const slots = await repo.selectSlotsWithRoom(ctx.db, {
     ...place,
     date: q.date,
     earliest: window.earliest,
     now: ctx.now,
   });
+  return noteSearch(ctx, 'slots', place, q.date, slots);
 }
 
 /**
@@ -84,13 +92,22 @@ export async function findFirstAvailable(
   q: PlaceQuery & { limit?: number },
 ): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
   const place = await placeOf(ctx, q);
+  const found = await firstAvailableNear(ctx, place, q.limit);
+  return { scope: found.scope, items: noteSearch(ctx, 'first', place, null, found.items) };
+}
+
+async function firstAvailableNear(
+  ctx: ServiceContext,
+  place: ResolvedPlace,
+  limit: number | undefined,
+): Promise<{ scope: 'office' | 'city' | 'department' | 'country'; items: repo.SlotWithRoom[] }> {
   const window = bookingWindow(ctx.now, ctx.config);
   const base = {
     ...place,
     earliest: window.earliest,
     now: ctx.now,
     lastDate: window.lastDate,
-    limit: q.limit ?? 5,
+    limit: limit ?? 5,
   };
   if (place.officeCode) return { scope: 'office', items: await repo.selectFirstPerOffice(ctx.db, base) };
   if (place.cityCodes) {

@@ -8,6 +8,8 @@ export interface PlaceQuery {
   channel: Channel;
   office?: string | undefined;
   city?: string | undefined;
+  /** The searcher's NIT without check digit: shows them their deadline day's reserved places. */
+  nit?: string | undefined;
 }
 
 export interface ResolvedPlace {
@@ -15,6 +17,7 @@ export interface ResolvedPlace {
   channel: Channel;
   officeCode?: string;
   cityCodes?: string[];
+  nit?: string;
 }
 
 /**
@@ -38,7 +41,11 @@ export async function resolvePlace(db: Kysely<DB>, q: PlaceQuery): Promise<Resol
   else if (!q.office && !q.city && !isRemote(q.channel))
     errors.push({ field: 'office', key: 'booking.place.required' });
 
-  const place: ResolvedPlace = { procedure: q.procedure, channel: q.channel };
+  const place: ResolvedPlace = {
+    procedure: q.procedure,
+    channel: q.channel,
+    ...(q.nit ? { nit: q.nit } : {}),
+  };
   if (q.office && !q.city) {
     const office = await db
       .selectFrom('offices')

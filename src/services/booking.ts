@@ -21,6 +21,7 @@ import * as appointments from '../repositories/appointments.js';
 import { selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
 import type { ServiceContext } from './context.js';
+import { recordHold } from './reports/activity.js';
 
 /** A client session id is never stored as such; holds keep a hash of it. */
 export function sessionKeyOf(sessionId: string | undefined): string | null {
@@ -32,6 +33,8 @@ export interface HoldRequest {
   procedure: string;
   channel: Channel;
   sessionKey: string | null;
+  /** The NIT (digits, without check digit) of a person booking on their tax deadline day. */
+  nit?: string | undefined;
 }
 
 export interface Hold {
@@ -54,14 +57,22 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     lastDate: window.lastDate,
     sessionKey: r.sessionKey,
     expiresAt: new Date(ctx.now.getTime() + ctx.config.holdSeconds * 1000),
+    deadline: r.nit ? { nit: r.nit, now: ctx.now } : undefined,
   };
+  // A person on their deadline day takes a reserved place first, so the public places stay for others.
   // Each step is one atomic statement, so none needs an explicit transaction: at a rush every round
   // trip saved is throughput (docs/scaling.md). Expired holds are reclaimed only when the slot looks full.
-  let hold = await statement(() => places.takePlaceWithHold(ctx.db, request));
+  const deadline = request.deadline;
+  const take = async () =>
+    (deadline &&
+      (await statement(() => places.takeReservedPlaceWithHold(ctx.db, { ...request, deadline })))) ||
+    statement(() => places.takePlaceWithHold(ctx.db, request));
+  let hold = await take();
   if (!hold && (await statement(() => places.reclaimExpiredHolds(ctx.db, r.slotId, ctx.now))) > 0) {
-    hold = await statement(() => places.takePlaceWithHold(ctx.db, request));
+    hold = await take();
   }
   if (hold) {
+    recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
     // Giving the session's earlier hold back in its own statement keeps every statement that takes a
     // place on one slot, so two sessions swapping places can never deadlock; for a moment the session
     // holds both.
@@ -226,6 +237,10 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
     if (!hold?.procedure_code || !hold.channel) {
       bookingMetrics.conflict('hold_expired');
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
+    }
+    // A deadline-day place is personal to the NIT it was held for (the transaction rolls back otherwise).
+    if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
+      throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
     }
     const active = await appointments.selectActiveProcedures(trx, key, ctx.now);
     if (active.includes(hold.procedure_code))

@@ -96,6 +96,9 @@ describe('the OpenAPI document and its examples', () => {
     checkResponse('/api/v1/availability/slots', 'get', 200, slots.json());
     const first = await app.inject({ url: queryExample('/api/v1/availability/first', { office: null }) });
     checkResponse('/api/v1/availability/first', 'get', 200, first.json());
+    const next = await app.inject({ url: queryExample('/api/v1/next-available', {}) });
+    expect(next.statusCode, next.body).toBe(200);
+    checkResponse('/api/v1/next-available', 'get', 200, next.json());
 
     const holdBody = { ...bodyExample('/api/v1/holds', 'post'), slotId };
     const hold = await app.inject({ method: 'POST', url: '/api/v1/holds', payload: holdBody });

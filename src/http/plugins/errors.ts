@@ -3,6 +3,7 @@ import { AppError, type ErrorCode, type FieldError } from '../../domain/errors.j
 import { translate } from '../../i18n/index.js';
 import { renderErrorPage } from '../../views/pages/error-page.js';
 import type { App } from '../types.js';
+import { BASELINE_HEADERS } from './security.js';
 import { fieldErrorsFromAjv } from './validation.js';
 
 /** The one place where domain errors become HTTP. */
@@ -119,6 +120,7 @@ export function registerErrorHandling(app: App): void {
           request.locale ?? 'es',
           status,
           appError ? translate(request.locale ?? 'es', appError.key, appError.params) : undefined,
+          request.siteTexts ?? null,
         ),
       );
   });
@@ -129,6 +131,27 @@ export function registerErrorHandling(app: App): void {
     return reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(renderErrorPage(request.locale ?? 'es', 404));
+      .send(renderErrorPage(request.locale ?? 'es', 404, undefined, request.siteTexts ?? null));
   });
+}
+
+/**
+ * Fastify's answer to an address it cannot route (a malformed escape, a parameter past
+ * `maxParamLength`), given before any hook runs: the same shapes as every other refusal (problem+json
+ * on the API, the error page elsewhere), with the security headers, and without echoing the address.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  reply.headers(BASELINE_HEADERS);
+  if (isApiRequest(request)) {
+    void sendProblem(reply, {
+      type: 'about:blank',
+      title: translate('es', 'error.badRequest'),
+      status,
+      detail: translate('es', 'error.badRequest'),
+      code: 'BAD_REQUEST',
+    });
+    return;
+  }
+  void reply.code(status).type('text/html; charset=utf-8').send(renderErrorPage('es', status));
 }

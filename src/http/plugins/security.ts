@@ -1,6 +1,33 @@
 import helmet from '@fastify/helmet';
 import type { App } from '../types.js';
 
+/** The Content-Security-Policy of every answer: scripts, styles and everything else from this origin. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+} as const;
+
+/**
+ * The same headers for the few answers Fastify gives before any hook runs (a malformed or overlong
+ * address): they skip helmet, so they are set by hand.
+ */
+export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': Object.entries(CSP_DIRECTIVES)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; '),
+  'referrer-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+};
+
 /**
  * Strict headers for every response: scripts and styles only from this origin (nothing inline), no
  * framing, no referrer leaking paths to other sites; HSTS only when the site is served over HTTPS.
@@ -11,16 +38,7 @@ export async function registerSecurityHeaders(app: App): Promise<void> {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        ...CSP_DIRECTIVES,
         ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
-import type { FieldError } from '../../domain/errors.js';
+import type { FastifyInstance, FastifySchema, FastifySchemaCompiler } from 'fastify';
+import { type FieldError, validationFailed } from '../../domain/errors.js';
 
 /**
  * Bodies are validated strictly: no type coercion and unknown fields rejected, so that `true` never
@@ -81,4 +81,31 @@ export function fieldErrorsFromAjv(errors: readonly ErrorObject[], part: string 
 
 function join(base: string, name: string): string {
   return base ? `${base}.${name}` : name;
+}
+
+/** Where a request's input holds a NUL character: the field paths, `a.b` style. */
+function nulFields(value: unknown, path: string, found: string[], depth = 0): void {
+  if (found.length > 20 || depth > 32) return;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path);
+  } else if (value && typeof value === 'object') {
+    // arrays too: their entries are keyed by index
+    for (const [k, v] of Object.entries(value)) nulFields(v, path ? `${path}.${k}` : k, found, depth + 1);
+  }
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character, so a NUL in any body, query or path value would fail the
+ * query as a 500. No field of the product needs one: such input is refused up front, naming the field.
+ */
+export function registerInputGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const found: string[] = [];
+    nulFields(request.params, '', found);
+    nulFields(request.query, '', found);
+    nulFields(request.body, '', found);
+    if (found.length > 0) {
+      throw validationFailed(found.map((field) => ({ field, key: 'error.field.pattern' })));
+    }
+  });
 }

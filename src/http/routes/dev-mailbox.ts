@@ -5,7 +5,9 @@ import { MailboxListPage, MailboxMessagePage } from '../../views/pages/dev-mailb
 import { sendPage } from '../page.js';
 import type { App } from '../types.js';
 
-const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+// Bounded so a huge number is a 400, not a query the database refuses.
+const ID = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+const Id = Type.Object({ id: ID });
 
 /**
  * The local mailbox (`/dev/mailbox`): messages kept in the database when no SMTP_URL is set. Registered
@@ -47,7 +49,7 @@ export async function devMailboxRoutes(app: App): Promise<void> {
     {
       schema: {
         hide: true,
-        params: Type.Object({ id: Type.Integer({ minimum: 1 }), index: Type.Integer({ minimum: 0 }) }),
+        params: Type.Object({ id: ID, index: Type.Integer({ minimum: 0, maximum: 1000 }) }),
       },
     },
     async (request, reply) => {

@@ -11,12 +11,23 @@ const OfficeCode = Type.String({ pattern: '^[0-9]{2,4}$', examples: ['11'] });
 const CityCode = Type.String({ pattern: '^[0-9]{5}$', examples: ['05001'] });
 const Instant = Type.String({ format: 'date-time', examples: ['2026-12-01T08:30:00-05:00'] });
 
+/**
+ * The NIT of a person whose tax deadline may be the day they book (digits, without the check digit):
+ * on that day they see and can take the places reserved for deadline days, and may book the same day.
+ */
+const NitSchema = Type.String({
+  pattern: '^[0-9]{5,15}$',
+  description: 'NIT without check digit; on its tax deadline day, reserved places are offered too',
+  examples: ['900123456'],
+});
+
 export const DaysQuery = Type.Object(
   {
     procedure: ProcedureCode,
     channel: ChannelSchema,
     office: Type.Optional(OfficeCode),
     city: Type.Optional(CityCode),
+    nit: Type.Optional(NitSchema),
     from: CivilDateSchema,
     to: CivilDateSchema,
   },
@@ -33,6 +44,7 @@ export const SlotsQuery = Type.Object(
     channel: ChannelSchema,
     office: Type.Optional(OfficeCode),
     city: Type.Optional(CityCode),
+    nit: Type.Optional(NitSchema),
     date: CivilDateSchema,
   },
   { additionalProperties: false },
@@ -54,6 +66,7 @@ export const FirstQuery = Type.Object(
     channel: ChannelSchema,
     office: Type.Optional(OfficeCode),
     city: Type.Optional(CityCode),
+    nit: Type.Optional(NitSchema),
   },
   { additionalProperties: false },
 );
@@ -73,6 +86,7 @@ export const HoldBody = Type.Object(
     slotId: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
     procedure: ProcedureCode,
     channel: ChannelSchema,
+    nit: Type.Optional(NitSchema),
     altcha: Type.Optional(Type.String({ maxLength: 4000 })),
   },
   {

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { AppointmentStatus, DB } from '../../db/schema.js';
 import { transaction } from '../../db/transaction.js';
+import { validateContact } from '../../domain/applicant.js';
+import { type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { enqueue } from '../../jobs/queue.js';
 import { cancelAppointmentInTransaction, normaliseLookupDocument } from '../appointments.js';
@@ -20,13 +22,40 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The longest document number and e-mail the request form takes (longer ones cannot be on record). */
+const MAX_DOCUMENT = 30;
+const MAX_EMAIL = 254;
+
+/**
+ * What is wrong with a data-access request as typed, before anything is looked up: only emptiness and
+ * length, so the answer says nothing about who is on record.
+ */
+export function checkAccessRequest(r: { documentNumber: string; email: string }): FieldError[] {
+  const errors: FieldError[] = [];
+  const document = r.documentNumber.trim();
+  const email = r.email.trim();
+  if (!document) errors.push({ field: 'documentNumber', key: 'privacy.request.error.document' });
+  else if (document.length > MAX_DOCUMENT)
+    errors.push({
+      field: 'documentNumber',
+      key: 'privacy.request.error.documentLong',
+      params: { max: MAX_DOCUMENT },
+    });
+  if (!email) errors.push({ field: 'email', key: 'privacy.request.error.email' });
+  else if (email.length > MAX_EMAIL || !/^[^\s@]+@[^\s@]+$/.test(email))
+    errors.push({ field: 'email', key: 'privacy.request.error.emailFormat' });
+  return errors;
+}
+
 export async function requestDataAccess(
   db: Kysely<DB>,
   r: { documentNumber: string; email: string; locale: Locale; now: Date },
 ): Promise<void> {
+  const problems = checkAccessRequest(r);
+  if (problems.length > 0) throw validationFailed(problems);
   const document = normaliseLookupDocument(r.documentNumber);
   const email = r.email.trim().toLowerCase();
-  if (!document || !email) return;
+  if (!document) return;
   await transaction(db, async (trx) => {
     const applicants = await trx
       .selectFrom('applicants')
@@ -78,12 +107,16 @@ export interface SubjectData {
   appointments: {
     code: string;
     procedure: string;
-    status: string;
+    procedureName: string;
+    status: AppointmentStatus;
     startsAt: Date;
     officeCode: string;
+    /** null for remote channels, whose office is only where the agenda is kept. */
+    officeName: string | null;
     channel: string;
+    channelName: string;
   }[];
-  consents: { policyVersion: string; purposes: string[]; channel: string; acceptedAt: Date }[];
+  consents: { policyVersion: string; purposes: string[]; channel: 'web' | 'api'; acceptedAt: Date }[];
 }
 
 /** Everything held about the person behind a valid link; undefined when the link is invalid or used. */
@@ -91,6 +124,7 @@ export async function viewSubjectData(
   db: Kysely<DB>,
   token: string,
   now: Date,
+  locale: Locale = 'es',
 ): Promise<SubjectData | undefined> {
   const request = await openRequest(db, token, now);
   if (!request) return undefined;
@@ -102,10 +136,26 @@ export async function viewSubjectData(
     .orderBy('id')
     .execute();
   const appointments = await db
-    .selectFrom('appointments')
-    .select(['code', 'procedure_code', 'status', 'starts_at', 'office_code', 'channel'])
-    .where('applicant_id', 'in', ids)
-    .orderBy('starts_at')
+    .selectFrom('appointments as a')
+    .innerJoin('procedures as p', 'p.code', 'a.procedure_code')
+    .innerJoin('channels as c', 'c.code', 'a.channel')
+    .innerJoin('offices as o', 'o.code', 'a.office_code')
+    .select([
+      'a.code',
+      'a.procedure_code',
+      'a.status',
+      'a.starts_at',
+      'a.office_code',
+      'a.channel',
+      'p.name_es as procedure_es',
+      'p.name_en as procedure_en',
+      'c.name_es as channel_es',
+      'c.name_en as channel_en',
+      'c.remote',
+      'o.name as office_name',
+    ])
+    .where('a.applicant_id', 'in', ids)
+    .orderBy('a.starts_at')
     .execute();
   const consents = await db
     .selectFrom('consents')
@@ -128,10 +178,13 @@ export async function viewSubjectData(
     appointments: appointments.map((a) => ({
       code: a.code,
       procedure: a.procedure_code,
+      procedureName: locale === 'en' ? a.procedure_en : a.procedure_es,
       status: a.status,
       startsAt: a.starts_at,
       officeCode: a.office_code,
+      officeName: a.remote ? null : a.office_name,
       channel: a.channel,
+      channelName: locale === 'en' ? a.channel_en : a.channel_es,
     })),
     consents: consents.map((c) => ({
       policyVersion: c.policy_version,
@@ -177,6 +230,58 @@ export async function deleteSubjectData(ctx: ServiceContext, token: string): Pro
       officeCode: null,
       before: null,
       after: { applicantsAnonymised: erased, appointmentsCancelled: future.length },
+      occurredAt: ctx.now,
+    });
+    return true;
+  });
+}
+
+/**
+ * Rectification of the contact data (Ley 1581, art. 8): the e-mail and phone of every record behind the
+ * link, checked by the booking rules. The name and document cannot change (see migration 0701). The
+ * audit trail records which fields changed, never their values. False when the link is not valid.
+ */
+export async function rectifyContactData(
+  ctx: Pick<ServiceContext, 'db' | 'now'>,
+  token: string,
+  input: { email?: unknown; phone?: unknown },
+): Promise<boolean> {
+  const contact = validateContact(input);
+  if (!contact.ok) throw validationFailed(contact.errors);
+  const request = await openRequest(ctx.db, token, ctx.now);
+  if (!request) return false;
+  return transaction(ctx.db, async (trx) => {
+    const before = await trx
+      .selectFrom('applicants')
+      .select(['id', 'email', 'phone'])
+      .where('id', 'in', request.applicant_ids)
+      .where('anonymised_at', 'is', null)
+      .forUpdate()
+      .execute();
+    if (before.length === 0) return false;
+    const changed = [
+      ...(before.some((a) => a.email !== contact.value.email) ? ['email'] : []),
+      ...(before.some((a) => a.phone !== contact.value.phone) ? ['phone'] : []),
+    ];
+    if (changed.length === 0) return true;
+    await trx
+      .updateTable('applicants')
+      .set({ email: contact.value.email, phone: contact.value.phone })
+      .where(
+        'id',
+        'in',
+        before.map((a) => a.id),
+      )
+      .execute();
+    await recordAudit(trx, {
+      actorStaffId: null,
+      actor: 'titular de los datos',
+      action: 'privacy.rectify',
+      entityType: 'data_subject_request',
+      entityId: String(request.id),
+      officeCode: null,
+      before: null,
+      after: { fields: changed, records: before.length },
       occurredAt: ctx.now,
     });
     return true;

@@ -73,6 +73,16 @@ export async function recentAudit(db: Kysely<DB>, actor: Actor, limit: number): 
 }
 
 /**
+ * A real date within the years the trail can hold: a year like 9999 is a typing slip, and past the
+ * range of the database's timestamps it would fail the query instead of being a field error.
+ */
+function isAuditDate(value: string): boolean {
+  if (!isCivilDate(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= 2000 && year <= 2200;
+}
+
+/**
  * A page of the audit trail, newest first, filtered by entity, action and Bogotá dates. Seccional
  * administrators see only the events of their offices.
  */
@@ -81,8 +91,8 @@ export async function browseAudit(db: Kysely<DB>, actor: Actor, query: AuditQuer
   const errors: FieldError[] = [];
   const from = query.from?.trim() || undefined;
   const to = query.to?.trim() || undefined;
-  if (from !== undefined && !isCivilDate(from)) errors.push({ field: 'from', key: 'admin.field.date' });
-  if (to !== undefined && !isCivilDate(to)) errors.push({ field: 'to', key: 'admin.field.date' });
+  if (from !== undefined && !isAuditDate(from)) errors.push({ field: 'from', key: 'admin.field.date' });
+  if (to !== undefined && !isAuditDate(to)) errors.push({ field: 'to', key: 'admin.field.date' });
   if (errors.length === 0 && from !== undefined && to !== undefined && to < from)
     errors.push({ field: 'to', key: 'admin.audit.toBeforeFrom' });
   const filter: repo.AuditFilter = {

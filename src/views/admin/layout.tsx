@@ -40,6 +40,8 @@ interface NavItem {
  */
 export const ADMIN_NAV: NavItem[] = [
   { href: '/admin', key: 'admin.nav.dashboard', permission: 'backoffice.enter' },
+  { href: '/admin/mesa', key: 'admin.nav.desk', permission: 'desk.attend' },
+  { href: '/admin/agenda', key: 'admin.nav.agenda', permission: 'agenda.view' },
   { href: '/admin/oficinas', key: 'admin.nav.offices', permission: 'offices.view' },
   { href: '/admin/tramites', key: 'admin.nav.procedures', permission: 'catalog.view' },
   { href: '/admin/canales', key: 'admin.nav.channels', permission: 'catalog.view' },
@@ -47,6 +49,7 @@ export const ADMIN_NAV: NavItem[] = [
   { href: '/admin/textos', key: 'admin.nav.siteTexts', permission: 'site.view' },
   { href: '/admin/funcionarios', key: 'admin.nav.staff', permission: 'staff.view' },
   { href: '/admin/auditoria', key: 'admin.nav.audit', permission: 'audit.view' },
+  { href: '/admin/informes', key: 'admin.nav.reports', permission: 'reports.view' },
 ];
 
 function isCurrent(href: string, path: string): boolean {

@@ -10,6 +10,7 @@ import {
 } from '../components/form.js';
 import { bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout } from './layout.js';
+import { SiteTextKeys } from './site-text-keys.js';
 
 export function SiteTextsPage({
   ctx,
@@ -83,6 +84,7 @@ export function SiteTextsPage({
           </table>
         </div>
       )}
+      <SiteTextKeys t={t} canManage={canManage} />
       {canManage ? (
         <>
           <h2>{t('admin.siteText.formTitle')}</h2>

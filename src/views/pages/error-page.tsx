@@ -1,6 +1,8 @@
 import { type Locale, translator } from '../../i18n/index.js';
+import type { SiteTexts } from '../../services/site/texts.js';
 import { Layout } from '../layout.js';
 import { renderDocument } from '../render.js';
+import { SiteTextsContext } from '../site-texts-context.js';
 
 function ErrorPage({
   locale,
@@ -24,13 +26,32 @@ function ErrorPage({
     <Layout locale={locale} title={title}>
       <h1>{title}</h1>
       <p>{body}</p>
-      <p>
-        <a href="/">{t('app.name')}</a>
-      </p>
+      <ul class="link-list">
+        <li>
+          <a href="/">{t('nav.home')}</a>
+        </li>
+        {status === 404 ? (
+          <li>
+            <a href="/tramites">{t('home.more.procedures')}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/ayuda">{t('home.more.help')}</a>
+        </li>
+      </ul>
     </Layout>
   );
 }
 
-export function renderErrorPage(locale: Locale, status: number, message?: string): string {
-  return renderDocument(<ErrorPage locale={locale} status={status} message={message} />);
+export function renderErrorPage(
+  locale: Locale,
+  status: number,
+  message?: string,
+  texts: SiteTexts | null = null,
+): string {
+  return renderDocument(
+    <SiteTextsContext.Provider value={texts}>
+      <ErrorPage locale={locale} status={status} message={message} />
+    </SiteTextsContext.Provider>,
+  );
 }

@@ -2,12 +2,15 @@ import { dashboardSummary } from '../../../services/staff/dashboard.js';
 import { DashboardPage } from '../../../views/admin/dashboard-page.js';
 import { requireStaff, staffActor, staffSessionOf } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
+import { agendaRoutes } from './agenda.js';
 import { auditRoutes } from './audit.js';
 import { channelRoutes } from './channels.js';
 import { adminContext, renderAdmin } from './context.js';
+import { deskRoutes } from './desk.js';
 import { kioskRoutes } from './kiosks.js';
 import { officeRoutes } from './offices.js';
 import { procedureRoutes } from './procedures.js';
+import { reportRoutes } from './reports.js';
 import { signInRoutes } from './sign-in.js';
 import { siteTextRoutes } from './site-texts.js';
 import { staffRoutes } from './staff.js';
@@ -36,4 +39,7 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(siteTextRoutes);
   await app.register(staffRoutes);
   await app.register(auditRoutes);
+  await app.register(agendaRoutes);
+  await app.register(deskRoutes);
+  await app.register(reportRoutes);
 }

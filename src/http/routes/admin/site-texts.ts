@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { builtInSiteText } from '../../../services/site/texts.js';
 import { can } from '../../../services/staff/scope.js';
 import { deleteSiteText, listSiteTexts, saveSiteText } from '../../../services/staff/site-texts.js';
 import { SiteTextsPage } from '../../../views/admin/site-text-pages.js';
@@ -34,7 +35,9 @@ export async function siteTextRoutes(app: App): Promise<void> {
     const locale = query.idioma === 'en' ? 'en' : 'es';
     const texts = await listSiteTexts(db, staffActor(request));
     const current = texts.find((x) => x.key === key && x.locale === locale);
-    return render(request, reply, emptyForm({ key, locale, value: current?.value ?? '' }), 200);
+    // A key the site reads starts from its built-in text, so staff edit rather than retype it.
+    const value = current?.value ?? builtInSiteText(key, locale);
+    return render(request, reply, emptyForm({ key, locale, value }), 200);
   });
 
   app.post('/admin/textos', { preHandler: manage }, async (request, reply) => {

@@ -134,10 +134,16 @@ export async function bookingApi(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { slotId, procedure, channel, altcha } = request.body;
+      const { slotId, procedure, channel, altcha, nit } = request.body;
       await admitHold(app, request, altcha, { allowWithoutProof: false });
       const sessionKey = sessionKeyOf(clientSessionId(request, reply));
-      const hold = await placeHold(ctx(), { slotId, procedure, channel: channel as Channel, sessionKey });
+      const hold = await placeHold(ctx(), {
+        slotId,
+        procedure,
+        channel: channel as Channel,
+        sessionKey,
+        nit,
+      });
       return reply.code(201).send({ holdId: hold.holdId, expiresAt: toBogotaIso(hold.expiresAt) });
     },
   );

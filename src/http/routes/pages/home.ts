@@ -22,7 +22,13 @@ export async function homePages(app: App): Promise<void> {
       // Only local paths: the switch must never become an open redirect.
       const target = back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : '/';
       if (isLocale(lang)) {
-        reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 31_536_000 });
+        reply.setCookie('lang', lang, {
+          path: '/',
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: app.deps.config.publicUrl.startsWith('https:'),
+          maxAge: 31_536_000,
+        });
       }
       return reply.redirect(target, 303);
     },

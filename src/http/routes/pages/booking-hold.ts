@@ -1,0 +1,592 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ApplicantInput, ConsentInput } from '../../../domain/applicant.js';
+import { validateApplicant, validateConsent } from '../../../domain/applicant.js';
+import { civilDateOf } from '../../../domain/civil-time.js';
+import { DOCUMENTS, isDocumentType } from '../../../domain/documents.js';
+import { AppError, type FieldError } from '../../../domain/errors.js';
+import { POLICY_VERSION } from '../../../domain/privacy-policy.js';
+import { type Locale, translate } from '../../../i18n/index.js';
+import { LIMITS } from '../../../security/limits.js';
+import { normaliseLookupDocument, viewAppointment } from '../../../services/appointments.js';
+import {
+  confirmHold,
+  getHold,
+  type HoldDetails,
+  placeHold,
+  saveHoldDraft,
+  sessionKeyOf,
+} from '../../../services/booking.js';
+import { appointmentIcs, icsFilename } from '../../../services/calendar/appointment.js';
+import { getProcedure, listOffices } from '../../../services/catalog.js';
+import type { ServiceContext } from '../../../services/context.js';
+import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
+import { formatWhen } from '../../../services/mail/format.js';
+import {
+  ConsentPage,
+  DataPage,
+  type HeldPlace,
+  HoldGonePage,
+  ReviewPage,
+} from '../../../views/booking/applicant.js';
+import { type AppointmentCard, ConfirmationPage } from '../../../views/booking/appointment.js';
+import { type Criteria, journeyHref } from '../../../views/booking/criteria.js';
+import type { SummaryRow } from '../../../views/booking/parts.js';
+import { emptyForm, type FormState } from '../../../views/components/form.js';
+import { clientSessionId } from '../../client-session.js';
+import { admitHold } from '../../hold-admission.js';
+import { confirmedAppointment, rememberConfirmation } from '../../journey-cookies.js';
+import { sendPage } from '../../page.js';
+import { csrfToken } from '../../plugins/csrf.js';
+import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
+import type { App } from '../../types.js';
+import { criteriaOf, journeyTimesPage } from './booking-search.js';
+import { channelInfos } from './journey-data.js';
+
+const TEXT = Type.Optional(Type.String({ maxLength: 300 }));
+const HoldQuery = Type.Object({ reserva: TEXT, vista: TEXT });
+const HoldPost = Type.Object(
+  {
+    horario: TEXT,
+    altcha: Type.Optional(Type.String({ maxLength: 4000 })),
+    tramite: TEXT,
+    canal: TEXT,
+    departamento: TEXT,
+    ciudad: TEXT,
+    oficina: TEXT,
+    fecha: TEXT,
+    reserva: TEXT,
+    _csrf: TEXT,
+  },
+  { additionalProperties: false },
+);
+const APPLICANT_FIELDS = [
+  'personType',
+  'documentType',
+  'documentNumber',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'nit',
+  'companyName',
+] as const;
+const DataPost = Type.Object(
+  {
+    _csrf: TEXT,
+    ...Object.fromEntries(APPLICANT_FIELDS.map((f) => [`applicant.${f}`, TEXT])),
+  },
+  { additionalProperties: false },
+);
+const ConsentPost = Type.Object(
+  { _csrf: TEXT, 'consent.accepted': TEXT, 'consent.policyVersion': TEXT },
+  { additionalProperties: false },
+);
+const ConfirmPost = Type.Object({ _csrf: TEXT }, { additionalProperties: false });
+
+/** What a person typed, kept with the hold exactly as typed (values come back on every page). */
+interface Draft {
+  applicant?: Record<string, string>;
+  consent?: { accepted: boolean; policyVersion: string };
+}
+
+function draftOf(hold: HoldDetails): Draft {
+  const d = hold.draft;
+  return d && typeof d === 'object' ? (d as Draft) : {};
+}
+
+function applicantInput(values: Record<string, string> | undefined): ApplicantInput {
+  const v = values ?? {};
+  // A company's fields count only for a persona jurídica; a natural person's leftovers are ignored.
+  const juridica = v.personType === 'juridica';
+  return {
+    personType: v.personType,
+    documentType: v.documentType,
+    documentNumber: v.documentNumber,
+    firstName: v.firstName,
+    lastName: v.lastName,
+    email: v.email,
+    phone: v.phone,
+    nit: juridica ? v.nit : undefined,
+    companyName: juridica ? v.companyName : undefined,
+  };
+}
+
+function formValues(draft: Draft): Record<string, string> {
+  return Object.fromEntries(Object.entries(draft.applicant ?? {}).map(([k, v]) => [`applicant.${k}`, v]));
+}
+
+/** The hold, when it is alive and this browser's (holds given out by an alert e-mail belong to no session). */
+async function ownHold(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  holdId: string | undefined,
+): Promise<HoldDetails | undefined> {
+  if (!holdId) return undefined;
+  const hold = await getHold(app.deps.database.db, holdId, app.deps.clock());
+  if (!hold) return undefined;
+  const mine = sessionKeyOf(clientSessionId(request, reply));
+  return hold.sessionKey === null || hold.sessionKey === mine ? hold : undefined;
+}
+
+function criteriaOfHold(hold: HoldDetails, remote: boolean): Criteria {
+  return {
+    tramite: hold.procedure,
+    canal: hold.channel,
+    oficina: remote ? undefined : hold.officeCode,
+    fecha: civilDateOf(hold.startsAt),
+    reserva: hold.holdId,
+  };
+}
+
+async function heldPlace(app: App, hold: HoldDetails, locale: Locale) {
+  const db = app.deps.database.db;
+  const procedure = await getProcedure(db, hold.procedure, locale);
+  const channel = (await channelInfos(db, locale)).find((c) => c.code === hold.channel);
+  const office = (await listOffices(db, locale)).find((o) => o.code === hold.officeCode);
+  const remote = channel?.remote ?? false;
+  const held: HeldPlace = {
+    holdId: hold.holdId,
+    procedure: procedure?.name ?? hold.procedure,
+    channel: channel?.name ?? hold.channel,
+    place: remote
+      ? translate(locale, 'journey.place.national')
+      : office
+        ? `${office.name}, ${office.address}, ${office.city}`
+        : hold.officeCode,
+    when: `${formatWhen(hold.startsAt, locale)} ${translate(locale, 'journey.bogotaTime')}`,
+    expiresAt: hold.expiresAt,
+    secondsLeft: (hold.expiresAt.getTime() - app.deps.clock().getTime()) / 1000,
+  };
+  return { held, criteria: criteriaOfHold(hold, remote) };
+}
+
+function gone(reply: FastifyReply, locale: Locale) {
+  return sendPage(reply, HoldGonePage({ locale, restart: '/reservar' }), 410);
+}
+
+/** The steps after a time is chosen: hold, data, consent, review, confirmation (all POST → redirect → GET). */
+export async function bookingHoldPages(app: App): Promise<void> {
+  const db = () => app.deps.database.db;
+  const ctx = (): ServiceContext => ({ db: db(), config: app.deps.config, now: app.deps.clock() });
+  const holdHref = (path: string, holdId: string) => `${path}?reserva=${encodeURIComponent(holdId)}`;
+
+  app.post(
+    '/reservar/horario',
+    { schema: { hide: true, body: HoldPost }, config: { rateLimit: routeLimit(app, LIMITS.hold) } },
+    async (request, reply) => {
+      const body = request.body;
+      const criteria = criteriaOf(body);
+      const slotId = /^\d{1,10}$/.test(body.horario ?? '') ? Number(body.horario) : undefined;
+      const state = (errors: FieldError[]): FormState => ({
+        values: { horario: body.horario ?? '' },
+        errors,
+      });
+      if (!slotId)
+        return journeyTimesPage(
+          app,
+          request,
+          reply,
+          criteria,
+          state([{ field: 'horario', key: 'journey.times.required' }]),
+          400,
+        );
+      const channel = criteria.canal ?? '';
+      const previous = await ownHold(app, request, reply, criteria.reserva);
+      try {
+        await admitHold(app, request, body.altcha || undefined, { allowWithoutProof: true });
+        const sessionKey = sessionKeyOf(clientSessionId(request, reply));
+        const hold = await placeHold(ctx(), {
+          slotId,
+          procedure: criteria.tramite ?? '',
+          channel: channel as HoldDetails['channel'],
+          sessionKey,
+        });
+        const carried = previous ? draftOf(previous) : {};
+        if (carried.applicant) await saveHoldDraft(db(), hold.holdId, carried, app.deps.clock());
+        const next = carried.applicant && carried.consent ? '/reservar/revisar' : '/reservar/datos';
+        return reply.redirect(holdHref(next, hold.holdId), 303);
+      } catch (err) {
+        if (
+          !(err instanceof AppError) ||
+          !['SLOT_FULL', 'NOT_FOUND', 'VALIDATION', 'CAPTCHA_REQUIRED'].includes(err.code)
+        )
+          throw err;
+        const errors: FieldError[] =
+          err.code === 'VALIDATION' && err.fieldErrors.length > 0
+            ? err.fieldErrors.map((f) => ({ ...f, field: f.field === 'slotId' ? 'horario' : f.field }))
+            : [{ field: 'horario', key: err.key, params: err.params }];
+        const status = err.code === 'CAPTCHA_REQUIRED' ? 403 : err.code === 'VALIDATION' ? 422 : 409;
+        return journeyTimesPage(app, request, reply, criteria, state(errors), status);
+      }
+    },
+  );
+
+  app.get('/reservar/datos', { schema: { hide: true, querystring: HoldQuery } }, async (request, reply) => {
+    const hold = await ownHold(app, request, reply, request.query.reserva);
+    if (!hold) return gone(reply, request.locale);
+    const { held, criteria } = await heldPlace(app, hold, request.locale);
+    return sendPage(
+      reply,
+      DataPage({
+        locale: request.locale,
+        held,
+        state: emptyForm(formValues(draftOf(hold))),
+        csrf: csrfToken(reply),
+        back: journeyHref('/reservar/horas', criteria, { reserva: undefined }),
+      }),
+    );
+  });
+
+  app.post(
+    '/reservar/datos',
+    { schema: { hide: true, querystring: HoldQuery, body: DataPost } },
+    async (request, reply) => {
+      const hold = await ownHold(app, request, reply, request.query.reserva);
+      if (!hold) return gone(reply, request.locale);
+      const body = request.body as Record<string, string | undefined>;
+      const typed: Record<string, string> = {};
+      for (const f of APPLICANT_FIELDS) typed[f] = body[`applicant.${f}`] ?? '';
+      const draft: Draft = { ...draftOf(hold), applicant: typed };
+      const result = validateApplicant(applicantInput(typed));
+      if (!result.ok) {
+        await saveHoldDraft(db(), hold.holdId, draft, app.deps.clock());
+        const { held, criteria } = await heldPlace(app, hold, request.locale);
+        return sendPage(
+          reply,
+          DataPage({
+            locale: request.locale,
+            held,
+            state: { values: formValues(draft), errors: result.errors },
+            csrf: csrfToken(reply),
+            back: journeyHref('/reservar/horas', criteria, { reserva: undefined }),
+          }),
+          400,
+        );
+      }
+      if (!(await saveHoldDraft(db(), hold.holdId, draft, app.deps.clock())))
+        return gone(reply, request.locale);
+      const next = draft.consent?.accepted ? '/reservar/revisar' : '/reservar/consentimiento';
+      return reply.redirect(holdHref(next, hold.holdId), 303);
+    },
+  );
+
+  async function consentPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    hold: HoldDetails,
+    state: FormState,
+    status = 200,
+  ) {
+    const { held } = await heldPlace(app, hold, request.locale);
+    return sendPage(
+      reply,
+      ConsentPage({
+        locale: request.locale,
+        held,
+        state,
+        csrf: csrfToken(reply),
+        policyVersion: POLICY_VERSION,
+      }),
+      status,
+    );
+  }
+
+  app.get(
+    '/reservar/consentimiento',
+    { schema: { hide: true, querystring: HoldQuery } },
+    async (request, reply) => {
+      const hold = await ownHold(app, request, reply, request.query.reserva);
+      if (!hold) return gone(reply, request.locale);
+      const draft = draftOf(hold);
+      if (!draft.applicant) return reply.redirect(holdHref('/reservar/datos', hold.holdId), 303);
+      const accepted = draft.consent?.accepted && draft.consent.policyVersion === POLICY_VERSION;
+      return consentPage(request, reply, hold, emptyForm({ 'consent.accepted': accepted ? 'on' : '' }));
+    },
+  );
+
+  app.post(
+    '/reservar/consentimiento',
+    { schema: { hide: true, querystring: HoldQuery, body: ConsentPost } },
+    async (request, reply) => {
+      const hold = await ownHold(app, request, reply, request.query.reserva);
+      if (!hold) return gone(reply, request.locale);
+      const consent = {
+        accepted: request.body['consent.accepted'] === 'on',
+        policyVersion: request.body['consent.policyVersion'] ?? '',
+      };
+      const errors = validateConsent(consent).map((e) => ({ ...e, field: 'consent.accepted' }));
+      if (errors.length > 0) return consentPage(request, reply, hold, { values: {}, errors }, 400);
+      const draft: Draft = { ...draftOf(hold), consent };
+      if (!(await saveHoldDraft(db(), hold.holdId, draft, app.deps.clock())))
+        return gone(reply, request.locale);
+      return reply.redirect(holdHref('/reservar/revisar', hold.holdId), 303);
+    },
+  );
+
+  async function reviewPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    hold: HoldDetails,
+    errors: FieldError[],
+    status = 200,
+  ) {
+    const locale = request.locale;
+    const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+    const { held, criteria } = await heldPlace(app, hold, locale);
+    const a = draftOf(hold).applicant ?? {};
+    const dataHref = holdHref('/reservar/datos', hold.holdId);
+    const change = (href: string, what: string) => ({ href, label: t('journey.review.change', { what }) });
+    const docType = isDocumentType(a.documentType ?? '')
+      ? locale === 'en'
+        ? DOCUMENTS[a.documentType as keyof typeof DOCUMENTS].nameEn
+        : DOCUMENTS[a.documentType as keyof typeof DOCUMENTS].nameEs
+      : (a.documentType ?? '');
+    const booking: SummaryRow[] = [
+      {
+        key: t('journey.card.procedure'),
+        value: held.procedure,
+        change: change(
+          journeyHref('/reservar', { tramite: undefined, reserva: hold.holdId }),
+          t('journey.card.procedure').toLowerCase(),
+        ),
+      },
+      {
+        key: t('journey.card.channel'),
+        value: held.channel,
+        change: change(
+          journeyHref('/reservar/atencion', { tramite: hold.procedure, reserva: hold.holdId }),
+          t('journey.card.channel').toLowerCase(),
+        ),
+      },
+      {
+        key: t('journey.card.where'),
+        value: held.place,
+        change: change(
+          journeyHref('/reservar/dias', { ...criteria, fecha: undefined }),
+          t('journey.card.where').toLowerCase(),
+        ),
+      },
+      {
+        key: t('journey.card.when'),
+        value: held.when,
+        change: change(journeyHref('/reservar/horas', criteria), t('journey.card.when').toLowerCase()),
+      },
+    ];
+    const juridica = a.personType === 'juridica';
+    const person: SummaryRow[] = [
+      {
+        key: t('journey.data.personType'),
+        value: juridica ? t('journey.data.juridica') : t('journey.data.natural'),
+        change: change(`${dataHref}#field-applicant-personType`, t('journey.data.personType').toLowerCase()),
+      },
+      ...(juridica
+        ? [
+            {
+              key: t('journey.data.companyName'),
+              value: a.companyName ?? '',
+              change: change(
+                `${dataHref}#field-applicant-companyName`,
+                t('journey.data.companyName').toLowerCase(),
+              ),
+            },
+            {
+              key: t('journey.data.nit'),
+              value: a.nit ?? '',
+              change: change(`${dataHref}#field-applicant-nit`, t('journey.data.nit').toLowerCase()),
+            },
+          ]
+        : []),
+      {
+        key: t('journey.review.document'),
+        value: `${docType} ${a.documentNumber ?? ''}`,
+        change: change(
+          `${dataHref}#field-applicant-documentNumber`,
+          t('journey.review.document').toLowerCase(),
+        ),
+      },
+      {
+        key: t('journey.review.name'),
+        value: `${a.firstName ?? ''} ${a.lastName ?? ''}`,
+        change: change(`${dataHref}#field-applicant-firstName`, t('journey.review.name').toLowerCase()),
+      },
+      {
+        key: t('journey.data.email'),
+        value: a.email ?? '',
+        change: change(`${dataHref}#field-applicant-email`, t('journey.data.email').toLowerCase()),
+      },
+      {
+        key: t('journey.data.phone'),
+        value: a.phone ?? '',
+        change: change(`${dataHref}#field-applicant-phone`, t('journey.data.phone').toLowerCase()),
+      },
+      {
+        key: t('journey.review.consent'),
+        value: t('journey.review.consentGiven', { version: POLICY_VERSION }),
+        change: change(
+          holdHref('/reservar/consentimiento', hold.holdId),
+          t('journey.review.consent').toLowerCase(),
+        ),
+      },
+    ];
+    return sendPage(
+      reply,
+      ReviewPage({
+        locale,
+        held,
+        rows: { booking, person },
+        state: { values: {}, errors },
+        csrf: csrfToken(reply),
+      }),
+      status,
+    );
+  }
+
+  app.get('/reservar/revisar', { schema: { hide: true, querystring: HoldQuery } }, async (request, reply) => {
+    const holdId = request.query.reserva ?? '';
+    if (confirmedAppointment(request, holdId))
+      return reply.redirect(holdHref('/reservar/confirmacion', holdId), 303);
+    const hold = await ownHold(app, request, reply, holdId);
+    if (!hold) return gone(reply, request.locale);
+    const draft = draftOf(hold);
+    if (!draft.applicant) return reply.redirect(holdHref('/reservar/datos', hold.holdId), 303);
+    if (!draft.consent?.accepted)
+      return reply.redirect(holdHref('/reservar/consentimiento', hold.holdId), 303);
+    return reviewPage(request, reply, hold, []);
+  });
+
+  app.post(
+    '/reservar/confirmar',
+    {
+      schema: { hide: true, querystring: HoldQuery, body: ConfirmPost },
+      config: { rateLimit: routeLimit(app, LIMITS.confirm) },
+    },
+    async (request, reply) => {
+      const holdId = request.query.reserva ?? '';
+      // Confirming twice (back button, a second click) shows the appointment already made.
+      if (confirmedAppointment(request, holdId))
+        return reply.redirect(holdHref('/reservar/confirmacion', holdId), 303);
+      const hold = await ownHold(app, request, reply, holdId);
+      if (!hold) return gone(reply, request.locale);
+      const draft = draftOf(hold);
+      if (!draft.applicant) return reply.redirect(holdHref('/reservar/datos', hold.holdId), 303);
+      try {
+        await enforceLimit(
+          app,
+          LIMITS.confirmPerDocument,
+          normaliseLookupDocument(draft.applicant.documentNumber ?? ''),
+        );
+        const done = await confirmHold(ctx(), {
+          holdId: hold.holdId,
+          applicant: applicantInput(draft.applicant),
+          consent: draft.consent as ConsentInput | undefined,
+          via: 'web',
+          locale: request.locale,
+        });
+        rememberConfirmation(request, reply, hold.holdId, done.appointmentId);
+        return reply.redirect(holdHref('/reservar/confirmacion', hold.holdId), 303);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        if (err.code === 'HOLD_EXPIRED') return gone(reply, request.locale);
+        if (err.code === 'VALIDATION') {
+          const onConsent = err.fieldErrors.every((f) => f.field.startsWith('consent'));
+          return reply.redirect(
+            holdHref(onConsent ? '/reservar/consentimiento' : '/reservar/datos', hold.holdId),
+            303,
+          );
+        }
+        if (err.code !== 'LIMIT_REACHED') throw err;
+        return reviewPage(
+          request,
+          reply,
+          hold,
+          [{ field: 'confirm', key: err.key, params: err.params }],
+          409,
+        );
+      }
+    },
+  );
+
+  async function confirmationCard(
+    appointmentId: number,
+    locale: Locale,
+  ): Promise<{ card: AppointmentCard; email: string; ics: () => string } | undefined> {
+    const view = await viewAppointment(db(), { id: appointmentId }, locale);
+    const details = await loadAppointmentDetails(db(), appointmentId);
+    if (!view || !details) return undefined;
+    return {
+      card: appointmentCard(view, details, locale),
+      email: details.person.email,
+      ics: () => appointmentIcs(details, { publicUrl: app.deps.config.publicUrl, stamp: app.deps.clock() }),
+    };
+  }
+
+  app.get(
+    '/reservar/confirmacion',
+    { schema: { hide: true, querystring: HoldQuery } },
+    async (request, reply) => {
+      const holdId = request.query.reserva ?? '';
+      const id = confirmedAppointment(request, holdId);
+      const found = id ? await confirmationCard(id, request.locale) : undefined;
+      if (!found) return reply.redirect('/gestionar', 303);
+      reply.header('cache-control', 'no-store');
+      return sendPage(
+        reply,
+        ConfirmationPage({
+          locale: request.locale,
+          card: found.card,
+          holdId,
+          email: found.email,
+          print: request.query.vista === 'imprimir',
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/reservar/confirmacion/cita.ics',
+    { schema: { hide: true, querystring: HoldQuery } },
+    async (request, reply) => {
+      const holdId = request.query.reserva ?? '';
+      const id = confirmedAppointment(request, holdId);
+      const found = id ? await confirmationCard(id, request.locale) : undefined;
+      if (!found) return reply.redirect('/gestionar', 303);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${icsFilename(found.card.code)}"`)
+        .type('text/calendar; charset=utf-8')
+        .send(found.ics());
+    },
+  );
+}
+
+/** The page's view of an appointment, shared by the confirmation and the manage pages. */
+export function appointmentCard(
+  view: Awaited<ReturnType<typeof viewAppointment>> & object,
+  details: NonNullable<Awaited<ReturnType<typeof loadAppointmentDetails>>>,
+  locale: Locale,
+): AppointmentCard {
+  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+  const remote = details.channel.remote;
+  const where = remote
+    ? details.channel.code === 'video' && details.videoRoom
+      ? t('journey.card.videoRoom', { url: details.videoRoom })
+      : t(`journey.card.remote.${details.channel.code}`)
+    : `${view.officeName}, ${view.officeAddress}, ${view.city}`;
+  return {
+    code: view.code,
+    status: view.status,
+    statusLabel: t(`journey.status.${view.status}`),
+    procedure: view.procedureName,
+    channel: t(`journey.channel.${view.channel}`),
+    remote,
+    when: `${formatWhen(view.startsAt, locale)} ${t('journey.bogotaTime')}`,
+    where,
+    channelDetails: t(`journey.card.remoteDetails.${view.channel}`),
+    person: view.companyName
+      ? `${view.firstName} ${view.lastName} (${view.companyName})`
+      : `${view.firstName} ${view.lastName}`,
+    requirements: view.requirements,
+  };
+}

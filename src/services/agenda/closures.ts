@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
+import type { DB } from '../../db/schema.js';
+import { civilDateOf } from '../../domain/civil-time.js';
+import * as repo from '../../repositories/agenda.js';
+import { selectOfficesInScope } from '../../repositories/staff/offices.js';
+import { cancelAppointmentInTransaction } from '../appointments.js';
+import { recordAudit } from '../audit.js';
+import { type FormInput, FormReader } from '../staff/input.js';
+import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../staff/scope.js';
+import { readRange } from './publish.js';
+
+/** A closure covers at most a year; longer absences are a deactivated office. */
+export const MAX_CLOSURE_DAYS = 366;
+
+export async function listClosures(db: Kysely<DB>, actor: Actor, now: Date) {
+  requirePermission(actor, 'agenda.view');
+  return repo.selectClosuresInScope(db, officeScopeOf(actor), civilDateOf(now));
+}
+
+export async function closureFormOptions(db: Kysely<DB>, actor: Actor) {
+  requirePermission(actor, 'agenda.view');
+  const scope = officeScopeOf(actor);
+  return {
+    offices: (await selectOfficesInScope(db, scope)).map((o) => ({ code: o.code, name: o.name })),
+    lines: (await repo.selectLinesInScope(db, scope)).map((l) => ({
+      id: l.id,
+      name: l.name,
+      officeCode: l.office_code,
+    })),
+  };
+}
+
+/**
+ * Closes an office, or one capacity line of it, for a range of days. In one transaction: the closure is
+ * recorded (publishing skips it from then on), the slots are closed (their places are never offered
+ * again, neither to the public nor to alerts), citizens' holds on them are dropped, and every booked
+ * appointment is cancelled with its cancellation e-mail queued and an audit event of its own.
+ */
+export async function closeAgenda(
+  db: Kysely<DB>,
+  config: Config,
+  actor: Actor,
+  input: FormInput,
+  now: Date,
+): Promise<{ closureId: number; cancelled: number; slots: number }> {
+  requirePermission(actor, 'agenda.manage');
+  const form = new FormReader(input);
+  const officeCode = form.text('office', { max: 10 });
+  const lineRaw = form.optionalText('line', { max: 16, pattern: /^\d+$/ });
+  const reason = form.text('reason', { min: 3, max: 300 });
+  const range = readRange(form, now, MAX_CLOSURE_DAYS);
+  const office = officeCode
+    ? await db
+        .selectFrom('offices')
+        .select(['code', 'seccional_code'])
+        .where('code', '=', officeCode)
+        .executeTakeFirst()
+    : undefined;
+  if (!office) form.fail('office', 'agenda.officeUnknown');
+  else if (!officeInScope(actor, { code: office.code, seccionalCode: office.seccional_code }))
+    form.fail('office', 'agenda.officeOutOfScope');
+  const lineId = lineRaw === null ? null : Number(lineRaw);
+  if (lineId !== null && office) {
+    const line = await repo.selectLine(db, lineId);
+    if (line?.office_code !== office.code) form.fail('line', 'agenda.closure.lineOfOtherOffice');
+  }
+  form.done();
+  const ctx = { now, config };
+  return db.transaction().execute(async (trx) => {
+    const closure = await trx
+      .insertInto('agenda_closures')
+      .values({
+        office_code: officeCode,
+        capacity_line_id: lineId,
+        from_date: range.from,
+        to_date: range.to,
+        reason,
+        created_by: actor.staffId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const slotIds = (await repo.lockClosureSlots(trx, { officeCode, lineId, ...range })).map((s) => s.id);
+    await repo.closeSlots(trx, slotIds);
+    await repo.dropCitizenHolds(trx, slotIds);
+    const appointments = await repo.selectActiveAppointmentsOfSlots(trx, slotIds);
+    let cancelled = 0;
+    for (const a of appointments) {
+      if (!(await cancelAppointmentInTransaction(trx, a, 'closure', ctx))) continue;
+      cancelled++;
+      await recordAudit(trx, {
+        occurredAt: now,
+        actorStaffId: actor.staffId,
+        actor: actor.label,
+        action: 'appointment.cancel',
+        entityType: 'appointment',
+        entityId: a.code,
+        officeCode: a.office_code,
+        before: { status: 'booked' },
+        after: { status: 'cancelled', reason: 'closure', closureId: closure.id },
+      });
+    }
+    await trx
+      .updateTable('agenda_closures')
+      .set({ cancelled_appointments: cancelled })
+      .where('id', '=', closure.id)
+      .execute();
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'agenda.close',
+      entityType: 'agenda_closure',
+      entityId: String(closure.id),
+      officeCode,
+      before: null,
+      after: { officeCode, capacityLineId: lineId, ...range, reason, slots: slotIds.length, cancelled },
+    });
+    return { closureId: closure.id, cancelled, slots: slotIds.length };
+  });
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { civilDateOf } from '../../domain/civil-time.js';
+import * as repo from '../../repositories/agenda.js';
+import type { Actor } from '../staff/scope.js';
+import { lineForActor } from './access.js';
+import { templateView } from './templates.js';
+
+/** Everything the page of a capacity line shows: procedures, templates, upcoming days, reserves. */
+export async function lineDetail(db: Kysely<DB>, actor: Actor, lineId: number, now: Date) {
+  const line = await lineForActor(db, actor, lineId, 'agenda.view');
+  const today = civilDateOf(now);
+  const days = await repo.selectUpcomingDays(db, line.id, today);
+  return {
+    line,
+    procedures: await repo.selectLineProcedures(db, line.id),
+    templates: (await repo.selectTemplates(db, line.id)).map(templateView),
+    days: days.map((d) => ({
+      date: d.local_date,
+      slots: Number(d.slots),
+      capacity: Number(d.capacity),
+      taken: Number(d.taken),
+      reserved: Number(d.reserved),
+      status: d.status,
+    })),
+    reservations: (await repo.selectReservations(db, line.id, today)).map((r) => ({
+      date: r.local_date,
+      percent: r.percent,
+    })),
+  };
+}

@@ -1,0 +1,171 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { planSlots } from '../../domain/agenda.js';
+import {
+  addDays,
+  type CivilDate,
+  civilDateOf,
+  eachDate,
+  isCivilDate,
+  isoWeekday,
+} from '../../domain/civil-time.js';
+import { HolidayCalendar } from '../../domain/holidays.js';
+import * as repo from '../../repositories/agenda.js';
+import { recordAudit } from '../audit.js';
+import { type FormInput, FormReader } from '../staff/input.js';
+import type { Actor } from '../staff/scope.js';
+import type { LineRow } from './access.js';
+import { templateForActor, weeklyTemplateOf } from './templates.js';
+
+/** The longest range one publication may cover (a quarter). */
+export const MAX_PUBLISH_DAYS = 92;
+
+export interface PlannedDay {
+  date: CivilDate;
+  slots: number;
+  places: number;
+}
+
+export interface PublicationPlan {
+  from: CivilDate;
+  to: CivilDate;
+  /** Days that get new slots, with how many slots and places. */
+  days: PlannedDay[];
+  /** Days of the template's weekdays that get nothing, and why. */
+  skipped: { date: CivilDate; reason: 'holiday' | 'closure' }[];
+  newSlots: number;
+  newPlaces: number;
+  /** Slots of the range that were already published (left as they are). */
+  alreadyPublished: number;
+  rows: repo.SlotRow[];
+}
+
+/**
+ * Reads a date range of a publication or a closure: both dates, in order, from today on, not too long.
+ * The caller throws the collected messages (`form.done()`), with those of its other fields.
+ */
+export function readRange(
+  form: FormReader,
+  now: Date,
+  maxDays = MAX_PUBLISH_DAYS,
+): { from: CivilDate; to: CivilDate } {
+  const from = form.text('from', { max: 10 });
+  const to = form.text('to', { max: 10 });
+  if (!form.has('from') && !isCivilDate(from)) form.fail('from', 'admin.field.date');
+  if (!form.has('to') && !isCivilDate(to)) form.fail('to', 'admin.field.date');
+  if (!form.has('from') && !form.has('to')) {
+    if (to < from) form.fail('to', 'agenda.range.order');
+    else if (addDays(from, maxDays - 1) < to) form.fail('to', 'agenda.range.tooLong', { days: maxDays });
+  }
+  if (!form.has('from') && from < civilDateOf(now)) form.fail('from', 'agenda.range.past');
+  return { from, to };
+}
+
+async function planFor(
+  db: Kysely<DB>,
+  line: LineRow,
+  template: Parameters<typeof weeklyTemplateOf>[0],
+  from: CivilDate,
+  to: CivilDate,
+): Promise<PublicationPlan> {
+  const holidays = new HolidayCalendar(await db.selectFrom('holiday_overrides').selectAll().execute());
+  const closures = await repo.selectClosuresOfLine(db, line, from, to);
+  const closed = (d: CivilDate) => closures.some((c) => c.from_date <= d && d <= c.to_date);
+  const weekly = weeklyTemplateOf(template);
+  const skipped: PublicationPlan['skipped'] = [];
+  for (const date of eachDate(from, to)) {
+    if (!weekly.weekdays.includes(isoWeekday(date))) continue;
+    if (holidays.isHoliday(date)) skipped.push({ date, reason: 'holiday' });
+    else if (closed(date)) skipped.push({ date, reason: 'closure' });
+  }
+  const planned = planSlots(weekly, from, to, { isClosed: (d) => holidays.isHoliday(d) || closed(d) });
+  const existing = await repo.selectExistingStarts(db, line.id, from, to);
+  const rows: repo.SlotRow[] = [];
+  const perDay = new Map<CivilDate, PlannedDay>();
+  let alreadyPublished = 0;
+  for (const s of planned) {
+    if (existing.has(s.startsAt.getTime())) {
+      alreadyPublished++;
+      continue;
+    }
+    rows.push({
+      capacity_line_id: line.id,
+      office_code: line.office_code,
+      channel: line.channel,
+      local_date: s.localDate,
+      starts_at: s.startsAt,
+      ends_at: s.endsAt,
+      capacity: s.capacity,
+    });
+    const day = perDay.get(s.localDate) ?? { date: s.localDate, slots: 0, places: 0 };
+    day.slots++;
+    day.places += s.capacity;
+    perDay.set(s.localDate, day);
+  }
+  const days = [...perDay.values()];
+  return {
+    from,
+    to,
+    days,
+    skipped,
+    newSlots: rows.length,
+    newPlaces: days.reduce((n, d) => n + d.places, 0),
+    alreadyPublished,
+    rows,
+  };
+}
+
+/** What publishing a template over a range would create, without creating anything. */
+export async function previewPublication(
+  db: Kysely<DB>,
+  actor: Actor,
+  templateId: number,
+  input: FormInput,
+  now: Date,
+): Promise<PublicationPlan> {
+  const { line, template } = await templateForActor(db, actor, templateId, 'agenda.view');
+  const form = new FormReader(input);
+  const { from, to } = readRange(form, now);
+  form.done();
+  return planFor(db, line, template, from, to);
+}
+
+/**
+ * Publishes a template over a range: exactly the slots the preview shows, skipping holidays, declared
+ * closures and slots already published. Safe to repeat and to run twice at once: the line is locked for
+ * the transaction and each slot is inserted only if its (line, start) is new.
+ */
+export async function publishTemplate(
+  db: Kysely<DB>,
+  actor: Actor,
+  templateId: number,
+  input: FormInput,
+  now: Date,
+): Promise<{ slots: number; places: number }> {
+  const { line, template } = await templateForActor(db, actor, templateId, 'agenda.manage');
+  const form = new FormReader(input);
+  const { from, to } = readRange(form, now);
+  form.done();
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
+    const plan = await planFor(trx, line, template, from, to);
+    const created = await repo.insertSlotsIfNew(trx, plan.rows);
+    for (const r of await repo.selectReservations(trx, line.id, from)) {
+      if (r.local_date <= to) await repo.applyReservation(trx, line.id, r.local_date, r.percent);
+    }
+    const places = created.reduce((n, s) => n + s.capacity, 0);
+    if (created.length === 0) return { slots: 0, places: 0 };
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'agenda.publish',
+      entityType: 'agenda_template',
+      entityId: String(template.id),
+      officeCode: line.office_code,
+      before: null,
+      after: { capacityLineId: line.id, from, to, slots: created.length, places },
+    });
+    return { slots: created.length, places };
+  });
+}

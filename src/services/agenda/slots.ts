@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { type CivilDate, isCivilDate } from '../../domain/civil-time.js';
+import { notFound, validationFailed } from '../../domain/errors.js';
+import * as repo from '../../repositories/agenda.js';
+import { reclaimExpiredHolds } from '../../repositories/places.js';
+import { recordAudit } from '../audit.js';
+import { type FormInput, FormReader } from '../staff/input.js';
+import type { Actor } from '../staff/scope.js';
+import { lineForActor } from './access.js';
+
+export interface DaySlot {
+  id: number;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  taken: number;
+  reserved: number;
+  reservedTaken: number;
+  status: 'open' | 'closed';
+}
+
+export async function daySlots(db: Kysely<DB>, actor: Actor, lineId: number, date: string) {
+  const line = await lineForActor(db, actor, lineId, 'agenda.view');
+  if (!isCivilDate(date)) throw notFound();
+  const rows = await repo.selectDaySlots(db, line.id, date);
+  const reservation = await db
+    .selectFrom('deadline_reservations')
+    .select('percent')
+    .where('capacity_line_id', '=', line.id)
+    .where('local_date', '=', date)
+    .executeTakeFirst();
+  const deadlines = await db
+    .selectFrom('tax_deadlines')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('due_date', '=', date)
+    .executeTakeFirstOrThrow();
+  const slots: DaySlot[] = rows.map((r) => ({
+    id: r.id,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    capacity: r.capacity,
+    taken: r.taken,
+    reserved: r.reserved,
+    reservedTaken: r.reserved_taken,
+    status: r.status,
+  }));
+  return {
+    line,
+    date: date as CivilDate,
+    slots,
+    reservationPercent: reservation?.percent ?? null,
+    isDeadlineDay: Number(deadlines.n) > 0,
+  };
+}
+
+/**
+ * Raises a published slot's capacity, or lowers it down to the places already taken (expired holds are
+ * reclaimed first, so only live holds and appointments count). One conditional update decides, so a hold
+ * taken at the same moment is never squeezed out.
+ */
+export async function setSlotCapacity(
+  db: Kysely<DB>,
+  actor: Actor,
+  lineId: number,
+  slotId: number,
+  input: FormInput,
+  now: Date,
+): Promise<CivilDate> {
+  const line = await lineForActor(db, actor, lineId, 'agenda.manage');
+  const form = new FormReader(input);
+  const capacity = form.integer('capacity', { min: 0, max: 500 });
+  form.done();
+  return db.transaction().execute(async (trx) => {
+    const slot = await repo.selectSlotForUpdate(trx, slotId);
+    if (!slot || slot.capacity_line_id !== line.id) throw notFound();
+    await reclaimExpiredHolds(trx, slot.id, now);
+    const changed = await repo.updateSlotCapacity(trx, slot.id, capacity as number);
+    if (!changed) {
+      const fresh = await repo.selectSlotForUpdate(trx, slot.id);
+      throw validationFailed([
+        { field: 'capacity', key: 'agenda.slot.belowTaken', params: { taken: fresh?.taken ?? slot.taken } },
+      ]);
+    }
+    if (changed.capacity !== slot.capacity) {
+      await recordAudit(trx, {
+        occurredAt: now,
+        actorStaffId: actor.staffId,
+        actor: actor.label,
+        action: 'slot.capacity',
+        entityType: 'slot',
+        entityId: String(slot.id),
+        officeCode: line.office_code,
+        before: { capacity: slot.capacity, reserved: slot.reserved },
+        after: { capacity: changed.capacity, reserved: changed.reserved },
+      });
+    }
+    return slot.local_date;
+  });
+}
+
+/**
+ * Reserves a share of a line's places on a deadline day for the people whose deadline it is. The share
+ * applies to the day's published slots now and to slots published for that day later.
+ */
+export async function setDeadlineReservation(
+  db: Kysely<DB>,
+  actor: Actor,
+  lineId: number,
+  input: FormInput,
+  now: Date,
+): Promise<CivilDate> {
+  const line = await lineForActor(db, actor, lineId, 'agenda.manage');
+  const form = new FormReader(input);
+  const date = form.text('date', { max: 10 });
+  if (!form.has('date') && !isCivilDate(date)) form.fail('date', 'admin.field.date');
+  const percent = form.integer('percent', { min: 0, max: 100 });
+  if (!form.has('date')) {
+    const deadline = await db
+      .selectFrom('tax_deadlines')
+      .select('due_date')
+      .where('due_date', '=', date)
+      .executeTakeFirst();
+    if (!deadline) form.fail('date', 'agenda.reserve.notDeadline');
+  }
+  form.done();
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
+    const before = await trx
+      .selectFrom('deadline_reservations')
+      .select('percent')
+      .where('capacity_line_id', '=', line.id)
+      .where('local_date', '=', date)
+      .executeTakeFirst();
+    await trx
+      .insertInto('deadline_reservations')
+      .values({ capacity_line_id: line.id, local_date: date, percent: percent as number })
+      .onConflict((oc) =>
+        oc.columns(['capacity_line_id', 'local_date']).doUpdateSet({ percent: percent as number }),
+      )
+      .execute();
+    await repo.applyReservation(trx, line.id, date, percent as number);
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'agenda.reserve',
+      entityType: 'capacity_line',
+      entityId: String(line.id),
+      officeCode: line.office_code,
+      before: before ? { date, percent: before.percent } : null,
+      after: { date, percent },
+    });
+    return date;
+  });
+}

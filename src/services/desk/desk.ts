@@ -1,0 +1,221 @@
+import type { Kysely } from 'kysely';
+import type { AppointmentStatus, DB } from '../../db/schema.js';
+import { addDays, type CivilDate, civilDateOf, instantAt, isCivilDate } from '../../domain/civil-time.js';
+import { normaliseConfirmationCode } from '../../domain/confirmation-code.js';
+import { notFound, validationFailed } from '../../domain/errors.js';
+import { officeScopeCondition } from '../../repositories/staff/scope.js';
+import { normaliseLookupDocument } from '../appointments.js';
+import { recordAudit } from '../audit.js';
+import { type FormInput, FormReader } from '../staff/input.js';
+import { type Actor, channelInScope, forbidden, officeScopeOf, requirePermission } from '../staff/scope.js';
+
+export interface DeskAppointment {
+  code: string;
+  startsAt: Date;
+  endsAt: Date;
+  officeCode: string;
+  officeName: string;
+  channel: string;
+  procedureName: string;
+  personName: string;
+  document: string;
+  email: string;
+  phone: string;
+  status: AppointmentStatus;
+  note: string | null;
+  /** For video appointments: the meeting address (VIDEO_BASE_URL + the appointment's room). */
+  videoUrl: string | null;
+}
+
+function baseQuery(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
+    .innerJoin('procedures as pr', 'pr.code', 'a.procedure_code')
+    .innerJoin('offices as o', 'o.code', 'a.office_code')
+    .select([
+      'a.id',
+      'a.code',
+      'a.starts_at',
+      'a.ends_at',
+      'a.office_code',
+      'o.name as office_name',
+      'o.seccional_code',
+      'a.channel',
+      'pr.name_es',
+      'pr.name_en',
+      'p.first_name',
+      'p.last_name',
+      'p.company_name',
+      'p.document_type',
+      'p.document_number',
+      'p.email',
+      'p.phone',
+      'a.status',
+      'a.desk_note',
+      'a.video_room',
+    ])
+    .where(officeScopeCondition(officeScopeOf(actor), 'o.code', 'o.seccional_code'));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function toView(r: Row, locale: 'es' | 'en', videoBaseUrl: string): DeskAppointment {
+  return {
+    code: r.code,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    officeCode: r.office_code,
+    officeName: r.office_name,
+    channel: r.channel,
+    procedureName: locale === 'en' ? r.name_en : r.name_es,
+    personName: [r.first_name, r.last_name].join(' ') + (r.company_name ? ` (${r.company_name})` : ''),
+    document: `${r.document_type} ${r.document_number}`,
+    email: r.email,
+    phone: r.phone,
+    status: r.status,
+    note: r.desk_note,
+    videoUrl: r.channel === 'video' && r.video_room ? `${videoBaseUrl}/${r.video_room}` : null,
+  };
+}
+
+function inChannelScope(actor: Actor, r: Row): boolean {
+  return channelInScope(actor, { code: r.office_code, seccionalCode: r.seccional_code }, r.channel);
+}
+
+/**
+ * The desk: a day's appointments of the actor's offices (a desk officer's channels only), or, with a
+ * search, the appointments whose code or document matches, any day.
+ */
+export async function deskList(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: { date?: string | undefined; search?: string | undefined },
+  { now, locale, videoBaseUrl }: { now: Date; locale: 'es' | 'en'; videoBaseUrl: string },
+): Promise<{ date: CivilDate; search: string; items: DeskAppointment[] }> {
+  requirePermission(actor, 'desk.attend');
+  const date = q.date && isCivilDate(q.date) ? q.date : civilDateOf(now);
+  const search = (q.search ?? '').trim().slice(0, 40);
+  let query = baseQuery(db, actor).where('a.status', '<>', 'cancelled');
+  if (search !== '') {
+    const code = normaliseConfirmationCode(search);
+    const document = normaliseLookupDocument(search);
+    query = query.where((eb) =>
+      eb.or([
+        ...(code ? [eb('a.code', '=', code)] : []),
+        ...(document !== '' ? [eb('p.document_number', '=', document)] : []),
+      ]),
+    );
+    query = query.orderBy('a.starts_at', 'desc').limit(50);
+  } else {
+    query = query
+      .where('a.starts_at', '>=', instantAt(date, 0))
+      .where('a.starts_at', '<', instantAt(addDays(date, 1), 0))
+      .orderBy('a.starts_at')
+      .orderBy('a.id');
+  }
+  const rows = (await query.execute()).filter((r) => inChannelScope(actor, r));
+  return { date, search, items: rows.map((r) => toView(r, locale, videoBaseUrl)) };
+}
+
+export const DESK_ACTIONS = {
+  'check-in': { from: ['booked'], to: 'checked_in' },
+  attended: { from: ['booked', 'checked_in'], to: 'attended' },
+  'no-show': { from: ['booked', 'checked_in'], to: 'no_show' },
+} as const satisfies Record<string, { from: readonly AppointmentStatus[]; to: AppointmentStatus }>;
+export type DeskAction = keyof typeof DESK_ACTIONS;
+
+async function lockForDesk(trx: Kysely<DB>, actor: Actor, code: string) {
+  const normalised = normaliseConfirmationCode(code);
+  if (!normalised) throw notFound();
+  const row = await baseQuery(trx, actor).where('a.code', '=', normalised).forUpdate('a').executeTakeFirst();
+  if (!row) {
+    // Exists but outside the scope, or not at all: say which, without showing anything of it.
+    const exists = await trx
+      .selectFrom('appointments')
+      .select('id')
+      .where('code', '=', normalised)
+      .executeTakeFirst();
+    throw exists ? forbidden() : notFound();
+  }
+  if (!inChannelScope(actor, row)) throw forbidden();
+  return row;
+}
+
+/** Check-in, attended or no-show: a conditional change of status, audited in the same transaction. */
+export async function changeDeskStatus(
+  db: Kysely<DB>,
+  actor: Actor,
+  code: string,
+  action: DeskAction,
+  now: Date,
+): Promise<void> {
+  requirePermission(actor, 'desk.attend');
+  const rule = DESK_ACTIONS[action];
+  await db.transaction().execute(async (trx) => {
+    const row = await lockForDesk(trx, actor, code);
+    if (!(rule.from as readonly string[]).includes(row.status)) {
+      throw validationFailed([
+        { field: 'status', key: 'desk.status.notAllowed', params: { status: row.status } },
+      ]);
+    }
+    if (action === 'no-show' && row.starts_at > now) {
+      throw validationFailed([{ field: 'status', key: 'desk.status.notYet' }]);
+    }
+    await trx
+      .updateTable('appointments')
+      .set({
+        status: rule.to,
+        updated_at: now,
+        ...(rule.to === 'checked_in' ? { checked_in_at: now } : {}),
+        ...(rule.to === 'attended' ? { attended_at: now } : {}),
+      })
+      .where('id', '=', row.id)
+      .where('status', 'in', [...rule.from])
+      .execute();
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: `appointment.${rule.to}`,
+      entityType: 'appointment',
+      entityId: row.code,
+      officeCode: row.office_code,
+      before: { status: row.status },
+      after: { status: rule.to },
+    });
+  });
+}
+
+export async function saveDeskNote(
+  db: Kysely<DB>,
+  actor: Actor,
+  code: string,
+  input: FormInput,
+  now: Date,
+): Promise<void> {
+  requirePermission(actor, 'desk.attend');
+  const form = new FormReader(input);
+  const note = form.optionalText('note', { max: 1000 });
+  form.done();
+  await db.transaction().execute(async (trx) => {
+    const row = await lockForDesk(trx, actor, code);
+    if (row.desk_note === note) return;
+    await trx
+      .updateTable('appointments')
+      .set({ desk_note: note, updated_at: now })
+      .where('id', '=', row.id)
+      .execute();
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'appointment.note',
+      entityType: 'appointment',
+      entityId: row.code,
+      officeCode: row.office_code,
+      before: { note: row.desk_note },
+      after: { note },
+    });
+  });
+}

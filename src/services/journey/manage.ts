@@ -1,0 +1,27 @@
+import { notFound } from '../../domain/errors.js';
+import { selectManageCredentials } from '../../repositories/manage.js';
+import { cancelAppointment, rescheduleAppointment } from '../appointments.js';
+import type { ServiceContext } from '../context.js';
+
+/**
+ * "Gestionar cita" on the web: after one successful look-up (code + document) the browser keeps only a
+ * signed reference to the appointment, so neither the code nor the document travels again. These
+ * functions turn that reference back into the credentials the appointment services check.
+ */
+async function credentials(ctx: ServiceContext, appointmentId: number) {
+  const row = await selectManageCredentials(ctx.db, appointmentId);
+  if (!row) throw notFound('appointment.notFound');
+  return { code: row.code, documentNumber: row.document_number };
+}
+
+export async function cancelManagedAppointment(ctx: ServiceContext, appointmentId: number) {
+  return cancelAppointment(ctx, await credentials(ctx, appointmentId));
+}
+
+export async function rescheduleManagedAppointment(
+  ctx: ServiceContext,
+  appointmentId: number,
+  slotId: number,
+): Promise<{ appointmentId: number; code: string }> {
+  return rescheduleAppointment(ctx, { ...(await credentials(ctx, appointmentId)), slotId });
+}

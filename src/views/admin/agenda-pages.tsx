@@ -1,0 +1,545 @@
+import { minutesOfDay, minutesToWallTime } from '../../domain/civil-time.js';
+import type { LineRow } from '../../services/agenda/access.js';
+import type { LineFormOptions, LineListItem } from '../../services/agenda/capacity-lines.js';
+import type { DaySlot } from '../../services/agenda/slots.js';
+import { type TemplateView, WEEKDAYS } from '../../services/agenda/templates.js';
+import { CsrfField } from '../components/csrf-field.js';
+import {
+  CheckboxGroup,
+  ErrorSummary,
+  type FormState,
+  SelectField,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './layout.js';
+
+export const time = (d: Date) => minutesToWallTime(minutesOfDay(d));
+
+function AgendaLinks({ ctx }: { ctx: AdminContext }) {
+  const { t } = ctx;
+  return (
+    <ul class="inline-list">
+      <li>
+        <a href="/admin/agenda/cierres">{t('agenda.closures.title')}</a>
+      </li>
+      <li>
+        <a href="/admin/agenda/calendario-tributario">{t('agenda.taxCalendar.title')}</a>
+      </li>
+    </ul>
+  );
+}
+
+export function AgendaHomePage({
+  ctx,
+  lines,
+  canManage,
+}: {
+  ctx: AdminContext;
+  lines: LineListItem[];
+  canManage: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('agenda.title')}>
+      <h1>{t('agenda.title')}</h1>
+      <p>{t('agenda.lead')}</p>
+      <AgendaLinks ctx={ctx} />
+      {canManage ? (
+        <p>
+          <a class="button" href="/admin/agenda/lineas/nueva">
+            {t('agenda.line.new')}
+          </a>
+        </p>
+      ) : null}
+      <div class="table-wrap">
+        <table class="table">
+          <caption>{t('agenda.lines')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agenda.line.name')}</th>
+              <th scope="col">{t('agenda.line.office')}</th>
+              <th scope="col">{t('agenda.line.channel')}</th>
+              <th scope="col">{t('agenda.line.procedures')}</th>
+              <th scope="col">{t('agenda.line.templates')}</th>
+              <th scope="col">{t('admin.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr>
+                <td>
+                  <a href={`/admin/agenda/lineas/${l.id}`}>{l.name}</a>
+                </td>
+                <td>
+                  {l.officeCode} – {l.officeName}
+                </td>
+                <td>{t(`agenda.channel.${l.channel}`)}</td>
+                <td>{l.procedures}</td>
+                <td>{l.templates}</td>
+                <td>
+                  {l.active ? (
+                    <Tag kind="ok">{t('admin.active')}</Tag>
+                  ) : (
+                    <Tag kind="off">{t('admin.inactive')}</Tag>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AdminLayout>
+  );
+}
+
+export function LineFormPage({
+  ctx,
+  state,
+  options,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  options: LineFormOptions;
+}) {
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('agenda.line.new')}>
+      <p>
+        <a class="back-link" href="/admin/agenda">
+          {t('agenda.back')}
+        </a>
+      </p>
+      <ErrorSummary t={t} state={state} />
+      <h1>{t('agenda.line.new')}</h1>
+      <form method="post" action="/admin/agenda/lineas" novalidate>
+        <CsrfField token={ctx.csrf} />
+        <SelectField
+          t={t}
+          state={state}
+          name="office"
+          label={t('agenda.line.office')}
+          placeholder={t('admin.choose')}
+          options={options.offices.map((o) => ({ value: o.code, label: `${o.code} – ${o.name}` }))}
+        />
+        <SelectField
+          t={t}
+          state={state}
+          name="channel"
+          label={t('agenda.line.channel')}
+          placeholder={t('admin.choose')}
+          options={options.channels.map((c) => ({ value: c, label: t(`agenda.channel.${c}`) }))}
+        />
+        <TextField
+          t={t}
+          state={state}
+          name="name"
+          label={t('agenda.line.name')}
+          hint={t('agenda.line.nameHint')}
+        />
+        <CheckboxGroup
+          t={t}
+          state={state}
+          name="procedures"
+          label={t('agenda.line.procedures')}
+          hint={t('agenda.line.proceduresHint')}
+          options={options.procedures.map((p) => ({
+            value: p.code,
+            label: `${p.name} (${p.channels.map((c) => t(`agenda.channel.${c}`)).join(', ')})`,
+          }))}
+        />
+        <SubmitButton>{t('agenda.line.create')}</SubmitButton>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export interface LinePageData {
+  line: LineRow;
+  procedures: string[];
+  templates: TemplateView[];
+  days: { date: string; slots: number; capacity: number; taken: number; reserved: number; status: string }[];
+  reservations: { date: string; percent: number }[];
+}
+
+export function weekdayNames(t: AdminContext['t'], days: readonly number[]): string {
+  return days.map((d) => t(`agenda.weekday.${d}`)).join(', ');
+}
+
+export function LinePage({
+  ctx,
+  data,
+  canManage,
+}: {
+  ctx: AdminContext;
+  data: LinePageData;
+  canManage: boolean;
+}) {
+  const { t } = ctx;
+  const { line } = data;
+  return (
+    <AdminLayout ctx={ctx} title={line.name}>
+      <p>
+        <a class="back-link" href="/admin/agenda">
+          {t('agenda.back')}
+        </a>
+      </p>
+      <h1>{line.name}</h1>
+      <dl class="summary-list">
+        <dt>{t('agenda.line.office')}</dt>
+        <dd>
+          {line.office_code} – {line.office_name}
+        </dd>
+        <dt>{t('agenda.line.channel')}</dt>
+        <dd>{t(`agenda.channel.${line.channel}`)}</dd>
+        <dt>{t('agenda.line.procedures')}</dt>
+        <dd>{data.procedures.join(', ')}</dd>
+      </dl>
+      <h2>{t('agenda.templates')}</h2>
+      {canManage ? (
+        <p>
+          <a class="button" href={`/admin/agenda/lineas/${line.id}/plantillas/nueva`}>
+            {t('agenda.template.new')}
+          </a>
+        </p>
+      ) : null}
+      {data.templates.length === 0 ? (
+        <p>{t('agenda.template.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{t('agenda.templates')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agenda.template.name')}</th>
+                <th scope="col">{t('agenda.template.weekdays')}</th>
+                <th scope="col">{t('agenda.template.hours')}</th>
+                <th scope="col">{t('agenda.template.slotMinutes')}</th>
+                <th scope="col">{t('agenda.template.places')}</th>
+                <th scope="col">{t('agenda.template.breaks')}</th>
+                <th scope="col">{t('admin.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.templates.map((tp) => (
+                <tr>
+                  <td>{tp.name}</td>
+                  <td>{weekdayNames(t, tp.weekdays)}</td>
+                  <td class="nowrap">
+                    {tp.opens}–{tp.closes}
+                  </td>
+                  <td>{tp.slotMinutes}</td>
+                  <td>{tp.places}</td>
+                  <td>{tp.breaks.join(', ') || '—'}</td>
+                  <td>
+                    <a href={`/admin/agenda/plantillas/${tp.id}/publicar`}>
+                      {t('agenda.publish.link')}
+                      <span class="visually-hidden"> {tp.name}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('agenda.days')}</h2>
+      {data.days.length === 0 ? (
+        <p>{t('agenda.days.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{t('agenda.days')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agenda.day.date')}</th>
+                <th scope="col">{t('agenda.day.slots')}</th>
+                <th scope="col">{t('agenda.day.capacity')}</th>
+                <th scope="col">{t('agenda.day.taken')}</th>
+                <th scope="col">{t('agenda.day.reserved')}</th>
+                <th scope="col">{t('admin.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.days.map((d) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/agenda/lineas/${line.id}/dias/${d.date}`}>{d.date}</a>
+                  </td>
+                  <td>{d.slots}</td>
+                  <td>{d.capacity}</td>
+                  <td>{d.taken}</td>
+                  <td>{d.reserved}</td>
+                  <td>
+                    {d.status === 'closed' ? (
+                      <Tag kind="off">{t('agenda.day.closed')}</Tag>
+                    ) : (
+                      <Tag kind="ok">{t('agenda.day.open')}</Tag>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
+
+export function TemplateFormPage({
+  ctx,
+  state,
+  line,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  line: LineRow;
+}) {
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('agenda.template.new')}>
+      <p>
+        <a class="back-link" href={`/admin/agenda/lineas/${line.id}`}>
+          {t('agenda.backToLine', { name: line.name })}
+        </a>
+      </p>
+      <ErrorSummary t={t} state={state} />
+      <h1>{t('agenda.template.new')}</h1>
+      <p>{line.name}</p>
+      <form method="post" action={`/admin/agenda/lineas/${line.id}/plantillas`} novalidate>
+        <CsrfField token={ctx.csrf} />
+        <TextField t={t} state={state} name="name" label={t('agenda.template.name')} />
+        <CheckboxGroup
+          t={t}
+          state={state}
+          name="weekdays"
+          label={t('agenda.template.weekdays')}
+          options={WEEKDAYS.map((d) => ({ value: d, label: t(`agenda.weekday.${d}`) }))}
+        />
+        <TextField
+          t={t}
+          state={state}
+          name="opens"
+          label={t('agenda.template.opens')}
+          hint={t('agenda.template.timeHint')}
+          width="short"
+        />
+        <TextField
+          t={t}
+          state={state}
+          name="closes"
+          label={t('agenda.template.closes')}
+          hint={t('agenda.template.timeHint')}
+          width="short"
+        />
+        <TextField
+          t={t}
+          state={state}
+          name="slotMinutes"
+          label={t('agenda.template.slotMinutes')}
+          inputMode="numeric"
+          width="short"
+        />
+        <TextField
+          t={t}
+          state={state}
+          name="places"
+          label={t('agenda.template.places')}
+          hint={t('agenda.template.placesHint')}
+          inputMode="numeric"
+          width="short"
+        />
+        <TextArea
+          t={t}
+          state={state}
+          name="breaks"
+          label={t('agenda.template.breaks')}
+          hint={t('agenda.template.breaksHint')}
+          rows={3}
+        />
+        <SubmitButton>{t('agenda.template.create')}</SubmitButton>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function DayPage({
+  ctx,
+  data,
+  reserveState,
+  closeState,
+  canManage,
+}: {
+  ctx: AdminContext;
+  data: {
+    line: LineRow;
+    date: string;
+    slots: DaySlot[];
+    reservationPercent: number | null;
+    isDeadlineDay: boolean;
+  };
+  reserveState: FormState;
+  closeState: FormState;
+  canManage: boolean;
+}) {
+  const { t } = ctx;
+  const { line } = data;
+  const title = t('agenda.day.title', { date: data.date });
+  const errors: FormState = { values: {}, errors: [...reserveState.errors, ...closeState.errors] };
+  const closed = data.slots.length > 0 && data.slots.every((s) => s.status === 'closed');
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      <p>
+        <a class="back-link" href={`/admin/agenda/lineas/${line.id}`}>
+          {t('agenda.backToLine', { name: line.name })}
+        </a>
+      </p>
+      <ErrorSummary t={t} state={errors} />
+      <h1>{title}</h1>
+      <p>{line.name}</p>
+      {data.slots.length === 0 ? (
+        <p>{t('agenda.day.noSlots')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agenda.slot.time')}</th>
+                <th scope="col">{t('agenda.day.capacity')}</th>
+                <th scope="col">{t('agenda.day.taken')}</th>
+                <th scope="col">{t('agenda.day.reserved')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                {canManage ? <th scope="col">{t('admin.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.slots.map((s) => (
+                <tr>
+                  <td class="nowrap">
+                    {time(s.startsAt)}–{time(s.endsAt)}
+                  </td>
+                  <td>{s.capacity}</td>
+                  <td>{s.taken}</td>
+                  <td>
+                    {s.reservedTaken}/{s.reserved}
+                  </td>
+                  <td>
+                    {s.status === 'closed' ? (
+                      <Tag kind="off">{t('agenda.day.closed')}</Tag>
+                    ) : (
+                      <Tag kind="ok">{t('agenda.day.open')}</Tag>
+                    )}
+                  </td>
+                  {canManage ? (
+                    <td>
+                      {s.status === 'open' ? (
+                        <a href={`/admin/agenda/lineas/${line.id}/cupos/${s.id}`}>
+                          {t('agenda.slot.change')}
+                          <span class="visually-hidden"> {time(s.startsAt)}</span>
+                        </a>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('agenda.reserve.title')}</h2>
+      <p>
+        {data.isDeadlineDay ? t('agenda.reserve.isDeadline') : t('agenda.reserve.notDeadlineDay')}{' '}
+        {data.reservationPercent !== null
+          ? t('agenda.reserve.current', { percent: data.reservationPercent })
+          : ''}
+      </p>
+      {canManage ? (
+        <form method="post" action={`/admin/agenda/lineas/${line.id}/reserva`} novalidate>
+          <CsrfField token={ctx.csrf} />
+          <input type="hidden" name="date" value={data.date} />
+          <TextField
+            t={t}
+            state={reserveState}
+            name="percent"
+            label={t('agenda.reserve.percent')}
+            hint={t('agenda.reserve.percentHint')}
+            inputMode="numeric"
+            width="short"
+          />
+          <SubmitButton variant="secondary">{t('agenda.reserve.save')}</SubmitButton>
+        </form>
+      ) : null}
+      {canManage && !closed && data.slots.length > 0 ? (
+        <form
+          method="post"
+          action={`/admin/agenda/lineas/${line.id}/dias/${data.date}/cerrar`}
+          class="danger-zone"
+          novalidate
+        >
+          <CsrfField token={ctx.csrf} />
+          <h2>{t('agenda.closeDay.title')}</h2>
+          <p>{t('agenda.closeDay.hint')}</p>
+          <SelectField
+            t={t}
+            state={closeState}
+            name="scope"
+            label={t('agenda.closeDay.scope')}
+            options={[
+              { value: 'line', label: t('agenda.closeDay.scope.line', { name: line.name }) },
+              { value: 'office', label: t('agenda.closeDay.scope.office', { name: line.office_name }) },
+            ]}
+          />
+          <TextField t={t} state={closeState} name="reason" label={t('agenda.closure.reason')} />
+          <SubmitButton variant="warning">{t('agenda.closeDay.submit')}</SubmitButton>
+        </form>
+      ) : null}
+    </AdminLayout>
+  );
+}
+
+export function SlotFormPage({
+  ctx,
+  state,
+  line,
+  slot,
+  date,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  line: LineRow;
+  slot: DaySlot;
+  date: string;
+}) {
+  const { t } = ctx;
+  const title = t('agenda.slot.title', { date, time: time(slot.startsAt) });
+  return (
+    <AdminLayout ctx={ctx} title={title}>
+      <p>
+        <a class="back-link" href={`/admin/agenda/lineas/${line.id}/dias/${date}`}>
+          {t('agenda.backToDay', { date })}
+        </a>
+      </p>
+      <ErrorSummary t={t} state={state} />
+      <h1>{title}</h1>
+      <p>{t('agenda.slot.facts', { capacity: slot.capacity, taken: slot.taken, reserved: slot.reserved })}</p>
+      <form method="post" action={`/admin/agenda/lineas/${line.id}/cupos/${slot.id}`} novalidate>
+        <CsrfField token={ctx.csrf} />
+        <TextField
+          t={t}
+          state={state}
+          name="capacity"
+          label={t('agenda.slot.capacity')}
+          hint={t('agenda.slot.capacityHint', { taken: slot.taken })}
+          inputMode="numeric"
+          width="short"
+        />
+        <SubmitButton>{t('admin.save')}</SubmitButton>
+      </form>
+    </AdminLayout>
+  );
+}
