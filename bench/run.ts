@@ -530,7 +530,7 @@ function printTable(
   out.push(
     `booking rush: ${rush.people} people, ${report.rush.offered} places offered, ${report.rush.sold} sold, ` +
       `oversold slots ${report.rush.oversoldSlots}, people booked twice ${report.rush.doubleBookedPeople}; ` +
-      `${rush.holdAttempts} hold attempts (${rush.holdAttemptsPerSecond}/s over the run), ` +
+      `${rush.holdAttempts} hold attempts (${rush.holdAttemptsPerSecond}/s until sold out), ` +
       `${rush.holdsPlaced} placed in ${rush.secondsToSellOut} s (${rush.holdsPlacedPerSecond}/s), ` +
       `${rush.holdsFull} lost to someone faster, ${rush.emptySearches} found the days full`,
   );

@@ -33,6 +33,7 @@ export interface RushOutcome {
   confirmFailures: number;
   /** From the first request to the last place confirmed. */
   secondsToSellOut: number;
+  /** Hold attempts (placed or refused) per second while places were left. */
   holdAttemptsPerSecond: number;
   holdsPlacedPerSecond: number;
 }
@@ -67,6 +68,7 @@ export async function runRush(plan: RushPlan): Promise<RushOutcome> {
   };
   const started = performance.now();
   let lastSale = started;
+  let attemptsAtLastSale = 0;
   let stop: () => void = () => undefined;
   const done = () => {
     finished++;
@@ -148,6 +150,7 @@ export async function runRush(plan: RushPlan): Promise<RushOutcome> {
             if (status === 201) {
               c.confirmations++;
               lastSale = performance.now();
+              attemptsAtLastSale = c.holdAttempts;
             } else c.confirmFailures++;
             done();
           },
@@ -164,7 +167,7 @@ export async function runRush(plan: RushPlan): Promise<RushOutcome> {
     people: plan.people,
     ...c,
     secondsToSellOut: Number(seconds.toFixed(2)),
-    holdAttemptsPerSecond: Math.round(c.holdAttempts / (result.durationSeconds || seconds)),
+    holdAttemptsPerSecond: Math.round(attemptsAtLastSale / seconds),
     holdsPlacedPerSecond: Math.round(c.holdsPlaced / seconds),
   };
 }

@@ -9,12 +9,17 @@ const countdown = document.querySelector('.hold-countdown[data-seconds]');
 if (countdown instanceof HTMLElement) {
   const expires = Date.now() + Number(countdown.dataset.seconds) * 1000;
   const value = countdown.querySelector('.hold-countdown-value');
+  let timer = 0;
   const tick = () => {
     const left = Math.max(0, Math.round((expires - Date.now()) / 1000));
     if (value) value.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
-    if (left === 0) clearInterval(timer);
+    if (left === 0) {
+      clearInterval(timer);
+      countdown.textContent = countdown.dataset.expired ?? '';
+      countdown.setAttribute('role', 'alert');
+    }
   };
-  const timer = setInterval(tick, 1000);
+  timer = setInterval(tick, 1000);
   tick();
   countdown.hidden = false;
 }

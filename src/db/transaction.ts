@@ -21,3 +21,17 @@ export async function transaction<T>(db: Kysely<DB>, work: (trx: Transaction<DB>
     }
   }
 }
+
+/**
+ * Runs one self-contained statement (atomic by itself, so it needs no BEGIN and COMMIT: one round trip
+ * instead of three), running it again when PostgreSQL aborts it as a deadlock victim.
+ */
+export async function statement<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= 3 || !isRetryable(err)) throw err;
+    }
+  }
+}

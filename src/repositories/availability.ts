@@ -72,11 +72,15 @@ function soonest(q: AvailabilityScope): RawBuilder<boolean> {
     : sql<boolean>`s.starts_at >= ${q.earliest}`;
 }
 
-/** Slots of the lines in scope, open, of the wanted channel, not starting too soon. */
+/**
+ * Slots of the lines in scope, open, of the wanted channel, not starting too soon. A slot's office is its
+ * line's (slots are published from their line), so the join is on the line alone: with the office in it
+ * too, the planner combined two wider indexes instead of `slots_line_day` (pgbench: 5,469 → 7,285/s).
+ */
 function slotsOfLines(q: AvailabilityScope, days: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`
     FROM lines
-    JOIN slots s ON s.capacity_line_id = lines.id AND s.office_code = lines.office_code
+    JOIN slots s ON s.capacity_line_id = lines.id
     WHERE ${days} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}`;
 }
 

@@ -2,13 +2,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /**
- * A short-lived memory of answers, per process and per database. An entry lives `ttlMs` from the moment
- * it was asked for, so whatever changes in the database (in this process or any other) shows within
- * `ttlMs` plus one query's time, with no invalidation messages between processes. Concurrent requests
- * for the same key share one database query. Failures are not kept.
+ * A short-lived memory of answers, per process and per database. An answer is served as it is for the
+ * first half of `ttlMs` after its query started; in the second half it is still served while one
+ * request refreshes it in the background, so a busy key never makes a crowd wait on the database (the
+ * calendar's p99). Past `ttlMs` it is never served. Whatever changes in the database, in this process or
+ * any other, therefore shows within `ttlMs` plus one query's time, with no messages between processes.
+ * Concurrent requests for a missing key share one query; failures are not kept.
  */
 export class TtlCache<V> {
-  private readonly entries = new Map<string, { expires: number; value: Promise<V> }>();
+  private readonly entries = new Map<string, Entry<V>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -17,22 +19,64 @@ export class TtlCache<V> {
 
   get(key: string, compute: () => Promise<V>): Promise<V> {
     const now = performance.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.value;
+    const entry = this.entries.get(key);
+    if (entry) {
+      const age = now - entry.startedAt;
+      if (age < this.ttlMs / 2 || (!entry.settled && age < this.ttlMs)) return entry.value;
+      if (age < this.ttlMs) {
+        if (!entry.refreshing) this.refresh(key, entry, compute, now);
+        return entry.value;
+      }
+    }
     if (this.entries.size >= this.maxEntries) this.prune(now);
-    const entry = { expires: now + this.ttlMs, value: compute() };
-    this.entries.set(key, entry);
-    entry.value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
+    const fresh = this.start(compute, now);
+    this.entries.set(key, fresh);
+    fresh.value.catch(() => {
+      if (this.entries.get(key) === fresh) this.entries.delete(key);
     });
-    return entry.value;
+    return fresh.value;
+  }
+
+  private start(compute: () => Promise<V>, now: number): Entry<V> {
+    const entry: Entry<V> = { startedAt: now, value: compute(), settled: false, refreshing: false };
+    entry.value.then(
+      () => {
+        entry.settled = true;
+      },
+      () => undefined,
+    );
+    return entry;
+  }
+
+  /** Replaces a stale answer once its fresh one is in; until then (or if it fails) the stale one serves. */
+  private refresh(key: string, stale: Entry<V>, compute: () => Promise<V>, now: number): void {
+    stale.refreshing = true;
+    const fresh = this.start(compute, now);
+    fresh.value.then(
+      () => {
+        const current = this.entries.get(key);
+        if (!current || current.startedAt <= fresh.startedAt) this.entries.set(key, fresh);
+      },
+      () => {
+        stale.refreshing = false;
+      },
+    );
   }
 
   /** Drops expired entries; if every entry is live (many distinct questions at once), drops them all. */
   private prune(now: number): void {
-    for (const [key, entry] of this.entries) if (entry.expires <= now) this.entries.delete(key);
+    for (const [key, entry] of this.entries)
+      if (now - entry.startedAt >= this.ttlMs) this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.clear();
   }
+}
+
+interface Entry<V> {
+  /** When the query behind this answer started: the answer is at least this fresh. */
+  startedAt: number;
+  value: Promise<V>;
+  settled: boolean;
+  refreshing: boolean;
 }
 
 const caches = new WeakMap<Kysely<DB>, Map<string, TtlCache<unknown>>>();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { transaction } from '../db/transaction.js';
+import { statement, transaction } from '../db/transaction.js';
 import {
   type Applicant,
   type ApplicantInput,
@@ -60,22 +60,26 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     deadline: r.nit ? { nit: r.nit, now: ctx.now } : undefined,
   };
   // A person on their deadline day takes a reserved place first, so the public places stay for others.
-  const take = async (trx: Kysely<DB>) =>
-    (request.deadline &&
-      (await places.takeReservedPlaceWithHold(trx, { ...request, deadline: request.deadline }))) ||
-    places.takePlaceWithHold(trx, request);
-  const hold = await transaction(ctx.db, async (trx) => {
-    const taken = await take(trx);
-    if (taken || (await places.reclaimExpiredHolds(trx, r.slotId, ctx.now)) === 0) return taken;
-    return take(trx);
-  });
+  // Each step is one atomic statement, so none needs an explicit transaction: at a rush every round
+  // trip saved is throughput (docs/scaling.md). Expired holds are reclaimed only when the slot looks full.
+  const deadline = request.deadline;
+  const take = async () =>
+    (deadline &&
+      (await statement(() => places.takeReservedPlaceWithHold(ctx.db, { ...request, deadline })))) ||
+    statement(() => places.takePlaceWithHold(ctx.db, request));
+  let hold = await take();
+  if (!hold && (await statement(() => places.reclaimExpiredHolds(ctx.db, r.slotId, ctx.now))) > 0) {
+    hold = await take();
+  }
   if (hold) {
     recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
-    // Giving the session's earlier hold back in its own transaction keeps every transaction on one
-    // slot, so two sessions swapping places can never deadlock; for a moment the session holds both.
+    // Giving the session's earlier hold back in its own statement keeps every statement that takes a
+    // place on one slot, so two sessions swapping places can never deadlock; for a moment the session
+    // holds both.
     if (r.sessionKey) {
       const sessionKey = r.sessionKey;
-      await transaction(ctx.db, (trx) => places.releaseSessionHolds(trx, sessionKey, hold.id));
+      const holdId = hold.id;
+      await statement(() => places.releaseSessionHolds(ctx.db, sessionKey, holdId));
     }
     bookingMetrics.holdPlaced();
     return { holdId: hold.id, expiresAt: hold.expiresAt };

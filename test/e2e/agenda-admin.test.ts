@@ -2,8 +2,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aStaffMember, codeAt, type TestStaff } from '../helpers/admin.js';
 import { TestClock } from '../helpers/app.js';
-import { type AxeViolation, launchChromium, serveApp, wcagViolations } from '../helpers/browser.js';
+import {
+  type AxeViolation,
+  launchChromium,
+  screenshot,
+  serveApp,
+  wcagViolations,
+} from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { anApplicant, consent } from '../helpers/factories.js';
 
 const PROCEDURE = 'orientacion-tributaria';
 
@@ -20,6 +27,7 @@ describe('agenda administration in a real browser', () => {
 
   async function checkAccessibility(name: string) {
     audited.set(name, await wcagViolations(page));
+    await screenshot(page, 'agenda', name.replace(/\s+/g, '-'));
   }
 
   beforeAll(async () => {
@@ -186,6 +194,26 @@ describe('agenda administration in a real browser', () => {
       .where('capacity_line_id', '=', line.id)
       .orderBy('id')
       .executeTakeFirstOrThrow();
+    // A booked appointment, so the desk shows a row with its actions and note.
+    const [first] = (
+      (await (
+        await fetch(
+          `${server.url}/api/v1/availability/slots?procedure=${PROCEDURE}&channel=presencial&office=0598&date=2026-12-02`,
+        )
+      ).json()) as { items: { slotId: number }[] }
+    ).items;
+    const held = await fetch(`${server.url}/api/v1/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ slotId: first?.slotId, procedure: PROCEDURE, channel: 'presencial' }),
+    });
+    const { holdId } = (await held.json()) as { holdId: string };
+    const confirmed = await fetch(`${server.url}/api/v1/holds/${holdId}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ applicant: anApplicant(), consent }),
+    });
+    expect(confirmed.status).toBe(201);
     const pages: [string, string][] = [
       ['day of a line', `/admin/agenda/lineas/${line.id}/dias/2026-12-10`],
       ['slot capacity', `/admin/agenda/lineas/${line.id}/cupos/${slot.id}`],

@@ -34,6 +34,8 @@ describe('the booking journey in a real browser', () => {
   const audited = new Map<string, AxeViolation[]>();
   /** Pages whose context runs JavaScript (axe can only run there). */
   const withScripts = new WeakSet<Page>();
+  /** Script errors of any page (the enhancements must never break a page). */
+  const scriptErrors: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
@@ -81,6 +83,7 @@ describe('the booking journey in a real browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     if (js) withScripts.add(page);
+    page.on('pageerror', (error) => scriptErrors.push(`${page.url()}: ${error.message}`));
     return { context, page };
   }
 
@@ -216,7 +219,8 @@ describe('the booking journey in a real browser', () => {
     await context.close();
   });
 
-  it('found no WCAG 2.1 AA violations on any page of the journeys', () => {
+  it('found no WCAG 2.1 AA violations on any page of the journeys, and no script errors', () => {
+    expect(scriptErrors).toEqual([]);
     expect(audited.size).toBeGreaterThanOrEqual(30);
     const found = [...audited].filter(([, v]) => v.length > 0);
     expect(found).toEqual([]);

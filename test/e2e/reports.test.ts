@@ -197,6 +197,7 @@ describe('reports in a real browser', () => {
     await page.getByRole('link', { name: 'Vea las próximas citas disponibles por trámite' }).click();
     await page.waitForURL(/\/proximas-citas$/);
     expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'reports', 'proximas-citas');
     const row = page.getByRole('row', { name: /Orientación tributaria.*Presencial/ });
     expect(await row.textContent()).toMatch(/sábado, 5 de diciembre de 2026.*9:00/);
   });

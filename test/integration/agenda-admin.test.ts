@@ -130,6 +130,7 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     // 10 weekdays minus 8 December (holiday) = 9 days × 7 slots (08:00–12:00 by 30 min, less the break).
     expect(textOf(preview.body)).toContain('Se crearán 63 citas con 126 cupos en total');
     expect(textOf(preview.body)).toContain('2026-12-08: festivo');
+    expect(textOf(preview.body)).toContain('pausas: 10:00-10:30');
     expect(await counts()).toMatchObject({ slots: 0 });
 
     const published = await admin.post(`/admin/agenda/plantillas/${templateId}/publicar`, {
@@ -399,6 +400,8 @@ describe.each(engines())('agenda administration on %s', (engine) => {
       percent: '50',
     });
     expect(reserve.statusCode).toBe(303);
+    const linePage = textOf((await admin.get(`/admin/agenda/lineas/${lineId}`)).body);
+    expect(linePage).toContain('2026-12-10 : 50 % de los cupos');
     const notDeadline = await admin.post(`/admin/agenda/lineas/${lineId}/reserva`, {
       date: '2026-12-09',
       percent: '50',
@@ -604,6 +607,15 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     const deskPage = await admin.get('/admin/mesa?fecha=2026-12-11');
     expect(deskPage.body).toContain(`href="https://meet.jit.si/${room.video_room}"`);
 
+    // A desk officer scoped to in-person attention of office 11 sees the in-person appointment only.
+    const desk = new AdminBrowser(app);
+    await desk.signIn(officer, clock);
+    const officerDay = await desk.get('/admin/mesa?fecha=2026-12-11');
+    expect(officerDay.body).toContain(`id="cita-${inPersonBooking.json().code}"`);
+    expect(officerDay.body).not.toContain(`id="cita-${videoBooking.json().code}"`);
+    const notMine = await desk.post(`/admin/mesa/${videoBooking.json().code}/check-in`, {});
+    expect(notMine.statusCode).toBe(403);
+
     const closed = await admin.post('/admin/agenda/cierres', {
       office: '11',
       line: '',
@@ -627,6 +639,28 @@ describe.each(engines())('agenda administration on %s', (engine) => {
       .execute();
     expect(open).toEqual([]);
     expect((await slotsApi('2026-12-14')).length).toBeGreaterThan(0);
+  });
+
+  it('lets an auditor read the agenda but offers no form that changes it, and no desk', async () => {
+    const auditor = await aStaffMember(database.db, { role: 'auditor' });
+    clock.set('2026-12-10T19:00:00Z');
+    const reader = new AdminBrowser(app);
+    await reader.signIn(auditor, clock);
+    const template = await database.db.selectFrom('agenda_templates').select('id').executeTakeFirstOrThrow();
+    for (const path of [
+      '/admin/agenda',
+      `/admin/agenda/lineas/${lineId}`,
+      `/admin/agenda/plantillas/${template.id}/publicar?from=2026-12-15&to=2026-12-18`,
+      `/admin/agenda/lineas/${lineId}/dias/2026-12-14`,
+      '/admin/agenda/cierres',
+      '/admin/agenda/calendario-tributario',
+    ]) {
+      const page = await reader.get(path);
+      expect(page.statusCode, path).toBe(200);
+      expect(page.body, path).not.toMatch(/<form method="post" action="\/admin\/agenda/);
+    }
+    expect((await reader.get('/admin/mesa')).statusCode).toBe(403);
+    expect((await reader.get(`/admin/agenda/lineas/${lineId}/plantillas/nueva`)).statusCode).toBe(403);
   });
 });
 

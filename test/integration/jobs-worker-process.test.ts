@@ -12,7 +12,7 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
  * Whole worker processes (`agenda worker`) against PostgreSQL and a real SMTP server: killed in the
  * middle of a batch, and two at once. Counted at the SMTP server.
  */
-describe.runIf(engines().includes('postgres'))('the worker process', () => {
+describe.runIf(engines().includes('postgres'))('the worker process', { timeout: 180_000 }, () => {
   let smtp: TestSmtpServer;
   const children: ChildProcess[] = [];
 
@@ -163,7 +163,8 @@ describe.runIf(engines().includes('postgres'))('the worker process', () => {
     const { database, url, drop, codes } = await prepare(20);
     try {
       const workers = [startWorker(url), startWorker(url)].map((c) => ({ child: c, run: collect(c) }));
-      await smtp.waitFor(20);
+      // Two child processes compile and start before sending: slow on a busy 2-core machine.
+      await smtp.waitFor(20, 120_000);
       await allDone(database, 20);
       for (const w of workers) w.child.kill('SIGTERM');
       const exits = await Promise.all(workers.map((w) => w.run.done));

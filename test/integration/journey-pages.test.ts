@@ -64,7 +64,7 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(consent.statusCode).toBe(303);
     const review = await browser.get(String(consent.headers.location));
     expect(review.statusCode).toBe(200);
-    expect(review.body).toContain('Revise su solicitud');
+    expect(review.body).toContain('class="summary-list"');
     const confirmed = await browser.post(`/reservar/confirmar?reserva=${holdId}`);
     expect(confirmed.statusCode).toBe(303);
     expect(confirmed.headers.location).toBe(`/reservar/confirmacion?reserva=${holdId}`);
@@ -154,14 +154,22 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(wrong.body).toContain('Escriba un correo electrónico válido');
     expect(wrong.body).toContain('href="#field-applicant-nit"');
     expect(wrong.body).toContain('href="#field-applicant-email"');
+    // In the order of the fields on the page.
+    expect(wrong.body.indexOf('#field-applicant-nit')).toBeLessThan(
+      wrong.body.indexOf('#field-applicant-email'),
+    );
     // Values come back exactly as typed (escaped), including the wrong ones.
     expect(wrong.body).toContain('value="800.197.268-5"');
     expect(wrong.body).toContain('value="ana.restrepo@"');
     expect(wrong.body).toContain('value="Ana &lt;b>Lucía&lt;/b>"');
     expect(wrong.body).toContain('aria-invalid="true"');
-    // The GET after a mistake shows the draft again, from the hold (never from the address).
-    const again = await browser.get(dataUrl);
-    expect(again.body).toContain('value="Comercializadora Andina S.A.S."');
+    // A refused form stores nothing with the hold.
+    const stored = await database.db
+      .selectFrom('holds')
+      .select('draft')
+      .where('slot_id', '=', slotId)
+      .executeTakeFirstOrThrow();
+    expect(stored.draft).toBeNull();
     expect(await slotCounts(database.db, slotId)).toMatchObject({ taken: 1, holds: 1, appointments: 0 });
   });
 
@@ -316,5 +324,121 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(twice.statusCode).toBe(303);
     expect((await person.get('/gestionar/cita')).body).toContain('Cancelada');
     expect(await slotCounts(database.db, second)).toMatchObject({ taken: 0, appointments: 0 });
+  });
+
+  it('speaks English when chosen, with no message left untranslated on any step', async () => {
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-02T16:00:00Z', capacity: 3 });
+    const browser = new AdminBrowser(app);
+    browser.cookies.set('lang', 'en');
+    const pages = [
+      '/reservar',
+      `/reservar/atencion?tramite=${PROCEDURE}`,
+      `/reservar/buscar?tramite=${PROCEDURE}&canal=presencial`,
+      `/reservar/lugar?tramite=${PROCEDURE}&canal=presencial&departamento=05&ciudad=05001`,
+      `/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=11`,
+      `/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=9999`,
+      `/reservar/horas?tramite=${PROCEDURE}&canal=presencial&fecha=2026-12-02`,
+      `/reservar/horas?tramite=${PROCEDURE}&canal=video&fecha=2026-12-02`,
+      '/gestionar',
+    ];
+    for (const url of pages) {
+      const response = await browser.get(url);
+      expect(response.statusCode, url).toBeLessThan(500);
+      expect(response.body, url).not.toMatch(/journey\.[a-z]+\./);
+      expect(response.body, url).toContain('lang="en"');
+      // The performance budget is 60 KB compressed for a page; uncompressed it stays under that too.
+      expect(Buffer.byteLength(response.body), url).toBeLessThan(60_000);
+    }
+    const { holdId } = await book(browser, slotId, anApplicant());
+    const done = await browser.get(`/reservar/confirmacion?reserva=${holdId}`);
+    expect(done.body).toContain('Your appointment is booked');
+    expect(done.body).not.toMatch(/journey\.[a-z]+\./);
+  });
+
+  it('shows the no-results choices: other offices, other dates, remote channels and a prefilled alert', async () => {
+    // Medellín's customs office attends the procedure too, but has no agenda.
+    await aCapacityLine(database.db, { office: '90', channel: 'presencial', procedures: [PROCEDURE] });
+    const browser = new AdminBrowser(app);
+    const none = await browser.get(`/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=90`);
+    expect(none.statusCode).toBe(200);
+    expect(none.body).toContain('No hay cupos disponibles para esta búsqueda');
+    expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=presencial&amp;ciudad=05001`);
+    expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=presencial&amp;oficina=11`);
+    expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=video`);
+    expect(none.body).toContain(`/alertas?procedure=${PROCEDURE}&amp;channel=presencial&amp;office=90`);
+    const alert = await browser.get(
+      `/alertas?procedure=${PROCEDURE}&channel=presencial&office=90&from=2026-12-01&to=2027-01-15`,
+    );
+    expect(alert.statusCode).toBe(200);
+  });
+
+  it('continues a hold given out by an alert e-mail (no browser session) at the data step', async () => {
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-04T16:00:00Z', capacity: 3 });
+    const hold = await database.db
+      .insertInto('holds')
+      .values({
+        slot_id: slotId,
+        kind: 'citizen',
+        procedure_code: PROCEDURE,
+        channel: 'presencial',
+        expires_at: new Date(Date.parse(NOW) + 600_000),
+        session_key: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .updateTable('slots')
+      .set((eb) => ({ taken: eb('taken', '+', 1) }))
+      .where('id', '=', slotId)
+      .execute();
+    const browser = new AdminBrowser(app);
+    const page = await browser.get(`/reservar/datos?reserva=${hold.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sus datos');
+  });
+
+  it('changes the time from the review: the typed data follow to the new hold and the old place is freed', async () => {
+    const first = await aSlot(database.db, { line, startsAt: '2026-12-07T13:00:00Z', capacity: 3 });
+    const second = await aSlot(database.db, { line, startsAt: '2026-12-07T14:00:00Z', capacity: 3 });
+    const browser = new AdminBrowser(app);
+    const times = `/reservar/horas?tramite=${PROCEDURE}&canal=presencial&oficina=11&fecha=2026-12-07`;
+    await browser.get(times);
+    const held = await browser.post('/reservar/horario', {
+      horario: String(first),
+      tramite: PROCEDURE,
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-07',
+    });
+    const dataUrl = String(held.headers.location);
+    const holdId = dataUrl.split('=')[1] ?? '';
+    await browser.get(dataUrl);
+    const applicant = anApplicant();
+    await browser.post(dataUrl, dataForm(applicant));
+    await browser.get(`/reservar/consentimiento?reserva=${holdId}`);
+    await browser.post(`/reservar/consentimiento?reserva=${holdId}`, {
+      'consent.accepted': 'on',
+      'consent.policyVersion': POLICY_VERSION,
+    });
+    const review = await browser.get(`/reservar/revisar?reserva=${holdId}`);
+    const change = `/reservar/horas?tramite=${PROCEDURE}&amp;canal=presencial&amp;oficina=11&amp;fecha=2026-12-07&amp;reserva=${holdId}`;
+    expect(review.body).toContain(change);
+    const again = await browser.get(change.replaceAll('&amp;', '&'));
+    expect(again.body).toContain(`name="reserva" value="${holdId}"`);
+    const moved = await browser.post('/reservar/horario', {
+      horario: String(second),
+      tramite: PROCEDURE,
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-07',
+      reserva: holdId,
+    });
+    expect(moved.statusCode).toBe(303);
+    expect(String(moved.headers.location)).toMatch(/^\/reservar\/revisar\?reserva=/);
+    expect(String(moved.headers.location)).not.toContain(holdId);
+    const newReview = await browser.get(String(moved.headers.location));
+    expect(newReview.body).toContain(applicant.email);
+    expect(await slotCounts(database.db, first)).toMatchObject({ taken: 0, holds: 0 });
+    expect(await slotCounts(database.db, second)).toMatchObject({ taken: 1, holds: 1 });
   });
 });

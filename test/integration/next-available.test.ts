@@ -114,6 +114,7 @@ describe.each(engines())('the public next available place on %s', (engine) => {
       /Orientación tributaria[^|]*? Presencial jueves, 3 de diciembre de 2026[^|]*?Impuestos de Cali, Cali/,
     );
     expect(text).toContain('Atención remota');
+    expect(page.body).toContain(`href="/reservar?tramite=${PROCEDURE}"`);
     const home = await app.inject({ url: '/' });
     expect(home.body).toContain('href="/proximas-citas"');
   });

@@ -4,6 +4,7 @@ import { testConfig } from '../../src/config.js';
 import { openPostgres } from '../../src/db/database.js';
 import { instantAt } from '../../src/domain/civil-time.js';
 import { findDays } from '../../src/services/availability.js';
+import { findSlotsNationwide } from '../../src/services/journey/search.js';
 import { flushActivity, onActivityError, recordSearch } from '../../src/services/reports/activity.js';
 import { buildTestApp } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
@@ -79,6 +80,23 @@ describe.each(engines())('search counters on %s', (engine) => {
     } finally {
       await Promise.all(others.map((o) => o.close()));
     }
+  });
+
+  it('counts the search by date across the country as a national search', async () => {
+    const ctx = { db: database.db, config: testConfig(), now: instantAt('2026-12-01', '08:00') };
+    const found = await findSlotsNationwide(ctx, {
+      procedure: PROCEDURE,
+      channel: 'presencial',
+      date: '2026-12-03',
+    });
+    expect(found).toHaveLength(1);
+    await flushActivity(database.db);
+    const row = await database.db
+      .selectFrom('search_counts')
+      .select(['office_code', 'city_code', 'kind', 'searches', 'found'])
+      .where('kind', '=', 'slots')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ office_code: '', city_code: '', kind: 'slots', searches: 1, found: 1 });
   });
 
   it('writes what the API counted when the app stops', async () => {

@@ -3,7 +3,7 @@ import { testConfig } from '../../src/config.js';
 import type { Channel } from '../../src/domain/channels.js';
 import { addDays, civilDateOf, eachDate, instantAt } from '../../src/domain/civil-time.js';
 import { translate } from '../../src/i18n/index.js';
-import { cancelAppointment } from '../../src/services/appointments.js';
+import { cancelAppointment, cancelAppointmentInTransaction } from '../../src/services/appointments.js';
 import { findDays, findFirstAvailable, findSlots } from '../../src/services/availability.js';
 import { confirmHold, placeHold } from '../../src/services/booking.js';
 import type { ServiceContext } from '../../src/services/context.js';
@@ -62,7 +62,7 @@ interface AppointmentEntry {
   startsAt: Date;
   code: string;
   document: string;
-  status: 'booked' | 'cancelled' | 'attended' | 'no_show';
+  status: 'booked' | 'cancelled' | 'closed' | 'attended' | 'no_show';
 }
 interface SlotEntry {
   office: string;
@@ -225,8 +225,21 @@ async function playScenario(database: TestDatabase): Promise<Date> {
     }
   }
 
-  // The evening of the last day: the desk has marked who came and who did not.
+  // The evening of the last day: the desk has marked who came and who did not, and an office closed
+  // a morning, cancelling the appointments on it.
   const end = instantAt(LAST_DAY, '20:00');
+  const closed = ledger.appointments.filter((a) => a.status === 'booked' && a.startsAt > end).slice(0, 2);
+  for (const a of closed) {
+    const row = await db
+      .selectFrom('appointments')
+      .select(['id', 'slot_id', 'reserved'])
+      .where('code', '=', a.code)
+      .executeTakeFirstOrThrow();
+    await db
+      .transaction()
+      .execute((trx) => cancelAppointmentInTransaction(trx, row, 'closure', { config, now: end }));
+    a.status = 'closed';
+  }
   for (const a of ledger.appointments) {
     if (a.status !== 'booked' || a.startsAt > end) continue;
     a.status = rnd(4) === 0 ? 'no_show' : 'attended';
@@ -273,7 +286,10 @@ function expected(slug: ReportSlug, lens: Lens, from: string, to: string, now: D
       ]);
     case 'ocupacion':
       return days(from, to).map((d) => {
-        const booked = count(dated, (a) => a.slotDay === d && a.status !== 'cancelled');
+        const booked = count(
+          dated,
+          (a) => a.slotDay === d && a.status !== 'cancelled' && a.status !== 'closed',
+        );
         return [d, places(d), booked, pct(booked, places(d))];
       });
     case 'tiempo-espera': {
@@ -299,13 +315,16 @@ function expected(slug: ReportSlug, lens: Lens, from: string, to: string, now: D
       const offices = [...new Set(dated.map((a) => a.office))].sort();
       return offices.map((o) => {
         const mine = dated.filter((a) => a.office === o);
-        const due = count(mine, (a) => a.status !== 'cancelled' && a.startsAt <= now);
+        const due = count(
+          mine,
+          (a) => a.status !== 'cancelled' && a.status !== 'closed' && a.startsAt <= now,
+        );
         const noShow = count(mine, (a) => a.status === 'no_show');
         return [
           o,
           mine.length,
           count(mine, (a) => a.status === 'cancelled'),
-          0,
+          count(mine, (a) => a.status === 'closed'),
           due,
           count(mine, (a) => a.status === 'attended'),
           noShow,
@@ -388,6 +407,7 @@ describe.each(engines())('report figures from a two-week scenario on %s', (engin
     expect(count(ledger.searches, (s) => s.office === '' && s.city === '')).toBeGreaterThan(3);
     expect(ledger.holds.length).toBeGreaterThan(10);
     expect(count(ledger.appointments, (a) => a.status === 'cancelled')).toBeGreaterThan(0);
+    expect(count(ledger.appointments, (a) => a.status === 'closed')).toBeGreaterThan(0);
     expect(count(ledger.appointments, (a) => a.status === 'no_show')).toBeGreaterThan(0);
     expect(count(ledger.appointments, (a) => a.status === 'attended')).toBeGreaterThan(0);
   });
@@ -417,6 +437,30 @@ describe.each(engines())('report figures from a two-week scenario on %s', (engin
     expect(actual(result.report as ReportTable)).toEqual(
       expected(slug, CALI_SECCIONAL, FIRST_DAY, LAST_DAY, now),
     );
+  });
+
+  it('counts the appointments an office closure cancelled, in the weeks after', async () => {
+    const to = addDays(LAST_DAY, 14);
+    for (const slug of ['cancelaciones', 'ocupacion'] as const) {
+      const result = await buildReport(
+        database.db,
+        systemActor(),
+        slug,
+        { desde: FIRST_DAY, hasta: to },
+        'es',
+        now,
+      );
+      expect(actual(result.report as ReportTable)).toEqual(expected(slug, ALL, FIRST_DAY, to, now));
+    }
+    const result = await buildReport(
+      database.db,
+      systemActor(),
+      'cancelaciones',
+      { desde: FIRST_DAY, hasta: to },
+      'es',
+      now,
+    );
+    expect(result.report?.totals?.[3]).toBe(count(ledger.appointments, (a) => a.status === 'closed'));
   });
 
   it('filters by office and by part of the period', async () => {

@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_VERSION } from '../../src/domain/privacy-policy.js';
 import type { App } from '../../src/http/types.js';
@@ -79,6 +80,20 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     expect(res.headers['content-type']).toContain('text/html');
     expect(h1(res.body)).toBe('Página no encontrada');
     expect(res.body).toContain('Líneas de atención');
+    // A procedure staff deactivated is gone from the site too.
+    expect((await get('/tramites/transito-aduanero')).statusCode).toBe(200);
+    await database.db
+      .updateTable('procedures')
+      .set({ active: false })
+      .where('code', '=', 'transito-aduanero')
+      .execute();
+    expect((await get('/tramites/transito-aduanero')).statusCode).toBe(404);
+    expect((await get('/tramites')).body).not.toContain('/tramites/transito-aduanero');
+    await database.db
+      .updateTable('procedures')
+      .set({ active: true })
+      .where('code', '=', 'transito-aduanero')
+      .execute();
     const english = await get('/tramites/no-existe', 'en');
     expect(english.statusCode).toBe(404);
     expect(h1(english.body)).toBe('Page not found');
@@ -109,6 +124,9 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     expect(customs).toContain('<h2 id="categoria-aduanero">');
     expect(customs).not.toContain('<h2 id="categoria-tributario">');
     expect(customs).toContain('<option value="aduanero" selected>');
+
+    // Switching language keeps the search.
+    expect((await get('/tramites?q=rut')).body).toContain('href="/idioma/en?volver=%2Ftramites%3Fq%3Drut"');
 
     const phone = cardTitles((await get('/tramites?canal=telefono')).body);
     expect(phone).toContain('orientacion-tributaria');
@@ -196,6 +214,17 @@ describe.each(engines())('citizen micro-site pages on %s', (engine) => {
     expect(english.body).toContain('Contact centre: (601) 307 8064');
     expect(english.body).not.toContain('Temporada de renta');
     await database.db.deleteFrom('site_texts').execute();
+  });
+
+  it('falls back to the built-in texts when the texts cannot be read', async () => {
+    await sql`ALTER TABLE site_texts RENAME TO site_texts_away`.execute(database.db);
+    try {
+      const res = await get('/ayuda');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Centro de contacto: (601) 307 8064');
+    } finally {
+      await sql`ALTER TABLE site_texts_away RENAME TO site_texts`.execute(database.db);
+    }
   });
 
   it('takes a new phone line from the back office to every page, without a deploy', async () => {

@@ -87,6 +87,7 @@ export const agenda = defineMessages(
     'agenda.publish.title': 'Publicar la plantilla «{name}»',
     'agenda.publish.shape': 'citas de {minutes} minutos con {places} cupos cada una',
     'agenda.publish.preview': 'Ver lo que se creará',
+    'agenda.publish.breaks': 'pausas: {breaks}',
     'agenda.publish.previewTitle': 'Vista previa del {from} al {to}',
     'agenda.publish.totals':
       'Se crearán {slots} citas con {places} cupos en total. Ya estaban publicadas {existing} y no se tocan.',
@@ -124,6 +125,8 @@ export const agenda = defineMessages(
     'agenda.reserve.percentHint':
       'Solo las personas cuyo NIT vence ese día ven y toman estos cupos. Entre 0 y 100.',
     'agenda.reserve.save': 'Guardar la reserva',
+    'agenda.reserve.list': 'Reservas para días de vencimiento',
+    'agenda.reserve.share': '{percent} % de los cupos',
     'agenda.reserve.notDeadline': 'Ese día no vence ninguna obligación del calendario tributario',
 
     'agenda.closeDay.title': 'Cerrar este día',
@@ -286,6 +289,7 @@ export const agenda = defineMessages(
     'agenda.publish.title': 'Publish the template “{name}”',
     'agenda.publish.shape': '{minutes}-minute appointments with {places} places each',
     'agenda.publish.preview': 'Preview what will be created',
+    'agenda.publish.breaks': 'breaks: {breaks}',
     'agenda.publish.previewTitle': 'Preview from {from} to {to}',
     'agenda.publish.totals':
       '{slots} appointment slots with {places} places in all will be created. {existing} were already published and stay as they are.',
@@ -323,6 +327,8 @@ export const agenda = defineMessages(
     'agenda.reserve.percentHint':
       'Only people whose NIT falls due that day see and take these places. From 0 to 100.',
     'agenda.reserve.save': 'Save the reserve',
+    'agenda.reserve.list': 'Deadline-day reserves',
+    'agenda.reserve.share': '{percent} % of the places',
     'agenda.reserve.notDeadline': 'No obligation of the tax calendar falls due on that day',
 
     'agenda.closeDay.title': 'Close this day',

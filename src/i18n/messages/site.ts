@@ -62,6 +62,8 @@ export const site = defineMessages(
     'when.online.title': 'Trámites que se hacen en línea, sin cita',
     'when.online.lead': 'Hágalos usted mismo desde los servicios en línea de la autoridad:',
     'when.online.go': 'Ir al servicio en línea: {name}',
+    'when.kiosks': 'Si necesita ayuda con un trámite en línea, vaya a un punto de autoservicio:',
+    'when.kiosks.link': 'busque el más cercano',
     'when.needed.title': 'Cuándo sí necesita cita',
     'when.needed.item1':
       'El trámite exige revisar documentos con un funcionario (por ejemplo, sucesiones, certificados, devoluciones).',
@@ -228,7 +230,7 @@ export const site = defineMessages(
       'Sus datos se anonimizan {months} meses después de su última cita. Queda solo información estadística, sin datos que le identifiquen.',
     'policy.security.title': 'Seguridad',
     'policy.security.body':
-      'Sus datos viajan cifrados, no aparecen en direcciones web ni en registros del sistema y solo los ven los funcionarios que le atienden.',
+      'Sus datos nunca aparecen en direcciones web ni en los registros del sistema, y solo los ven los funcionarios autorizados que le atienden. Los cambios que hace el personal quedan en un registro de auditoría.',
     'policy.consent.title': 'Su autorización',
     'policy.consent.body':
       'Antes de confirmar la cita le pedimos autorización expresa. Guardamos la versión de esta política que aceptó, la fecha y el canal.',
@@ -288,6 +290,8 @@ export const site = defineMessages(
     'when.online.title': 'Procedures done online, without an appointment',
     'when.online.lead': 'Do them yourself with the authority’s online services:',
     'when.online.go': 'Go to the online service: {name}',
+    'when.kiosks': 'If you need help with an online procedure, go to a self-service point:',
+    'when.kiosks.link': 'find the nearest one',
     'when.needed.title': 'When you do need an appointment',
     'when.needed.item1':
       'The procedure needs an officer to check documents (for example, estates, certificates, refunds).',
@@ -454,7 +458,7 @@ export const site = defineMessages(
       'Your data is anonymised {months} months after your last appointment. Only statistics remain, with nothing that identifies you.',
     'policy.security.title': 'Security',
     'policy.security.body':
-      'Your data travels encrypted, never appears in web addresses or system logs, and only the officers who attend you see it.',
+      'Your data never appears in web addresses or in the system logs, and only the authorised officers who attend you see it. The changes staff make are kept in an audit trail.',
     'policy.consent.title': 'Your consent',
     'policy.consent.body':
       'Before confirming the appointment we ask for your express consent. We keep the version of this policy you accepted, the date and the channel.',

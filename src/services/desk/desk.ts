@@ -214,8 +214,10 @@ export async function saveDeskNote(
       entityType: 'appointment',
       entityId: row.code,
       officeCode: row.office_code,
-      before: { note: row.desk_note },
-      after: { note },
+      // The trail is append-only and kept for ever, while a note may name personal details that the
+      // retention job must be able to erase: it records that the note changed, not what it says.
+      before: { noteLength: row.desk_note?.length ?? 0 },
+      after: { noteLength: note?.length ?? 0 },
     });
   });
 }

@@ -1,6 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { notFound } from '../../domain/errors.js';
-import { selectManageCredentials } from '../../repositories/manage.js';
-import { cancelAppointment, rescheduleAppointment } from '../appointments.js';
+import { selectAppointmentIdByCode, selectManageCredentials } from '../../repositories/manage.js';
+import { cancelAppointment, lookupAppointment, rescheduleAppointment } from '../appointments.js';
 import type { ServiceContext } from '../context.js';
 
 /**
@@ -24,4 +26,15 @@ export async function rescheduleManagedAppointment(
   slotId: number,
 ): Promise<{ appointmentId: number; code: string }> {
   return rescheduleAppointment(ctx, { ...(await credentials(ctx, appointmentId)), slotId });
+}
+
+/** The appointment behind a code and a document (the same NOT_FOUND for either being wrong). */
+export async function findManagedAppointment(
+  db: Kysely<DB>,
+  r: { code: string; documentNumber: string },
+): Promise<number> {
+  const view = await lookupAppointment(db, r, 'es');
+  const row = await selectAppointmentIdByCode(db, view.code);
+  if (!row) throw notFound('appointment.notFound');
+  return row.id;
 }

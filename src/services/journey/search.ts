@@ -7,6 +7,7 @@ import { validationFailed } from '../../domain/errors.js';
 import * as repo from '../../repositories/availability.js';
 import { assertCivilDates } from '../booking-scope.js';
 import type { ServiceContext } from '../context.js';
+import { noteSearch } from '../reports/note-search.js';
 
 /**
  * Search by date across the country (DESIGN §2.3: "a day → every office or remote channel with room
@@ -52,14 +53,17 @@ export async function findDaysNationwide(
   const scope = await scopeOf(ctx.db, q);
   const window = bookingWindow(ctx.now, ctx.config);
   const range = clipRange(q.from, q.to, window);
-  if (!range) return [];
-  return repo.selectDaysWithRoom(ctx.db, {
+  // Counted for the reports as a national search (a department is not one of their places).
+  const counted = { procedure: q.procedure, channel: scope.channel };
+  if (!range) return noteSearch(ctx, 'days', counted, q.from, []);
+  const days = await repo.selectDaysWithRoom(ctx.db, {
     procedure: q.procedure,
     ...scope,
     ...range,
     earliest: window.earliest,
     now: ctx.now,
   });
+  return noteSearch(ctx, 'days', counted, q.from, days);
 }
 
 export async function findSlotsNationwide(
@@ -69,12 +73,14 @@ export async function findSlotsNationwide(
   assertCivilDates({ date: q.date }, isCivilDate);
   const scope = await scopeOf(ctx.db, q);
   const window = bookingWindow(ctx.now, ctx.config);
-  if (q.date < window.today || q.date > window.lastDate) return [];
-  return repo.selectSlotsWithRoom(ctx.db, {
+  const counted = { procedure: q.procedure, channel: scope.channel };
+  if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', counted, q.date, []);
+  const slots = await repo.selectSlotsWithRoom(ctx.db, {
     procedure: q.procedure,
     ...scope,
     date: q.date,
     earliest: window.earliest,
     now: ctx.now,
   });
+  return noteSearch(ctx, 'slots', counted, q.date, slots);
 }

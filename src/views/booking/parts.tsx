@@ -147,6 +147,7 @@ export function HoldNotice({
       <p
         class="hold-countdown"
         data-seconds={String(Math.max(0, Math.floor(secondsLeft)))}
+        data-expired={t('journey.hold.expired')}
         role="timer"
         hidden
       >

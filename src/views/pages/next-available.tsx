@@ -32,7 +32,11 @@ export function NextAvailablePage({ locale, data }: { locale: Locale; data: Next
           <tbody>
             {data.items.map((item) => (
               <tr>
-                <th scope="row">{item.procedureName[locale]}</th>
+                <th scope="row">
+                  <a href={`/reservar?tramite=${encodeURIComponent(item.procedure)}`}>
+                    {item.procedureName[locale]}
+                  </a>
+                </th>
                 <td>{t(`admin.channelName.${item.channel}`)}</td>
                 <td>{item.startsAt ? formatWhen(item.startsAt, locale) : t('next.none')}</td>
                 <td>

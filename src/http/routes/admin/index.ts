@@ -3,8 +3,10 @@ import { DashboardPage } from '../../../views/admin/dashboard-page.js';
 import { requireStaff, staffActor, staffSessionOf } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { agendaRoutes } from './agenda.js';
+import { agendaDayRoutes } from './agenda-days.js';
 import { auditRoutes } from './audit.js';
 import { channelRoutes } from './channels.js';
+import { closureRoutes } from './closures.js';
 import { adminContext, renderAdmin } from './context.js';
 import { deskRoutes } from './desk.js';
 import { kioskRoutes } from './kiosks.js';
@@ -40,6 +42,8 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(staffRoutes);
   await app.register(auditRoutes);
   await app.register(agendaRoutes);
+  await app.register(agendaDayRoutes);
+  await app.register(closureRoutes);
   await app.register(deskRoutes);
   await app.register(reportRoutes);
 }

@@ -1,37 +1,25 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { ApplicantInput, ConsentInput } from '../../../domain/applicant.js';
+import type { ConsentInput } from '../../../domain/applicant.js';
 import { validateApplicant, validateConsent } from '../../../domain/applicant.js';
-import { civilDateOf } from '../../../domain/civil-time.js';
-import { DOCUMENTS, isDocumentType } from '../../../domain/documents.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { POLICY_VERSION } from '../../../domain/privacy-policy.js';
-import { type Locale, translate } from '../../../i18n/index.js';
+import type { Locale } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { normaliseLookupDocument, viewAppointment } from '../../../services/appointments.js';
 import {
   confirmHold,
-  getHold,
   type HoldDetails,
   placeHold,
   saveHoldDraft,
   sessionKeyOf,
 } from '../../../services/booking.js';
 import { appointmentIcs, icsFilename } from '../../../services/calendar/appointment.js';
-import { getProcedure, listOffices } from '../../../services/catalog.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
-import { formatWhen } from '../../../services/mail/format.js';
-import {
-  ConsentPage,
-  DataPage,
-  type HeldPlace,
-  HoldGonePage,
-  ReviewPage,
-} from '../../../views/booking/applicant.js';
+import { ConsentPage, DataPage, ReviewPage } from '../../../views/booking/applicant.js';
 import { type AppointmentCard, ConfirmationPage } from '../../../views/booking/appointment.js';
-import { type Criteria, journeyHref } from '../../../views/booking/criteria.js';
-import type { SummaryRow } from '../../../views/booking/parts.js';
+import { journeyHref } from '../../../views/booking/criteria.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { clientSessionId } from '../../client-session.js';
 import { admitHold } from '../../hold-admission.js';
@@ -40,8 +28,11 @@ import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { criteriaOf, journeyTimesPage } from './booking-search.js';
-import { channelInfos } from './journey-data.js';
+import { criteriaOf } from './booking-search.js';
+import { journeyTimesPage } from './booking-times.js';
+import { appointmentCard } from './journey-card.js';
+import { applicantInput, type Draft, draftOf, formValues, gone, heldPlace, ownHold } from './journey-hold.js';
+import { reviewRows } from './journey-review.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 300 }));
 const HoldQuery = Type.Object({ reserva: TEXT, vista: TEXT });
@@ -71,6 +62,18 @@ const APPLICANT_FIELDS = [
   'nit',
   'companyName',
 ] as const;
+/** The data form's fields from top to bottom (the company's come right after the person type). */
+const FIELD_ORDER = [
+  'personType',
+  'nit',
+  'companyName',
+  'documentType',
+  'documentNumber',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+];
 const DataPost = Type.Object(
   {
     _csrf: TEXT,
@@ -83,88 +86,6 @@ const ConsentPost = Type.Object(
   { additionalProperties: false },
 );
 const ConfirmPost = Type.Object({ _csrf: TEXT }, { additionalProperties: false });
-
-/** What a person typed, kept with the hold exactly as typed (values come back on every page). */
-interface Draft {
-  applicant?: Record<string, string>;
-  consent?: { accepted: boolean; policyVersion: string };
-}
-
-function draftOf(hold: HoldDetails): Draft {
-  const d = hold.draft;
-  return d && typeof d === 'object' ? (d as Draft) : {};
-}
-
-function applicantInput(values: Record<string, string> | undefined): ApplicantInput {
-  const v = values ?? {};
-  // A company's fields count only for a persona jurídica; a natural person's leftovers are ignored.
-  const juridica = v.personType === 'juridica';
-  return {
-    personType: v.personType,
-    documentType: v.documentType,
-    documentNumber: v.documentNumber,
-    firstName: v.firstName,
-    lastName: v.lastName,
-    email: v.email,
-    phone: v.phone,
-    nit: juridica ? v.nit : undefined,
-    companyName: juridica ? v.companyName : undefined,
-  };
-}
-
-function formValues(draft: Draft): Record<string, string> {
-  return Object.fromEntries(Object.entries(draft.applicant ?? {}).map(([k, v]) => [`applicant.${k}`, v]));
-}
-
-/** The hold, when it is alive and this browser's (holds given out by an alert e-mail belong to no session). */
-async function ownHold(
-  app: App,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  holdId: string | undefined,
-): Promise<HoldDetails | undefined> {
-  if (!holdId) return undefined;
-  const hold = await getHold(app.deps.database.db, holdId, app.deps.clock());
-  if (!hold) return undefined;
-  const mine = sessionKeyOf(clientSessionId(request, reply));
-  return hold.sessionKey === null || hold.sessionKey === mine ? hold : undefined;
-}
-
-function criteriaOfHold(hold: HoldDetails, remote: boolean): Criteria {
-  return {
-    tramite: hold.procedure,
-    canal: hold.channel,
-    oficina: remote ? undefined : hold.officeCode,
-    fecha: civilDateOf(hold.startsAt),
-    reserva: hold.holdId,
-  };
-}
-
-async function heldPlace(app: App, hold: HoldDetails, locale: Locale) {
-  const db = app.deps.database.db;
-  const procedure = await getProcedure(db, hold.procedure, locale);
-  const channel = (await channelInfos(db, locale)).find((c) => c.code === hold.channel);
-  const office = (await listOffices(db, locale)).find((o) => o.code === hold.officeCode);
-  const remote = channel?.remote ?? false;
-  const held: HeldPlace = {
-    holdId: hold.holdId,
-    procedure: procedure?.name ?? hold.procedure,
-    channel: channel?.name ?? hold.channel,
-    place: remote
-      ? translate(locale, 'journey.place.national')
-      : office
-        ? `${office.name}, ${office.address}, ${office.city}`
-        : hold.officeCode,
-    when: `${formatWhen(hold.startsAt, locale)} ${translate(locale, 'journey.bogotaTime')}`,
-    expiresAt: hold.expiresAt,
-    secondsLeft: (hold.expiresAt.getTime() - app.deps.clock().getTime()) / 1000,
-  };
-  return { held, criteria: criteriaOfHold(hold, remote) };
-}
-
-function gone(reply: FastifyReply, locale: Locale) {
-  return sendPage(reply, HoldGonePage({ locale, restart: '/reservar' }), 410);
-}
 
 /** The steps after a time is chosen: hold, data, consent, review, confirmation (all POST → redirect → GET). */
 export async function bookingHoldPages(app: App): Promise<void> {
@@ -251,7 +172,10 @@ export async function bookingHoldPages(app: App): Promise<void> {
       const draft: Draft = { ...draftOf(hold), applicant: typed };
       const result = validateApplicant(applicantInput(typed));
       if (!result.ok) {
-        await saveHoldDraft(db(), hold.holdId, draft, app.deps.clock());
+        // The summary lists the mistakes in the order of the fields on the page.
+        const order = (field: string) => FIELD_ORDER.indexOf(field.replace('applicant.', ''));
+        result.errors.sort((a, b) => order(a.field) - order(b.field));
+        // A refused form stores nothing: what was typed comes back in this answer only.
         const { held, criteria } = await heldPlace(app, hold, request.locale);
         return sendPage(
           reply,
@@ -333,109 +257,14 @@ export async function bookingHoldPages(app: App): Promise<void> {
     status = 200,
   ) {
     const locale = request.locale;
-    const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
     const { held, criteria } = await heldPlace(app, hold, locale);
-    const a = draftOf(hold).applicant ?? {};
-    const dataHref = holdHref('/reservar/datos', hold.holdId);
-    const change = (href: string, what: string) => ({ href, label: t('journey.review.change', { what }) });
-    const docType = isDocumentType(a.documentType ?? '')
-      ? locale === 'en'
-        ? DOCUMENTS[a.documentType as keyof typeof DOCUMENTS].nameEn
-        : DOCUMENTS[a.documentType as keyof typeof DOCUMENTS].nameEs
-      : (a.documentType ?? '');
-    const booking: SummaryRow[] = [
-      {
-        key: t('journey.card.procedure'),
-        value: held.procedure,
-        change: change(
-          journeyHref('/reservar', { tramite: undefined, reserva: hold.holdId }),
-          t('journey.card.procedure').toLowerCase(),
-        ),
-      },
-      {
-        key: t('journey.card.channel'),
-        value: held.channel,
-        change: change(
-          journeyHref('/reservar/atencion', { tramite: hold.procedure, reserva: hold.holdId }),
-          t('journey.card.channel').toLowerCase(),
-        ),
-      },
-      {
-        key: t('journey.card.where'),
-        value: held.place,
-        change: change(
-          journeyHref('/reservar/dias', { ...criteria, fecha: undefined }),
-          t('journey.card.where').toLowerCase(),
-        ),
-      },
-      {
-        key: t('journey.card.when'),
-        value: held.when,
-        change: change(journeyHref('/reservar/horas', criteria), t('journey.card.when').toLowerCase()),
-      },
-    ];
-    const juridica = a.personType === 'juridica';
-    const person: SummaryRow[] = [
-      {
-        key: t('journey.data.personType'),
-        value: juridica ? t('journey.data.juridica') : t('journey.data.natural'),
-        change: change(`${dataHref}#field-applicant-personType`, t('journey.data.personType').toLowerCase()),
-      },
-      ...(juridica
-        ? [
-            {
-              key: t('journey.data.companyName'),
-              value: a.companyName ?? '',
-              change: change(
-                `${dataHref}#field-applicant-companyName`,
-                t('journey.data.companyName').toLowerCase(),
-              ),
-            },
-            {
-              key: t('journey.data.nit'),
-              value: a.nit ?? '',
-              change: change(`${dataHref}#field-applicant-nit`, t('journey.data.nit').toLowerCase()),
-            },
-          ]
-        : []),
-      {
-        key: t('journey.review.document'),
-        value: `${docType} ${a.documentNumber ?? ''}`,
-        change: change(
-          `${dataHref}#field-applicant-documentNumber`,
-          t('journey.review.document').toLowerCase(),
-        ),
-      },
-      {
-        key: t('journey.review.name'),
-        value: `${a.firstName ?? ''} ${a.lastName ?? ''}`,
-        change: change(`${dataHref}#field-applicant-firstName`, t('journey.review.name').toLowerCase()),
-      },
-      {
-        key: t('journey.data.email'),
-        value: a.email ?? '',
-        change: change(`${dataHref}#field-applicant-email`, t('journey.data.email').toLowerCase()),
-      },
-      {
-        key: t('journey.data.phone'),
-        value: a.phone ?? '',
-        change: change(`${dataHref}#field-applicant-phone`, t('journey.data.phone').toLowerCase()),
-      },
-      {
-        key: t('journey.review.consent'),
-        value: t('journey.review.consentGiven', { version: POLICY_VERSION }),
-        change: change(
-          holdHref('/reservar/consentimiento', hold.holdId),
-          t('journey.review.consent').toLowerCase(),
-        ),
-      },
-    ];
+    const rows = reviewRows(locale, held, criteria, hold.procedure, draftOf(hold).applicant ?? {});
     return sendPage(
       reply,
       ReviewPage({
         locale,
         held,
-        rows: { booking, person },
+        rows,
         state: { values: {}, errors },
         csrf: csrfToken(reply),
       }),
@@ -559,34 +388,4 @@ export async function bookingHoldPages(app: App): Promise<void> {
         .send(found.ics());
     },
   );
-}
-
-/** The page's view of an appointment, shared by the confirmation and the manage pages. */
-export function appointmentCard(
-  view: Awaited<ReturnType<typeof viewAppointment>> & object,
-  details: NonNullable<Awaited<ReturnType<typeof loadAppointmentDetails>>>,
-  locale: Locale,
-): AppointmentCard {
-  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
-  const remote = details.channel.remote;
-  const where = remote
-    ? details.channel.code === 'video' && details.videoRoom
-      ? t('journey.card.videoRoom', { url: details.videoRoom })
-      : t(`journey.card.remote.${details.channel.code}`)
-    : `${view.officeName}, ${view.officeAddress}, ${view.city}`;
-  return {
-    code: view.code,
-    status: view.status,
-    statusLabel: t(`journey.status.${view.status}`),
-    procedure: view.procedureName,
-    channel: t(`journey.channel.${view.channel}`),
-    remote,
-    when: `${formatWhen(view.startsAt, locale)} ${t('journey.bogotaTime')}`,
-    where,
-    channelDetails: t(`journey.card.remoteDetails.${view.channel}`),
-    person: view.companyName
-      ? `${view.firstName} ${view.lastName} (${view.companyName})`
-      : `${view.firstName} ${view.lastName}`,
-    requirements: view.requirements,
-  };
 }

@@ -1,15 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { bookingWindow } from '../../../domain/booking-window.js';
-import { addDays, civilDateOf, isCivilDate } from '../../../domain/civil-time.js';
+import { addDays, civilDateOf } from '../../../domain/civil-time.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
-import { findDays, findFirstAvailable, findSlots } from '../../../services/availability.js';
+import { LIMITS } from '../../../security/limits.js';
+import { findDays, findFirstAvailable } from '../../../services/availability.js';
 import { listProcedures } from '../../../services/catalog.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { findDaysNationwide, findSlotsNationwide } from '../../../services/journey/search.js';
+import { findDaysNationwide } from '../../../services/journey/search.js';
 import { formatCivilDate, formatTime } from '../../../services/mail/format.js';
-import { DaysPage, type SlotGroup, TimesPage } from '../../../views/booking/calendar.js';
+import { DaysPage } from '../../../views/booking/calendar.js';
 import {
   ChannelPage,
   OnlineProcedurePage,
@@ -18,10 +19,11 @@ import {
   SearchModePage,
 } from '../../../views/booking/choose.js';
 import { type Criteria, journeyHref } from '../../../views/booking/criteria.js';
-import { emptyForm, type FormState } from '../../../views/components/form.js';
+import type { FormState } from '../../../views/components/form.js';
 import { sendPage } from '../../page.js';
-import { csrfToken } from '../../plugins/csrf.js';
+import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
+import { journeyTimesPage } from './booking-times.js';
 import {
   alternativesFor,
   type Choice,
@@ -69,7 +71,7 @@ export function criteriaOf(q: Query): Criteria {
   return c;
 }
 
-const fieldState = (values: Record<string, unknown>, errors: FieldError[] = []): FormState => ({
+export const fieldState = (values: Record<string, unknown>, errors: FieldError[] = []): FormState => ({
   values,
   errors,
 });
@@ -221,7 +223,10 @@ export async function bookingSearchPages(app: App): Promise<void> {
 
   app.get(
     '/reservar/lugar',
-    { schema: { hide: true, querystring: CriteriaQuery } },
+    {
+      schema: { hide: true, querystring: CriteriaQuery },
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
+    },
     async (request, reply) => {
       const criteria = criteriaOf(request.query);
       const choice = await requireChoice(app, request, reply, criteria);
@@ -301,7 +306,10 @@ export async function bookingSearchPages(app: App): Promise<void> {
 
   app.get(
     '/reservar/dias',
-    { schema: { hide: true, querystring: CriteriaQuery } },
+    {
+      schema: { hide: true, querystring: CriteriaQuery },
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
+    },
     async (request, reply) => {
       const criteria = criteriaOf(request.query);
       const choice = await requireChoice(app, request, reply, criteria);
@@ -368,75 +376,13 @@ export async function bookingSearchPages(app: App): Promise<void> {
     },
   );
 
-  app.get('/reservar/horas', { schema: { hide: true, querystring: CriteriaQuery } }, async (request, reply) =>
-    journeyTimesPage(app, request, reply, criteriaOf(request.query)),
-  );
-}
-
-/** The times page, also re-rendered by the hold POST when the chosen time could not be held. */
-export async function journeyTimesPage(
-  app: App,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  criteria: Criteria,
-  state: FormState = emptyForm(),
-  status = 200,
-) {
-  const db = () => app.deps.database.db;
-  const ctx = (): ServiceContext => ({ db: db(), config: app.deps.config, now: app.deps.clock() });
-  const choice = await requireChoice(app, request, reply, criteria);
-  if (!choice) return reply;
-  const t = (k: string, p?: Record<string, string | number>) => translate(request.locale, k, p);
-  const offices = await officesFor(db(), request.locale, choice.channel.code);
-  const departments = departmentsOf(offices);
-  const date = criteria.fecha ?? '';
-  const dayCriteria = { ...criteria, fecha: undefined, mes: date.slice(0, 7) || undefined };
-  if (!isCivilDate(date)) return reply.redirect(journeyHref('/reservar/dias', dayCriteria), 303);
-  let slots: Awaited<ReturnType<typeof findSlots>> = [];
-  const errors = [...state.errors];
-  try {
-    slots = await slotsOn(ctx(), choice, criteria, date);
-  } catch (err) {
-    if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
-    errors.push(...err.fieldErrors);
-  }
-  const groups: SlotGroup[] = [];
-  for (const s of slots) {
-    const office = offices.find((o) => o.code === s.officeCode);
-    const name = choice.channel.remote ? choice.channel.name : (office?.name ?? s.officeCode);
-    let group = groups.find((g) => g.officeName === name);
-    if (!group) {
-      group = {
-        officeName: name,
-        detail: choice.channel.remote ? undefined : office ? `${office.address}, ${office.city}` : undefined,
-        slots: [],
-      };
-      groups.push(group);
-    }
-    group.slots.push({
-      slotId: s.slotId,
-      time: formatTime(s.startsAt, request.locale),
-      available: s.available,
-    });
-  }
-  const national = !choice.channel.remote && !criteria.oficina && !criteria.ciudad;
-  return sendPage(
-    reply,
-    TimesPage({
-      locale: request.locale,
-      date,
-      context: contextLine(request.locale, choice, placeLabel(t, choice, criteria, offices, departments)),
-      criteria,
-      back: journeyHref('/reservar/dias', dayCriteria),
-      groups,
-      alternatives: alternativesFor(choice, criteria, offices, app.deps.config, app.deps.clock()),
-      state: { values: state.values, errors },
-      mode: criteria.cambio
-        ? { kind: 'reschedule' }
-        : { kind: 'hold', csrf: csrfToken(reply), captcha: app.deps.config.captcha },
-      departments: national ? [...departments].map(([code, name]) => ({ code, name })) : undefined,
-    }),
-    errors.length > 0 && status === 200 ? 400 : status,
+  app.get(
+    '/reservar/horas',
+    {
+      schema: { hide: true, querystring: CriteriaQuery },
+      config: { rateLimit: routeLimit(app, LIMITS.search) },
+    },
+    async (request, reply) => journeyTimesPage(app, request, reply, criteriaOf(request.query)),
   );
 }
 
@@ -449,15 +395,4 @@ function daysIn(ctx: ServiceContext, choice: Choice, c: Criteria, from: string, 
       city: choice.channel.remote ? undefined : c.oficina ? undefined : c.ciudad,
     });
   return findDaysNationwide(ctx, { ...base, department: c.departamento });
-}
-
-function slotsOn(ctx: ServiceContext, choice: Choice, c: Criteria, date: string) {
-  const base = { procedure: choice.procedure.code, channel: choice.channel.code, date };
-  if (choice.channel.remote || c.oficina || c.ciudad)
-    return findSlots(ctx, {
-      ...base,
-      office: choice.channel.remote ? undefined : c.oficina,
-      city: choice.channel.remote ? undefined : c.oficina ? undefined : c.ciudad,
-    });
-  return findSlotsNationwide(ctx, { ...base, department: c.departamento });
 }

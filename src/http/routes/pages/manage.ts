@@ -5,10 +5,14 @@ import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
 import { selectSlotFacts } from '../../../repositories/availability.js';
 import { LIMITS } from '../../../security/limits.js';
-import { lookupAppointment, viewAppointment } from '../../../services/appointments.js';
+import { viewAppointment } from '../../../services/appointments.js';
 import { listOffices } from '../../../services/catalog.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { cancelManagedAppointment, rescheduleManagedAppointment } from '../../../services/journey/manage.js';
+import {
+  cancelManagedAppointment,
+  findManagedAppointment,
+  rescheduleManagedAppointment,
+} from '../../../services/journey/manage.js';
 import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
 import { formatWhen } from '../../../services/mail/format.js';
 import {
@@ -24,7 +28,7 @@ import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { appointmentCard } from './booking-hold.js';
+import { appointmentCard } from './journey-card.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const LookupPost = Type.Object(
@@ -101,13 +105,8 @@ export async function managePages(app: App): Promise<void> {
         errors.push({ field: 'documentNumber', key: 'journey.manage.documentRequired' });
       if (errors.length > 0) return lookupPage(request, reply, { values, errors }, 400);
       try {
-        const found = await lookupAppointment(db(), { code, documentNumber }, request.locale);
-        const row = await db()
-          .selectFrom('appointments')
-          .select('id')
-          .where('code', '=', found.code)
-          .executeTakeFirstOrThrow();
-        startManageSession(request, reply, row.id, app.deps.clock());
+        const id = await findManagedAppointment(db(), { code, documentNumber });
+        startManageSession(request, reply, id, app.deps.clock());
         return reply.redirect('/gestionar/cita', 303);
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;

@@ -73,7 +73,12 @@ export function ProcedurePage({
           </p>
         </>
       ) : (
-        <p class="free-note">{t('procedure.noAppointment')}</p>
+        <>
+          <p class="free-note">{t('procedure.noAppointment')}</p>
+          <p>
+            {t('when.kiosks')} <a href="/puntos-de-autoservicio">{t('when.kiosks.link')}</a>.
+          </p>
+        </>
       )}
     </Layout>
   );

@@ -35,6 +35,9 @@ export function WhenNeededPage({
           </li>
         ))}
       </ul>
+      <p>
+        {t('when.kiosks')} <a href="/puntos-de-autoservicio">{t('when.kiosks.link')}</a>.
+      </p>
       {both.length > 0 ? (
         <>
           <p>{t('when.exceptions')}</p>

@@ -1,0 +1,36 @@
+import type { Locale } from '../../../i18n/index.js';
+import { translate } from '../../../i18n/index.js';
+import type { viewAppointment } from '../../../services/appointments.js';
+import type { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
+import { formatWhen } from '../../../services/mail/format.js';
+import type { AppointmentCard } from '../../../views/booking/appointment.js';
+
+/** The page's view of an appointment, shared by the confirmation and the manage pages. */
+export function appointmentCard(
+  view: Awaited<ReturnType<typeof viewAppointment>> & object,
+  details: NonNullable<Awaited<ReturnType<typeof loadAppointmentDetails>>>,
+  locale: Locale,
+): AppointmentCard {
+  const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
+  const remote = details.channel.remote;
+  const where = remote
+    ? details.channel.code === 'video' && details.videoRoom
+      ? t('journey.card.videoRoom', { url: details.videoRoom })
+      : t(`journey.card.remote.${details.channel.code}`)
+    : `${view.officeName}, ${view.officeAddress}, ${view.city}`;
+  return {
+    code: view.code,
+    status: view.status,
+    statusLabel: t(`journey.status.${view.status}`),
+    procedure: view.procedureName,
+    channel: t(`journey.channel.${view.channel}`),
+    remote,
+    when: `${formatWhen(view.startsAt, locale)} ${t('journey.bogotaTime')}`,
+    where,
+    channelDetails: t(`journey.card.remoteDetails.${view.channel}`),
+    person: view.companyName
+      ? `${view.firstName} ${view.lastName} (${view.companyName})`
+      : `${view.firstName} ${view.lastName}`,
+    requirements: view.requirements,
+  };
+}

@@ -1,0 +1,195 @@
+import type { DeadlineRow } from '../../services/agenda/tax-calendar.js';
+import { CsrfField } from '../components/csrf-field.js';
+import { ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './layout.js';
+
+export interface ClosureItem {
+  id: number;
+  office_code: string;
+  office_name: string;
+  capacity_line_id: number | null;
+  line_name: string | null;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  cancelled_appointments: number;
+}
+
+export function ClosuresPage({
+  ctx,
+  state,
+  closures,
+  options,
+  canManage,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  closures: ClosureItem[];
+  options: {
+    offices: { code: string; name: string }[];
+    lines: { id: number; name: string; officeCode: string }[];
+  };
+  canManage: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <AdminLayout ctx={ctx} title={t('agenda.closures.title')}>
+      <p>
+        <a class="back-link" href="/admin/agenda">
+          {t('agenda.back')}
+        </a>
+      </p>
+      <ErrorSummary t={t} state={state} />
+      <h1>{t('agenda.closures.title')}</h1>
+      <p>{t('agenda.closures.lead')}</p>
+      {closures.length === 0 ? (
+        <p>{t('agenda.closures.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{t('agenda.closures.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agenda.line.office')}</th>
+                <th scope="col">{t('agenda.closure.line')}</th>
+                <th scope="col">{t('agenda.range.from')}</th>
+                <th scope="col">{t('agenda.range.to')}</th>
+                <th scope="col">{t('agenda.closure.reason')}</th>
+                <th scope="col">{t('agenda.closure.cancelled')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {closures.map((c) => (
+                <tr>
+                  <td>
+                    {c.office_code} – {c.office_name}
+                  </td>
+                  <td>{c.line_name ?? t('agenda.closure.wholeOffice')}</td>
+                  <td>{c.from_date}</td>
+                  <td>{c.to_date}</td>
+                  <td>{c.reason}</td>
+                  <td>{c.cancelled_appointments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage ? (
+        <form method="post" action="/admin/agenda/cierres" class="danger-zone" novalidate>
+          <CsrfField token={ctx.csrf} />
+          <h2>{t('agenda.closure.new')}</h2>
+          <p>{t('agenda.closure.newHint')}</p>
+          <SelectField
+            t={t}
+            state={state}
+            name="office"
+            label={t('agenda.line.office')}
+            placeholder={t('admin.choose')}
+            options={options.offices.map((o) => ({ value: o.code, label: `${o.code} – ${o.name}` }))}
+          />
+          <SelectField
+            t={t}
+            state={state}
+            name="line"
+            label={t('agenda.closure.line')}
+            hint={t('agenda.closure.lineHint')}
+            placeholder={t('agenda.closure.wholeOffice')}
+            options={options.lines.map((l) => ({
+              value: String(l.id),
+              label: `${l.officeCode} – ${l.name}`,
+            }))}
+          />
+          <TextField
+            t={t}
+            state={state}
+            name="from"
+            label={t('agenda.range.from')}
+            type="date"
+            width="medium"
+          />
+          <TextField t={t} state={state} name="to" label={t('agenda.range.to')} type="date" width="medium" />
+          <TextField t={t} state={state} name="reason" label={t('agenda.closure.reason')} />
+          <SubmitButton variant="warning">{t('agenda.closure.submit')}</SubmitButton>
+        </form>
+      ) : null}
+    </AdminLayout>
+  );
+}
+
+export function TaxCalendarPage({
+  ctx,
+  year,
+  rows,
+}: {
+  ctx: AdminContext;
+  year: number;
+  rows: DeadlineRow[];
+}) {
+  const { t } = ctx;
+  const disagreements = rows.filter((r) => r.ruleDate !== null).length;
+  return (
+    <AdminLayout ctx={ctx} title={t('agenda.taxCalendar.title')}>
+      <p>
+        <a class="back-link" href="/admin/agenda">
+          {t('agenda.back')}
+        </a>
+      </p>
+      <h1>{t('agenda.taxCalendar.title')}</h1>
+      <p>{t('agenda.taxCalendar.lead')}</p>
+      <form method="get" action="/admin/agenda/calendario-tributario" class="filters" novalidate>
+        <TextField
+          t={t}
+          state={{ values: { anio: String(year) }, errors: [] }}
+          name="anio"
+          label={t('agenda.taxCalendar.year')}
+          inputMode="numeric"
+          width="short"
+        />
+        <button class="button button-secondary" type="submit">
+          {t('agenda.taxCalendar.show')}
+        </button>
+      </form>
+      {disagreements > 0 ? (
+        <p class="notice notice-warning">{t('agenda.taxCalendar.disagree', { count: disagreements })}</p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p>{t('agenda.taxCalendar.none', { year })}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption>{t('agenda.taxCalendar.caption', { year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('agenda.taxCalendar.date')}</th>
+                <th scope="col">{t('agenda.taxCalendar.obligation')}</th>
+                <th scope="col">{t('agenda.taxCalendar.period')}</th>
+                <th scope="col">{t('agenda.taxCalendar.digits')}</th>
+                <th scope="col">{t('agenda.taxCalendar.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>{r.dueDate}</td>
+                  <td>{t(`agenda.obligation.${r.obligation}`)}</td>
+                  <td>{r.period}</td>
+                  <td>{r.lastDigits}</td>
+                  <td>
+                    {t(`agenda.source.${r.source}`)}
+                    {r.ruleDate ? (
+                      <>
+                        {' '}
+                        <Tag kind="warn">{t('agenda.taxCalendar.ruleSays', { date: r.ruleDate })}</Tag>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </AdminLayout>
+  );
+}
