@@ -84,13 +84,14 @@ function slotsOfLines(q: AvailabilityScope, days: RawBuilder<unknown>): RawBuild
     WHERE ${days} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}`;
 }
 
-function expiredHolds(now: Date, dateCondition: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`
-    SELECT h.slot_id, count(*) FILTER (WHERE NOT h.reserved) AS n, count(*) AS a
-    FROM holds h JOIN slots s ON s.id = h.slot_id
-    WHERE h.expires_at <= ${now} AND ${dateCondition}
-    GROUP BY h.slot_id`;
-}
+/**
+ * The slot's expired holds that no job has reclaimed yet, read per slot through `holds_slot_expiry`.
+ * Per slot, not per day: a day-wide scan of `holds` was planned as a parallel scan of `slots` whenever
+ * the holds table had grown (measured 18 searches/s during a rush, see docs/scaling.md).
+ */
+const EXPIRED_HOLDS_OF_SLOT = (now: Date) => sql`CROSS JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE NOT h.reserved) AS n, count(*) AS a
+    FROM holds h WHERE h.slot_id = s.id AND h.expires_at <= ${now}) e`;
 
 export async function selectDaysWithRoom(
   db: Kysely<DB>,
@@ -98,11 +99,10 @@ export async function selectDaysWithRoom(
 ): Promise<{ date: string; available: number }[]> {
   const range = sql`s.local_date BETWEEN ${q.from}::date AND ${q.to}::date`;
   const result = await sql<{ date: string; available: number }>`
-    ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)}),
-    e AS (${expiredHolds(q.now, range)})
+    ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)})
     SELECT s.local_date AS date, sum(${free(q)})::int AS available
     FROM (SELECT s.* ${slotsOfLines(q, range)}) s
-    LEFT JOIN e ON e.slot_id = s.id
+    ${EXPIRED_HOLDS_OF_SLOT(q.now)}
     GROUP BY s.local_date
     HAVING sum(${free(q)}) > 0
     ORDER BY s.local_date`.execute(db);
@@ -129,11 +129,10 @@ export async function selectSlotsWithRoom(
     ends_at: Date;
     available: number;
   }>`
-    ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)}),
-    e AS (${expiredHolds(q.now, day)})
+    ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)})
     SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
     FROM (SELECT s.* ${slotsOfLines(q, day)}) s
-    LEFT JOIN e ON e.slot_id = s.id
+    ${EXPIRED_HOLDS_OF_SLOT(q.now)}
     WHERE ${free(q)} > 0
     ORDER BY s.starts_at, s.office_code`.execute(db);
   return result.rows.map((r) => ({
@@ -166,9 +165,7 @@ export async function selectFirstPerOffice(
       SELECT f.* FROM lines CROSS JOIN LATERAL (
         SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
         FROM slots s
-        CROSS JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE NOT h.reserved) AS n, count(*) AS a
-          FROM holds h WHERE h.slot_id = s.id AND h.expires_at <= ${q.now}) e
+        ${EXPIRED_HOLDS_OF_SLOT(q.now)}
         WHERE s.capacity_line_id = lines.id AND s.office_code = lines.office_code
           AND ${window} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}
           AND ${free(q)} > 0
