@@ -18,7 +18,7 @@ import {
   ProcedurePage,
   SearchModePage,
 } from '../../../views/booking/choose.js';
-import { type Criteria, journeyHref } from '../../../views/booking/criteria.js';
+import { CRITERIA_KEYS, type Criteria, journeyHref } from '../../../views/booking/criteria.js';
 import type { FormState } from '../../../views/components/form.js';
 import { sendPage } from '../../page.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
@@ -54,16 +54,8 @@ type Query = { [K in keyof typeof CriteriaQuery.properties]?: string };
 /** Only the journey's own criteria, without blanks: the rest of a query never travels on. */
 export function criteriaOf(q: Query): Criteria {
   const c: Criteria = {};
-  for (const key of [
-    'tramite',
-    'canal',
-    'departamento',
-    'ciudad',
-    'oficina',
-    'fecha',
-    'mes',
-    'reserva',
-  ] as const) {
+  for (const key of CRITERIA_KEYS) {
+    if (key === 'cambio') continue;
     const v = q[key]?.trim();
     if (v) c[key] = v;
   }
