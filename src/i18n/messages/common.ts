@@ -13,9 +13,6 @@ export const common = defineMessages(
     'layout.languageLabel': 'Read this site in English',
     'layout.nav': 'Menú principal',
     'layout.footer.contact': 'Líneas de atención',
-    'layout.footer.phone':
-      'Contact center: (601) 307 8064, lunes a viernes de 8:00 a 19:00, sábados de 8:00 a 12:00',
-    'layout.footer.address': 'Sede principal: Carrera 8 # 6C-38, Bogotá D.C.',
     'layout.footer.free': 'Todos los trámites son gratuitos y no necesitan intermediarios.',
     'layout.footer.policy': 'Política de tratamiento de datos personales',
     'home.title': 'Agende su cita con la autoridad tributaria y aduanera',
@@ -72,8 +69,6 @@ export const common = defineMessages(
     'layout.languageLabel': 'Ver este sitio en español',
     'layout.nav': 'Main menu',
     'layout.footer.contact': 'Contact lines',
-    'layout.footer.phone': 'Contact centre: (601) 307 8064, Monday to Friday 8:00–19:00, Saturday 8:00–12:00',
-    'layout.footer.address': 'Headquarters: Carrera 8 # 6C-38, Bogotá D.C.',
     'layout.footer.free': 'Every procedure is free and needs no intermediary.',
     'layout.footer.policy': 'Personal data policy',
     'home.title': 'Book an appointment with the tax and customs authority',
