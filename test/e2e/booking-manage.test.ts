@@ -13,10 +13,10 @@ import {
   wcagViolations,
 } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { aCapacityLine, aSlot } from '../helpers/factories.js';
+import { aJourneyAgenda, JOURNEY_PROCEDURE } from '../helpers/journey-agenda.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // 07:00 in Bogotá, a Tuesday
-const PROCEDURE = 'orientacion-tributaria';
+const PROCEDURE = JOURNEY_PROCEDURE;
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -39,28 +39,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
     server = await serveApp(database, clock.now);
-    const medellin = await aCapacityLine(database.db, {
-      office: '11',
-      channel: 'presencial',
-      procedures: [PROCEDURE],
-    });
-    const video = await aCapacityLine(database.db, {
-      office: '32',
-      channel: 'video',
-      procedures: [PROCEDURE],
-    });
-    for (const day of ['2026-12-02', '2026-12-03']) {
-      for (const hour of ['13', '14', '15']) {
-        await aSlot(database.db, { line: medellin, startsAt: `${day}T${hour}:00:00Z`, capacity: 20 });
-        await aSlot(database.db, {
-          line: video,
-          office: '32',
-          channel: 'video',
-          startsAt: `${day}T${hour}:30:00Z`,
-          capacity: 20,
-        });
-      }
-    }
+    await aJourneyAgenda(database.db, ['2026-12-02', '2026-12-03']);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/db/schema.js';
+import { aCapacityLine, aSlot } from './factories.js';
+
+/** What the browser journeys book: in person in Medellín (office 11) and by video (office 32). */
+export const JOURNEY_PROCEDURE = 'orientacion-tributaria';
+
+/**
+ * The agenda both journey tests walk through: on each day, three in-person times (08:00–10:00 in
+ * Bogotá) and three video times half an hour later, 20 places each.
+ */
+export async function aJourneyAgenda(db: Kysely<DB>, days: readonly string[]): Promise<void> {
+  const inPerson = await aCapacityLine(db, {
+    office: '11',
+    channel: 'presencial',
+    procedures: [JOURNEY_PROCEDURE],
+  });
+  const video = await aCapacityLine(db, { office: '32', channel: 'video', procedures: [JOURNEY_PROCEDURE] });
+  for (const day of days) {
+    for (const hour of ['13', '14', '15']) {
+      await aSlot(db, { line: inPerson, startsAt: `${day}T${hour}:00:00Z`, capacity: 20 });
+      await aSlot(db, {
+        line: video,
+        office: '32',
+        channel: 'video',
+        startsAt: `${day}T${hour}:30:00Z`,
+        capacity: 20,
+      });
+    }
+  }
+}
