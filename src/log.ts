@@ -31,16 +31,17 @@ export const REDACT_PATHS = [
 ];
 
 /**
- * Secrets travel in some paths: confirmation codes in API paths, the tokens of the alert e-mails' links
- * and of the data-subject link. Whoever reads the logs must not be able to open them, so the logs keep
- * the route, not the secret; query strings are dropped whole.
+ * Secrets travel in some paths: confirmation codes in API paths, the tokens of the alert e-mails' links,
+ * of the data-subject link and of the rebooking pass. Whoever reads the logs must not be able to open
+ * them, so the logs keep the route, not the secret; query strings are dropped whole.
  */
 export function redactUrl(url: string): string {
   return url
     .replace(/\?[^#]*/, (q) => (q.length > 1 ? '?…' : q))
     .replace(/\/appointments\/[^/?#]+/g, '/appointments/:code')
     .replace(/\/alertas\/(confirmar|baja|oferta)\/[^/?#]+/g, '/alertas/$1/:token')
-    .replace(/\/mis-datos\/acceso\/[^/?#]+/g, '/mis-datos/acceso/:token');
+    .replace(/\/mis-datos\/acceso\/[^/?#]+/g, '/mis-datos/acceso/:token')
+    .replace(/\/reservar\/prioridad\/[^/?#]+/g, '/reservar/prioridad/:token');
 }
 
 interface LoggedRequest {

@@ -114,7 +114,7 @@ export interface SlotsTable {
   status: Generated<'open' | 'closed'>;
 }
 
-export type HoldKind = 'citizen' | 'offer' | 'release';
+export type HoldKind = 'citizen' | 'offer' | 'release' | 'priority';
 
 export interface HoldsTable {
   id: Generated<string>;
@@ -279,6 +279,22 @@ export interface AgendaClosuresTable {
   created_at: Timestamp;
 }
 
+export type RebookPassStatus = 'open' | 'used' | 'declined' | 'withdrawn';
+
+/** A closure's priority rebooking pass for one cancelled appointment (migration 0530). */
+export interface RebookPassesTable {
+  id: Generated<number>;
+  appointment_id: number;
+  closure_id: number;
+  hold_id: string | null;
+  kept_slot_id: number | null;
+  status: Generated<RebookPassStatus>;
+  rebooked_appointment_id: number | null;
+  created_at: RequiredTimestamp;
+  expires_at: RequiredTimestamp;
+  decided_at: Date | null;
+}
+
 export type TaxObligation = 'mensual' | 'renta_naturales' | 'renta_juridicas';
 
 export interface TaxDeadlinesTable {
@@ -297,6 +313,7 @@ export interface DeadlineReservationsTable {
 
 export interface DB {
   agenda_closures: AgendaClosuresTable;
+  rebook_passes: RebookPassesTable;
   tax_deadlines: TaxDeadlinesTable;
   deadline_reservations: DeadlineReservationsTable;
   departments: DepartmentsTable;

@@ -34,6 +34,7 @@ import { homePages } from './routes/pages/home.js';
 import { managePages } from './routes/pages/manage.js';
 import { nextAvailablePages } from './routes/pages/next-available.js';
 import { privacyPages } from './routes/pages/privacy.js';
+import { rebookPages } from './routes/pages/rebook.js';
 import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
 
@@ -146,6 +147,7 @@ export async function buildApp({
   await app.register(bookingSearchPages);
   await app.register(bookingHoldPages);
   await app.register(managePages);
+  await app.register(rebookPages);
   await app.register(nextAvailablePages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).

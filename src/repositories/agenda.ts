@@ -273,12 +273,15 @@ export async function closeSlots(db: Kysely<DB>, slotIds: readonly number[]): Pr
     .execute();
 }
 
-/** Drops the citizens' holds on closed slots (nobody may confirm a place on a closed day). */
+/**
+ * Drops the citizens' holds and the places kept for rebooking on closed slots (nobody may confirm a
+ * place on a closed day; a pass whose kept place is dropped still lets its holder choose another time).
+ */
 export async function dropCitizenHolds(db: Kysely<DB>, slotIds: readonly number[]): Promise<void> {
   if (slotIds.length === 0) return;
   await sql`
     WITH gone AS (
-      DELETE FROM holds WHERE kind = 'citizen' AND slot_id IN (${sql.join([...slotIds])})
+      DELETE FROM holds WHERE kind IN ('citizen', 'priority') AND slot_id IN (${sql.join([...slotIds])})
       RETURNING slot_id, reserved
     ), per_slot AS (
       SELECT slot_id, count(*) AS n, count(*) FILTER (WHERE reserved) AS r FROM gone GROUP BY slot_id
@@ -291,7 +294,7 @@ export function selectActiveAppointmentsOfSlots(db: Kysely<DB>, slotIds: readonl
   if (slotIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('appointments')
-    .select(['id', 'code', 'slot_id', 'reserved', 'office_code'])
+    .select(['id', 'code', 'slot_id', 'reserved', 'office_code', 'procedure_code', 'channel'])
     .where('slot_id', 'in', [...slotIds])
     .where('status', '=', 'booked')
     .orderBy('slot_id')

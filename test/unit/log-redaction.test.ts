@@ -11,6 +11,8 @@ describe('request paths in the logs', () => {
       [`/alertas/confirmar/${token}`, '/alertas/confirmar/:token'],
       [`/alertas/baja/${token}`, '/alertas/baja/:token'],
       [`/alertas/oferta/${token}`, '/alertas/oferta/:token'],
+      [`/reservar/prioridad/12-${token}`, '/reservar/prioridad/:token'],
+      [`/reservar/prioridad/12-${token}/liberar`, '/reservar/prioridad/:token/liberar'],
       ['/api/v1/appointments/K7M2Q9XP/cancel', '/api/v1/appointments/:code/cancel'],
       [`/idioma/en?volver=/mis-datos/acceso/${token}`, '/idioma/en?…'],
       ['/alertas', '/alertas'],

@@ -72,6 +72,14 @@ export const mail = defineMessages(
     'mail.cancelled.rebook.citizen': 'Si necesita otra cita, puede pedirla cuando quiera.',
     'mail.cancelled.rebook.closure': 'Pida una nueva cita en la fecha que le convenga.',
     'mail.cancelled.rebook.action': 'Pedir una nueva cita',
+    'mail.cancelled.priority.kept':
+      'Le guardamos un lugar: {when} (hora de Bogotá), {place}. Nadie más puede tomarlo hasta el {until} (hora de Bogotá); después vuelve a quedar libre para otras personas.',
+    'mail.cancelled.priority.none':
+      'No encontramos ahora un lugar libre para guardarle, pero puede elegir una nueva cita con prioridad.',
+    'mail.cancelled.priority.lead':
+      'Hasta el {until} (hora de Bogotá) el botón de abajo le permite confirmar ese lugar o elegir otra hora, sin volver a escribir sus datos.',
+    'mail.cancelled.priority.actionKept': 'Confirmar o cambiar el lugar guardado',
+    'mail.cancelled.priority.action': 'Elegir una nueva cita',
     'mail.cancelled.alerts':
       'Si no encuentra cupo, pida una alerta y le avisaremos cuando aparezca uno: {url}',
     'mail.reminder.subject': 'Recordatorio de cita: {when}',
@@ -169,6 +177,14 @@ export const mail = defineMessages(
     'mail.cancelled.rebook.citizen': 'If you need another appointment, you can book one at any time.',
     'mail.cancelled.rebook.closure': 'Please book a new appointment on a date that suits you.',
     'mail.cancelled.rebook.action': 'Book a new appointment',
+    'mail.cancelled.priority.kept':
+      'We kept a place for you: {when} (Bogotá time), {place}. Nobody else can take it until {until} (Bogotá time); after that it is free for others again.',
+    'mail.cancelled.priority.none':
+      'We could not find a free place to keep for you right now, but you can choose a new appointment with priority.',
+    'mail.cancelled.priority.lead':
+      'Until {until} (Bogotá time) the button below lets you confirm that place or choose another time, without typing your details again.',
+    'mail.cancelled.priority.actionKept': 'Confirm or change the kept place',
+    'mail.cancelled.priority.action': 'Choose a new appointment',
     'mail.cancelled.alerts':
       'If you find no place, ask for an alert and we will tell you when one appears: {url}',
     'mail.reminder.subject': 'Appointment reminder: {when}',

@@ -1,11 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { passState } from '../../domain/rebook.js';
+import { selectPassOfAppointment } from '../../repositories/rebook.js';
+import { rebookToken } from '../../security/rebook-token.js';
 import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
-import { cancellationMail } from '../../services/mail/compose-appointment.js';
+import { cancellationMail, type RebookOffer } from '../../services/mail/compose-appointment.js';
 import { type JobContext, PermanentJobError } from '../define.js';
 import { sendMail } from './send-mail.js';
 
+/** The closure's rebooking pass as the e-mail offers it, while it is still open. */
+async function rebookOffer(
+  db: Kysely<DB>,
+  appointmentId: number,
+  ctx: JobContext,
+): Promise<RebookOffer | undefined> {
+  const pass = await selectPassOfAppointment(db, appointmentId);
+  if (!pass || passState(pass.status, pass.expires_at, ctx.now) !== 'open') return undefined;
+  const kept =
+    pass.kept_starts_at && pass.kept_until && pass.kept_until > ctx.now
+      ? {
+          startsAt: pass.kept_starts_at,
+          place: `${pass.kept_office_name ?? ''}, ${pass.kept_office_address ?? ''}`,
+          until: pass.kept_until,
+        }
+      : undefined;
+  return {
+    href: `${ctx.config.publicUrl}/reservar/prioridad/${rebookToken(ctx.config.sessionSecret, pass.id)}`,
+    expiresAt: pass.expires_at,
+    kept,
+  };
+}
+
 /**
- * Says the appointment was cancelled, with the link to book again. A cancellation that is part of a
- * reschedule says nothing (the reschedule e-mail does), nor one done to erase personal data.
+ * Says the appointment was cancelled, with the link to book again: after a closure, the link of the
+ * person's rebooking pass and the place kept for them. A cancellation that is part of a reschedule says
+ * nothing (the reschedule e-mail does), nor one done to erase personal data.
  */
 export async function run(ctx: JobContext, { appointmentId }: { appointmentId: number }): Promise<void> {
   const known = await loadAppointmentDetails(ctx.db, appointmentId);
@@ -14,6 +43,7 @@ export async function run(ctx: JobContext, { appointmentId }: { appointmentId: n
     const details = await loadAppointmentDetails(db, appointmentId);
     if (details?.status !== 'cancelled' || details.person.anonymised) return null;
     if (details.cancelReason === 'reschedule' || details.cancelReason === 'privacy') return null;
-    return cancellationMail(details, { publicUrl: ctx.config.publicUrl, now: ctx.now });
+    const rebook = details.cancelReason === 'closure' ? await rebookOffer(db, appointmentId, ctx) : undefined;
+    return cancellationMail(details, { publicUrl: ctx.config.publicUrl, now: ctx.now }, rebook);
   });
 }

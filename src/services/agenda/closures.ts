@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
+import { transaction } from '../../db/transaction.js';
 import { civilDateOf } from '../../domain/civil-time.js';
 import * as repo from '../../repositories/agenda.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { cancelAppointmentInTransaction } from '../appointments.js';
 import { recordAudit } from '../audit.js';
+import { issueRebookPass } from '../rebook/keep-place.js';
 import { type FormInput, FormReader } from '../staff/input.js';
 import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../staff/scope.js';
 import { readRange } from './publish.js';
@@ -35,7 +37,8 @@ export async function closureFormOptions(db: Kysely<DB>, actor: Actor) {
  * Closes an office, or one capacity line of it, for a range of days. In one transaction: the closure is
  * recorded (publishing skips it from then on), the slots are closed (their places are never offered
  * again, neither to the public nor to alerts), citizens' holds on them are dropped, and every booked
- * appointment is cancelled with its cancellation e-mail queued and an audit event of its own.
+ * appointment is cancelled with its cancellation e-mail queued and an audit event of its own. Each
+ * cancelled person gets a rebooking pass with, where one is free, a place kept for them (decision 010).
  */
 export async function closeAgenda(
   db: Kysely<DB>,
@@ -43,7 +46,7 @@ export async function closeAgenda(
   actor: Actor,
   input: FormInput,
   now: Date,
-): Promise<{ closureId: number; cancelled: number; slots: number }> {
+): Promise<{ closureId: number; cancelled: number; kept: number; slots: number }> {
   requirePermission(actor, 'agenda.manage');
   const form = new FormReader(input);
   const officeCode = form.text('office', { max: 10 });
@@ -67,7 +70,7 @@ export async function closeAgenda(
   }
   form.done();
   const ctx = { now, config };
-  return db.transaction().execute(async (trx) => {
+  return transaction(db, async (trx) => {
     const closure = await trx
       .insertInto('agenda_closures')
       .values({
@@ -85,9 +88,12 @@ export async function closeAgenda(
     await repo.dropCitizenHolds(trx, slotIds);
     const appointments = await repo.selectActiveAppointmentsOfSlots(trx, slotIds);
     let cancelled = 0;
+    let kept = 0;
     for (const a of appointments) {
       if (!(await cancelAppointmentInTransaction(trx, a, 'closure', ctx))) continue;
       cancelled++;
+      const pass = await issueRebookPass(trx, a, closure.id, ctx);
+      if (pass.kept) kept++;
       await recordAudit(trx, {
         occurredAt: now,
         actorStaffId: actor.staffId,
@@ -97,7 +103,7 @@ export async function closeAgenda(
         entityId: a.code,
         officeCode: a.office_code,
         before: { status: 'booked' },
-        after: { status: 'cancelled', reason: 'closure', closureId: closure.id },
+        after: { status: 'cancelled', reason: 'closure', closureId: closure.id, rebookPassId: pass.passId },
       });
     }
     await trx
@@ -114,8 +120,8 @@ export async function closeAgenda(
       entityId: String(closure.id),
       officeCode,
       before: null,
-      after: { officeCode, capacityLineId: lineId, ...range, reason, slots: slotIds.length, cancelled },
+      after: { officeCode, capacityLineId: lineId, ...range, reason, slots: slotIds.length, cancelled, kept },
     });
-    return { closureId: closure.id, cancelled, slots: slotIds.length };
+    return { closureId: closure.id, cancelled, kept, slots: slotIds.length };
   });
 }

@@ -175,7 +175,56 @@ export function rescheduleMail(
   });
 }
 
-export function cancellationMail(details: AppointmentDetails, settings: ComposeSettings): OutgoingMail {
+/** The rebooking pass a closure gave the person: its link and, when one was found, the place kept. */
+export interface RebookOffer {
+  href: string;
+  expiresAt: Date;
+  kept?: { startsAt: Date; place: string; until: Date } | undefined;
+}
+
+/** How to book again: with the closure's pass when there is one, else the ordinary journey. */
+function rebookBlocks(
+  details: AppointmentDetails,
+  rebook: RebookOffer | undefined,
+  publicUrl: string,
+): MailBlock[] {
+  const t = translator(details.locale);
+  if (!rebook) {
+    const closure = details.cancelReason === 'closure';
+    return [
+      {
+        type: 'paragraph',
+        text: t(closure ? 'mail.cancelled.rebook.closure' : 'mail.cancelled.rebook.citizen'),
+      },
+      { type: 'action', text: t('mail.cancelled.rebook.action'), href: `${publicUrl}/reservar` },
+    ];
+  }
+  const kept = rebook.kept
+    ? t('mail.cancelled.priority.kept', {
+        when: formatWhen(rebook.kept.startsAt, details.locale),
+        place: details.channel.remote ? details.channel.name : rebook.kept.place,
+        until: formatWhen(rebook.kept.until, details.locale),
+      })
+    : t('mail.cancelled.priority.none');
+  return [
+    { type: 'paragraph', text: kept },
+    {
+      type: 'paragraph',
+      text: t('mail.cancelled.priority.lead', { until: formatWhen(rebook.expiresAt, details.locale) }),
+    },
+    {
+      type: 'action',
+      text: t(rebook.kept ? 'mail.cancelled.priority.actionKept' : 'mail.cancelled.priority.action'),
+      href: rebook.href,
+    },
+  ];
+}
+
+export function cancellationMail(
+  details: AppointmentDetails,
+  settings: ComposeSettings,
+  rebook?: RebookOffer,
+): OutgoingMail {
   const t = translator(details.locale);
   const when = formatWhen(details.startsAt, details.locale);
   const closure = details.cancelReason === 'closure';
@@ -192,11 +241,7 @@ export function cancellationMail(details: AppointmentDetails, settings: ComposeS
     blocks: [
       { type: 'paragraph', text: lead },
       detailsBlock(details),
-      {
-        type: 'paragraph',
-        text: t(closure ? 'mail.cancelled.rebook.closure' : 'mail.cancelled.rebook.citizen'),
-      },
-      { type: 'action', text: t('mail.cancelled.rebook.action'), href: `${settings.publicUrl}/reservar` },
+      ...rebookBlocks(details, closure ? rebook : undefined, settings.publicUrl),
       { type: 'paragraph', text: t('mail.cancelled.alerts', { url: `${settings.publicUrl}/alertas` }) },
     ],
   });

@@ -9,6 +9,7 @@ import { enqueue } from '../../jobs/queue.js';
 import { cancelAppointmentInTransaction, normaliseLookupDocument } from '../appointments.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
+import { withdrawPassesOf } from '../rebook/pass.js';
 import { anonymiseApplicants } from './anonymise.js';
 
 /**
@@ -220,6 +221,7 @@ export async function deleteSubjectData(ctx: ServiceContext, token: string): Pro
       .forUpdate()
       .execute();
     for (const appointment of future) await cancelAppointmentInTransaction(trx, appointment, 'privacy', ctx);
+    await withdrawPassesOf(trx, request.applicant_ids, ctx);
     const erased = await anonymiseApplicants(trx, request.applicant_ids, ctx.now);
     await recordAudit(trx, {
       actorStaffId: null,

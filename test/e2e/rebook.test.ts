@@ -1,0 +1,137 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.js';
+import { Worker } from '../../src/jobs/worker.js';
+import { closeAgenda } from '../../src/services/agenda/closures.js';
+import { confirmHold, placeHold } from '../../src/services/booking.js';
+import { systemActor } from '../../src/services/staff/scope.js';
+import { TestClock } from '../helpers/app.js';
+import {
+  type AxeViolation,
+  launchChromium,
+  screenshot,
+  serveApp,
+  wcagViolations,
+} from '../helpers/browser.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
+
+const PROCEDURE = 'orientacion-tributaria';
+
+describe('rebooking with priority after a closure, in a real browser', () => {
+  let database: TestDatabase;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let browser: Browser;
+  let page: Page;
+  const clock = new TestClock(new Date('2026-12-01T12:00:00Z'));
+  const audited = new Map<string, AxeViolation[]>();
+  const links: string[] = [];
+  let soonSlot = 0;
+
+  async function checkAccessibility(name: string) {
+    audited.set(name, await wcagViolations(page));
+    await screenshot(page, 'rebook', name.replace(/\s+/g, '-'));
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    server = await serveApp(database, clock.now);
+    const line = await aCapacityLine(database.db, { office: '32' });
+    const closed = await aSlot(database.db, {
+      line,
+      office: '32',
+      startsAt: '2026-12-03T13:00:00Z',
+      capacity: 2,
+    });
+    soonSlot = await aSlot(database.db, { line, office: '32', startsAt: '2026-12-01T20:00:00Z' });
+    await aSlot(database.db, { line, office: '32', startsAt: '2026-12-04T14:00:00Z', capacity: 2 });
+    await aSlot(database.db, { line, office: '32', startsAt: '2026-12-07T14:00:00Z' });
+    const ctx = { db: database.db, config: testConfig(), now: clock.now() };
+    const codes: string[] = [];
+    for (const applicant of [anApplicant({ firstName: 'Zoë' }), anApplicant()]) {
+      const hold = await placeHold(ctx, {
+        slotId: closed,
+        procedure: PROCEDURE,
+        channel: 'presencial',
+        sessionKey: null,
+      });
+      codes.push(
+        (await confirmHold(ctx, { holdId: hold.holdId, applicant, consent, via: 'web', locale: 'es' })).code,
+      );
+    }
+    await closeAgenda(
+      database.db,
+      testConfig(),
+      systemActor(),
+      { office: '32', from: '2026-12-03', to: '2026-12-03', reason: 'Corte de energía' },
+      clock.now(),
+    );
+    const worker = new Worker({ db: database.db, config: testConfig(), clock: clock.now, periodic: [] });
+    await worker.runDue();
+    worker.mail.close();
+    for (const code of codes) {
+      const mail = await database.db
+        .selectFrom('mail_messages')
+        .select('text_body')
+        .where('subject', '=', `Cita ${code} cancelada`)
+        .executeTakeFirstOrThrow();
+      links.push(/\/reservar\/prioridad\/[0-9]+-[A-Za-z0-9_-]{43}/.exec(mail.text_body)?.[0] as string);
+    }
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.destroy();
+  });
+
+  it('shows the kept place chosen, says so when another time was taken meanwhile, and confirms', async () => {
+    await page.goto(`${server.url}${links[0]}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Elija su nueva cita');
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(1);
+    await checkAccessibility('choose');
+
+    await page.getByRole('link', { name: /7 de diciembre de 2026/ }).click();
+    await page.waitForURL(/fecha=2026-12-07$/);
+    await checkAccessibility('choose another day');
+
+    await page.goto(`${server.url}${links[0]}`);
+    await page.getByRole('radio', { name: /3:00 p\. m\./ }).check();
+    // Someone else takes that time before the form is sent.
+    await database.db
+      .updateTable('slots')
+      .set({ capacity: 1, taken: 1 })
+      .where('id', '=', soonSlot)
+      .execute();
+    await page.getByRole('button', { name: 'Confirmar la nueva cita' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    await checkAccessibility('choose with an error');
+
+    await page.getByRole('radio', { name: /viernes, 4 de diciembre/ }).check();
+    await page.getByRole('button', { name: 'Confirmar la nueva cita' }).click();
+    await page.waitForURL(/aviso=confirmada$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Su nueva cita está confirmada');
+    expect(await page.getByRole('status').textContent()).toContain('quedó confirmada');
+    await checkAccessibility('confirmed');
+  });
+
+  it('gives the kept place back, and answers a broken link plainly', async () => {
+    await page.goto(`${server.url}${links[1]}`);
+    await page.getByRole('button', { name: 'No necesito una nueva cita' }).click();
+    await page.waitForURL(/aviso=liberada$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Renunció a la nueva cita');
+    await checkAccessibility('declined');
+
+    await page.goto(`${server.url}${links[1]?.slice(0, -3)}abc`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('El enlace no es válido');
+    await checkAccessibility('invalid link');
+  });
+
+  it('found no WCAG 2.1 AA violations on any of the pages', () => {
+    expect(audited.size).toBe(6);
+    expect(Object.fromEntries(audited)).toEqual(Object.fromEntries([...audited.keys()].map((k) => [k, []])));
+  });
+});
