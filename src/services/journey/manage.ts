@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { notFound } from '../../domain/errors.js';
+import { selectSlotFacts } from '../../repositories/availability.js';
 import { selectAppointmentIdByCode, selectManageCredentials } from '../../repositories/manage.js';
 import { cancelAppointment, lookupAppointment, rescheduleAppointment } from '../appointments.js';
 import type { ServiceContext } from '../context.js';
@@ -37,4 +38,14 @@ export async function findManagedAppointment(
   const row = await selectAppointmentIdByCode(db, view.code);
   if (!row) throw notFound('appointment.notFound');
   return row.id;
+}
+
+/** The slot a person picked to move to, as the confirmation step describes it; undefined if unknown. */
+export async function rescheduleTarget(
+  db: Kysely<DB>,
+  slotId: number,
+  procedure: string,
+): Promise<{ officeCode: string; startsAt: Date; localDate: string } | undefined> {
+  const facts = await selectSlotFacts(db, slotId, procedure);
+  return facts && { officeCode: facts.office_code, startsAt: facts.starts_at, localDate: facts.local_date };
 }

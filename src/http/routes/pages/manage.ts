@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { isRemote } from '../../../domain/channels.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
-import { selectSlotFacts } from '../../../repositories/availability.js';
 import { LIMITS } from '../../../security/limits.js';
 import { viewAppointment } from '../../../services/appointments.js';
 import { listOffices } from '../../../services/catalog.js';
@@ -12,6 +11,7 @@ import {
   cancelManagedAppointment,
   findManagedAppointment,
   rescheduleManagedAppointment,
+  rescheduleTarget,
 } from '../../../services/journey/manage.js';
 import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
 import { formatWhen } from '../../../services/mail/format.js';
@@ -186,28 +186,28 @@ export async function managePages(app: App): Promise<void> {
   ) {
     const found = await current(request);
     if (!found) return expired(reply);
-    const facts = await selectSlotFacts(db(), slotId, found.view.procedure);
+    const facts = await rescheduleTarget(db(), slotId, found.view.procedure);
     if (!facts) return reply.redirect('/gestionar/cita', 303);
-    const office = (await listOffices(db(), request.locale)).find((o) => o.code === facts.office_code);
+    const office = (await listOffices(db(), request.locale)).find((o) => o.code === facts.officeCode);
     const remote = isRemote(found.view.channel);
     return sendPage(
       reply,
       ManageRescheduleConfirmPage({
         locale: request.locale,
         card: found.card,
-        newWhen: `${formatWhen(facts.starts_at, request.locale)} ${translate(request.locale, 'journey.bogotaTime')}`,
+        newWhen: `${formatWhen(facts.startsAt, request.locale)} ${translate(request.locale, 'journey.bogotaTime')}`,
         newPlace: remote
           ? found.card.channel
           : office
             ? `${office.name}, ${office.address}, ${office.city}`
-            : facts.office_code,
+            : facts.officeCode,
         slotId,
         csrf: csrfToken(reply),
         back: journeyHref('/reservar/horas', {
           tramite: found.view.procedure,
           canal: found.view.channel,
-          oficina: remote ? undefined : facts.office_code,
-          fecha: facts.local_date,
+          oficina: remote ? undefined : facts.officeCode,
+          fecha: facts.localDate,
           cambio: '1',
         }),
         state,
