@@ -10,6 +10,7 @@ export const agenda = defineMessages(
     'admin.notice.published': 'La agenda quedó publicada.',
     'admin.notice.publishedNothing': 'No había nada nuevo que publicar: esas citas ya estaban publicadas.',
     'admin.notice.reserved': 'La reserva para el día de vencimiento quedó guardada.',
+    'admin.notice.reservedDays': 'Las reservas para los días de vencimiento quedaron guardadas.',
     'admin.notice.closed':
       'El cierre quedó registrado. Las citas afectadas se cancelaron y se avisó a cada persona.',
     'admin.notice.noteSaved': 'La nota quedó guardada.',
@@ -152,6 +153,12 @@ export const agenda = defineMessages(
     'agenda.closure.lineOfOtherOffice': 'Esa línea no es de la oficina elegida',
 
     'agenda.taxCalendar.title': 'Calendario tributario',
+    'agenda.reserveDays.title': 'Reservar cupos en todos los días de vencimiento',
+    'agenda.reserveDays.lead':
+      'Guarda el mismo porcentaje de los cupos de una línea en cada día del periodo en que vence alguna obligación, para las personas cuyo vencimiento es ese día. Se aplica a los horarios ya publicados y a los que se publiquen después; cada día se puede cambiar luego en su página.',
+    'agenda.reserveDays.submit': 'Reservar en los días de vencimiento',
+    'agenda.reserveDays.none': 'En ese periodo no vence ninguna obligación del calendario tributario',
+    'agenda.reserveDays.lineUnknown': 'Elija una línea de la lista',
     'agenda.taxCalendar.lead':
       'Fechas de vencimiento por últimos dígitos del NIT (sin dígito de verificación). Los cupos reservados de un día se ofrecen solo a los NIT que vencen ese día.',
     'agenda.taxCalendar.year': 'Año',
@@ -213,6 +220,7 @@ export const agenda = defineMessages(
     'admin.notice.published': 'The agenda was published.',
     'admin.notice.publishedNothing': 'There was nothing new to publish: those slots were already published.',
     'admin.notice.reserved': 'The deadline-day reserve was saved.',
+    'admin.notice.reservedDays': 'The deadline-day reserves were saved.',
     'admin.notice.closed':
       'The closure was recorded. The appointments in it were cancelled and each person was told.',
     'admin.notice.noteSaved': 'The note was saved.',
@@ -354,6 +362,12 @@ export const agenda = defineMessages(
     'agenda.closure.lineOfOtherOffice': 'That line does not belong to the office chosen',
 
     'agenda.taxCalendar.title': 'Tax calendar',
+    'agenda.reserveDays.title': 'Reserve places on every deadline day',
+    'agenda.reserveDays.lead':
+      'Keeps the same share of a line’s places on every day of the period when some obligation falls due, for the people whose deadline it is. It applies to published times and to those published later; each day can be changed later on its own page.',
+    'agenda.reserveDays.submit': 'Reserve on the deadline days',
+    'agenda.reserveDays.none': 'No obligation of the tax calendar falls due in that period',
+    'agenda.reserveDays.lineUnknown': 'Choose a line from the list',
     'agenda.taxCalendar.lead':
       'Deadlines by the last digits of the NIT (without check digit). A day’s reserved places are offered only to the NITs falling due that day.',
     'agenda.taxCalendar.year': 'Year',

@@ -8,6 +8,10 @@ import { recordAudit } from '../audit.js';
 import { type FormInput, FormReader } from '../staff/input.js';
 import type { Actor } from '../staff/scope.js';
 import { lineForActor } from './access.js';
+import { readRange } from './publish.js';
+
+/** A bulk reserve covers at most a year of the tax calendar. */
+export const MAX_RESERVE_RANGE_DAYS = 366;
 
 export interface DaySlot {
   id: number;
@@ -126,31 +130,77 @@ export async function setDeadlineReservation(
   form.done();
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
-    const before = await trx
-      .selectFrom('deadline_reservations')
-      .select('percent')
-      .where('capacity_line_id', '=', line.id)
-      .where('local_date', '=', date)
-      .executeTakeFirst();
-    await trx
-      .insertInto('deadline_reservations')
-      .values({ capacity_line_id: line.id, local_date: date, percent: percent as number })
-      .onConflict((oc) =>
-        oc.columns(['capacity_line_id', 'local_date']).doUpdateSet({ percent: percent as number }),
-      )
-      .execute();
-    await repo.applyReservation(trx, line.id, date, percent as number);
-    await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
-      action: 'agenda.reserve',
-      entityType: 'capacity_line',
-      entityId: String(line.id),
-      officeCode: line.office_code,
-      before: before ? { date, percent: before.percent } : null,
-      after: { date, percent },
-    });
+    await reserveDay(trx, line, date, percent as number, actor, now);
     return date;
+  });
+}
+
+/** One line's reserve on one deadline day: stored, applied to the day's slots, audited. */
+async function reserveDay(
+  trx: Kysely<DB>,
+  line: { id: number; office_code: string },
+  date: string,
+  percent: number,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const before = await trx
+    .selectFrom('deadline_reservations')
+    .select('percent')
+    .where('capacity_line_id', '=', line.id)
+    .where('local_date', '=', date)
+    .executeTakeFirst();
+  await trx
+    .insertInto('deadline_reservations')
+    .values({ capacity_line_id: line.id, local_date: date, percent })
+    .onConflict((oc) => oc.columns(['capacity_line_id', 'local_date']).doUpdateSet({ percent }))
+    .execute();
+  await repo.applyReservation(trx, line.id, date, percent);
+  await recordAudit(trx, {
+    occurredAt: now,
+    actorStaffId: actor.staffId,
+    actor: actor.label,
+    action: 'agenda.reserve',
+    entityType: 'capacity_line',
+    entityId: String(line.id),
+    officeCode: line.office_code,
+    before: before ? { date, percent: before.percent } : null,
+    after: { date, percent },
+  });
+}
+
+/**
+ * The same reserve on every deadline day of a range at once (the tax calendar has a deadline on most
+ * business days between the 7th and the 16th of each month): each day stored, applied and audited as if
+ * set one by one, all in one transaction.
+ */
+export async function reserveDeadlineDays(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: FormInput,
+  now: Date,
+): Promise<{ lineId: number; days: number }> {
+  const form = new FormReader(input);
+  const lineRaw = form.text('line', { max: 16, pattern: /^\d+$/ });
+  const range = readRange(form, now, MAX_RESERVE_RANGE_DAYS);
+  const percent = form.integer('percent', { min: 0, max: 100 });
+  if (!form.has('line') && !(await repo.selectLine(db, Number(lineRaw)))) {
+    form.fail('line', 'agenda.reserveDays.lineUnknown');
+  }
+  form.done();
+  const line = await lineForActor(db, actor, Number(lineRaw), 'agenda.manage');
+  const days = await db
+    .selectFrom('tax_deadlines')
+    .select('due_date')
+    .distinct()
+    .where('due_date', '>=', range.from)
+    .where('due_date', '<=', range.to)
+    .orderBy('due_date')
+    .execute();
+  if (days.length === 0) throw validationFailed([{ field: 'from', key: 'agenda.reserveDays.none' }]);
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
+    for (const d of days) await reserveDay(trx, line, d.due_date, percent as number, actor, now);
+    return { lineId: line.id, days: days.length };
   });
 }

@@ -117,14 +117,57 @@ export function ClosuresPage({
   );
 }
 
+/** One share for every deadline day of a range, for a line: the bulk form of the day page's reserve. */
+function ReserveDeadlineDaysForm({
+  ctx,
+  state,
+  lines,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  lines: { id: number; name: string; officeCode: string }[];
+}) {
+  const { t } = ctx;
+  return (
+    <form method="post" action="/admin/agenda/calendario-tributario/reservas" novalidate>
+      <CsrfField token={ctx.csrf} />
+      <h2>{t('agenda.reserveDays.title')}</h2>
+      <p>{t('agenda.reserveDays.lead')}</p>
+      <SelectField
+        t={t}
+        state={state}
+        name="line"
+        label={t('agenda.closure.line')}
+        placeholder={t('admin.choose')}
+        options={lines.map((l) => ({ value: String(l.id), label: `${l.officeCode} – ${l.name}` }))}
+      />
+      <TextField t={t} state={state} name="from" label={t('agenda.range.from')} type="date" width="medium" />
+      <TextField t={t} state={state} name="to" label={t('agenda.range.to')} type="date" width="medium" />
+      <TextField
+        t={t}
+        state={state}
+        name="percent"
+        label={t('agenda.reserve.percent')}
+        hint={t('agenda.reserve.percentHint')}
+        inputMode="numeric"
+        width="short"
+      />
+      <SubmitButton>{t('agenda.reserveDays.submit')}</SubmitButton>
+    </form>
+  );
+}
+
 export function TaxCalendarPage({
   ctx,
   year,
   rows,
+  reserve,
 }: {
   ctx: AdminContext;
   year: number;
   rows: DeadlineRow[];
+  /** The bulk reserve form, for those who manage agenda. */
+  reserve?: { state: FormState; lines: { id: number; name: string; officeCode: string }[] } | undefined;
 }) {
   const { t } = ctx;
   const disagreements = rows.filter((r) => r.ruleDate !== null).length;
@@ -135,8 +178,10 @@ export function TaxCalendarPage({
           {t('agenda.back')}
         </a>
       </p>
+      {reserve ? <ErrorSummary t={t} state={reserve.state} /> : null}
       <h1>{t('agenda.taxCalendar.title')}</h1>
       <p>{t('agenda.taxCalendar.lead')}</p>
+      {reserve ? <ReserveDeadlineDaysForm ctx={ctx} state={reserve.state} lines={reserve.lines} /> : null}
       <form method="get" action="/admin/agenda/calendario-tributario" class="filters" novalidate>
         <TextField
           t={t}

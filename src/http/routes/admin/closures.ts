@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { civilDateOf } from '../../../domain/civil-time.js';
 import { closeAgenda, closureFormOptions, listClosures } from '../../../services/agenda/closures.js';
+import { reserveDeadlineDays } from '../../../services/agenda/slots.js';
 import { listDeadlines } from '../../../services/agenda/tax-calendar.js';
 import { can } from '../../../services/staff/scope.js';
 import { ClosuresPage, TaxCalendarPage } from '../../../views/admin/closure-pages.js';
@@ -49,11 +50,39 @@ export async function closureRoutes(app: App): Promise<void> {
     return redirectWithNotice(reply, `/admin/agenda/cierres?canceladas=${result.value.cancelled}`, 'closed');
   });
 
+  async function renderTaxCalendar(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    state: FormState,
+    status: number,
+  ) {
+    const actor = staffActor(request);
+    const rows = await listDeadlines(db, actor, year);
+    const reserve = can(actor, 'agenda.manage')
+      ? { state, lines: (await closureFormOptions(db, actor)).lines }
+      : undefined;
+    return renderAdmin(
+      reply,
+      TaxCalendarPage({ ctx: adminContext(request, reply), year, rows, reserve }),
+      status,
+    );
+  }
+
   app.get('/admin/agenda/calendario-tributario', { preHandler: view }, async (request, reply) => {
     const raw = (request.query as Record<string, unknown> | undefined)?.anio;
-    const current = Number(civilDateOf(now()).slice(0, 4));
-    const year = typeof raw === 'string' && /^20\d\d$/.test(raw) ? Number(raw) : current;
-    const rows = await listDeadlines(db, staffActor(request), year);
-    return renderAdmin(reply, TaxCalendarPage({ ctx: adminContext(request, reply), year, rows }));
+    const today = civilDateOf(now());
+    const year = typeof raw === 'string' && /^20\d\d$/.test(raw) ? Number(raw) : Number(today.slice(0, 4));
+    return renderTaxCalendar(request, reply, year, emptyForm({ from: today }), 200);
+  });
+
+  app.post('/admin/agenda/calendario-tributario/reservas', { preHandler: manage }, async (request, reply) => {
+    const input = formInput(request);
+    const result = await submit(() => reserveDeadlineDays(db, staffActor(request), input, now()));
+    if (!result.ok) {
+      const year = Number(civilDateOf(now()).slice(0, 4));
+      return renderTaxCalendar(request, reply, year, { values: input, errors: result.errors }, 400);
+    }
+    return redirectWithNotice(reply, `/admin/agenda/lineas/${result.value.lineId}`, 'reservedDays');
   });
 }
