@@ -123,6 +123,20 @@ export function selectClosuresInScope(db: Kysely<DB>, scope: OfficeScope, fromDa
       'c.to_date',
       'c.reason',
       'c.cancelled_appointments',
+      (eb) =>
+        eb
+          .selectFrom('rebook_passes as rp')
+          .select((p) => p.fn.countAll<number>().as('n'))
+          .whereRef('rp.closure_id', '=', 'c.id')
+          .where('rp.kept_slot_id', 'is not', null)
+          .as('kept_places'),
+      (eb) =>
+        eb
+          .selectFrom('rebook_passes as rp')
+          .select((p) => p.fn.countAll<number>().as('n'))
+          .whereRef('rp.closure_id', '=', 'c.id')
+          .where('rp.status', '=', 'used')
+          .as('rebooked'),
     ])
     .where(officeScopeCondition(scope, 'o.code', 'o.seccional_code'))
     .where('c.to_date', '>=', fromDate)

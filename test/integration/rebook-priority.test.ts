@@ -291,5 +291,9 @@ describe.each(engines())('rebooking with priority after a closure on %s', (engin
       .orderBy('appointment_id')
       .execute();
     expect(statuses.map((s) => s.status)).toEqual(['used', 'used', 'withdrawn', 'declined']);
+    // Staff see, per closure, the appointments cancelled, the places kept and who already rebooked.
+    expect(textOf((await admin.get('/admin/agenda/cierres')).body)).toContain(
+      'Mantenimiento eléctrico 4 4 2',
+    );
   });
 });

@@ -149,6 +149,8 @@ export const agenda = defineMessages(
     'agenda.closure.wholeOffice': 'Toda la oficina',
     'agenda.closure.reason': 'Motivo',
     'agenda.closure.cancelled': 'Citas canceladas',
+    'agenda.closure.kept': 'Lugares guardados',
+    'agenda.closure.rebooked': 'Ya con nueva cita',
     'agenda.closure.submit': 'Cerrar y cancelar las citas',
     'agenda.closure.lineOfOtherOffice': 'Esa línea no es de la oficina elegida',
 
@@ -358,6 +360,8 @@ export const agenda = defineMessages(
     'agenda.closure.wholeOffice': 'The whole office',
     'agenda.closure.reason': 'Reason',
     'agenda.closure.cancelled': 'Appointments cancelled',
+    'agenda.closure.kept': 'Places kept',
+    'agenda.closure.rebooked': 'Already rebooked',
     'agenda.closure.submit': 'Close and cancel the appointments',
     'agenda.closure.lineOfOtherOffice': 'That line does not belong to the office chosen',
 

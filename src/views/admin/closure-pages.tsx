@@ -13,6 +13,9 @@ export interface ClosureItem {
   to_date: string;
   reason: string;
   cancelled_appointments: number;
+  /** Rebooking passes (decision 010): places kept at closing, and people who already rebooked. */
+  kept_places: number | string | null;
+  rebooked: number | string | null;
 }
 
 export function ClosuresPage({
@@ -56,6 +59,8 @@ export function ClosuresPage({
                 <th scope="col">{t('agenda.range.to')}</th>
                 <th scope="col">{t('agenda.closure.reason')}</th>
                 <th scope="col">{t('agenda.closure.cancelled')}</th>
+                <th scope="col">{t('agenda.closure.kept')}</th>
+                <th scope="col">{t('agenda.closure.rebooked')}</th>
               </tr>
             </thead>
             <tbody>
@@ -69,6 +74,8 @@ export function ClosuresPage({
                   <td>{c.to_date}</td>
                   <td>{c.reason}</td>
                   <td>{c.cancelled_appointments}</td>
+                  <td>{Number(c.kept_places ?? 0)}</td>
+                  <td>{Number(c.rebooked ?? 0)}</td>
                 </tr>
               ))}
             </tbody>
