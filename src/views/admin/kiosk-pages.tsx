@@ -1,14 +1,7 @@
 import { KIOSK_PLACE_TYPES, type KioskListItem } from '../../services/staff/kiosks.js';
-import { CsrfField } from '../components/csrf-field.js';
-import {
-  Checkbox,
-  ErrorSummary,
-  type FormState,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { Checkbox, type FormState, SelectField, TextField } from '../components/form.js';
+import type { AdminContext } from './layout.js';
+import { ActiveTag, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function KioskListPage({
   ctx,
@@ -21,50 +14,33 @@ export function KioskListPage({
 }) {
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.kiosk.listTitle')}>
-      <h1>{t('admin.kiosk.listTitle')}</h1>
-      <p>{t('admin.kiosk.lead')}</p>
-      {canManage ? (
-        <p>
-          <a class="button" href="/admin/quioscos/nuevo">
-            {t('admin.kiosk.new')}
-          </a>
-        </p>
-      ) : null}
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">{t('admin.kiosk.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.kiosk.name')}</th>
-              <th scope="col">{t('admin.kiosk.placeType')}</th>
-              <th scope="col">{t('admin.kiosk.city')}</th>
-              <th scope="col">{t('admin.kiosk.address')}</th>
-              <th scope="col">{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kiosks.map((k) => (
-              <tr>
-                <td>
-                  <a href={`/admin/quioscos/${k.id}`}>{k.name}</a>
-                </td>
-                <td>{t(`admin.kiosk.type.${k.place_type}`)}</td>
-                <td>{k.city}</td>
-                <td>{k.address}</td>
-                <td>
-                  {k.active ? (
-                    <Tag kind="ok">{t('admin.active')}</Tag>
-                  ) : (
-                    <Tag kind="off">{t('admin.inactive')}</Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </AdminLayout>
+    <RecordListPage
+      ctx={ctx}
+      title={t('admin.kiosk.listTitle')}
+      lead={t('admin.kiosk.lead')}
+      create={canManage ? { href: '/admin/quioscos/nuevo', label: t('admin.kiosk.new') } : undefined}
+      headers={[
+        t('admin.kiosk.name'),
+        t('admin.kiosk.placeType'),
+        t('admin.kiosk.city'),
+        t('admin.kiosk.address'),
+        t('admin.status'),
+      ]}
+    >
+      {kiosks.map((k) => (
+        <tr>
+          <td>
+            <a href={`/admin/quioscos/${k.id}`}>{k.name}</a>
+          </td>
+          <td>{t(`admin.kiosk.type.${k.place_type}`)}</td>
+          <td>{k.city}</td>
+          <td>{k.address}</td>
+          <td>
+            <ActiveTag t={t} active={k.active} />
+          </td>
+        </tr>
+      ))}
+    </RecordListPage>
   );
 }
 
@@ -83,8 +59,16 @@ export function KioskFormPage({
 }) {
   const { t } = ctx;
   const title = id === undefined ? t('admin.kiosk.new') : t('admin.kiosk.editTitle');
-  const fields = (
-    <>
+  return (
+    <RecordFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/quioscos', label: t('admin.kiosk.back') }}
+      state={state}
+      action={id === undefined ? '/admin/quioscos' : `/admin/quioscos/${id}`}
+      submitLabel={id === undefined ? t('admin.kiosk.create') : t('admin.save')}
+      canManage={canManage}
+    >
       <SelectField
         t={t}
         state={state}
@@ -112,33 +96,6 @@ export function KioskFormPage({
       />
       <TextField t={t} state={state} name="hoursEn" label={t('admin.kiosk.hoursEn')} />
       <Checkbox t={t} state={state} name="active" label={t('admin.kiosk.activeLabel')} />
-    </>
-  );
-  return (
-    <AdminLayout ctx={ctx} title={title}>
-      <p>
-        <a class="back-link" href="/admin/quioscos">
-          {t('admin.kiosk.back')}
-        </a>
-      </p>
-      <ErrorSummary t={t} state={state} />
-      <h1>{title}</h1>
-      {canManage ? (
-        <form
-          method="post"
-          action={id === undefined ? '/admin/quioscos' : `/admin/quioscos/${id}`}
-          novalidate
-        >
-          <CsrfField token={ctx.csrf} />
-          {fields}
-          <SubmitButton>{id === undefined ? t('admin.kiosk.create') : t('admin.save')}</SubmitButton>
-        </form>
-      ) : (
-        <fieldset class="fieldset read-only" disabled>
-          <legend class="visually-hidden">{title}</legend>
-          {fields}
-        </fieldset>
-      )}
-    </AdminLayout>
+    </RecordFormPage>
   );
 }

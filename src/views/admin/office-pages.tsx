@@ -1,15 +1,8 @@
 import type { OfficeFormOptions, OfficeListItem } from '../../services/staff/offices.js';
 import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/staff/offices.js';
-import { CsrfField } from '../components/csrf-field.js';
-import {
-  Checkbox,
-  ErrorSummary,
-  type FormState,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { Checkbox, type FormState, SelectField, TextField } from '../components/form.js';
+import type { AdminContext } from './layout.js';
+import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function OfficeListPage({
   ctx,
@@ -22,51 +15,34 @@ export function OfficeListPage({
 }) {
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.office.listTitle')}>
-      <h1>{t('admin.office.listTitle')}</h1>
-      {canManage ? (
-        <p>
-          <a class="button" href="/admin/oficinas/nueva">
-            {t('admin.office.new')}
-          </a>
-        </p>
-      ) : null}
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">{t('admin.office.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.office.code')}</th>
-              <th scope="col">{t('admin.office.name')}</th>
-              <th scope="col">{t('admin.office.city')}</th>
-              <th scope="col">{t('admin.office.seccional')}</th>
-              <th scope="col">{t('admin.office.desks')}</th>
-              <th scope="col">{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offices.map((o) => (
-              <tr>
-                <td>{o.code}</td>
-                <td>
-                  <a href={`/admin/oficinas/${o.code}`}>{o.name}</a>
-                </td>
-                <td>{o.city}</td>
-                <td>{o.seccionalCode}</td>
-                <td>{o.desks}</td>
-                <td>
-                  {o.active ? (
-                    <Tag kind="ok">{t('admin.active')}</Tag>
-                  ) : (
-                    <Tag kind="off">{t('admin.inactive')}</Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </AdminLayout>
+    <RecordListPage
+      ctx={ctx}
+      title={t('admin.office.listTitle')}
+      create={canManage ? { href: '/admin/oficinas/nueva', label: t('admin.office.new') } : undefined}
+      headers={[
+        t('admin.office.code'),
+        t('admin.office.name'),
+        t('admin.office.city'),
+        t('admin.office.seccional'),
+        t('admin.office.desks'),
+        t('admin.status'),
+      ]}
+    >
+      {offices.map((o) => (
+        <tr>
+          <td>{o.code}</td>
+          <td>
+            <a href={`/admin/oficinas/${o.code}`}>{o.name}</a>
+          </td>
+          <td>{o.city}</td>
+          <td>{o.seccionalCode}</td>
+          <td>{o.desks}</td>
+          <td>
+            <ActiveTag t={t} active={o.active} />
+          </td>
+        </tr>
+      ))}
+    </RecordListPage>
   );
 }
 
@@ -92,8 +68,21 @@ export function OfficeFormPage({
     ...(options.canCreateSeccional ? [{ value: OWN_SECCIONAL, label: t('admin.office.ownSeccional') }] : []),
     ...options.seccionales.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` })),
   ];
-  const fields = (
-    <>
+  return (
+    <RecordFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/oficinas', label: t('admin.office.back') }}
+      state={state}
+      action={code ? `/admin/oficinas/${code}` : '/admin/oficinas'}
+      submitLabel={code ? t('admin.save') : t('admin.office.create')}
+      canManage={canManage}
+      activation={
+        code && active !== undefined
+          ? { path: `/admin/oficinas/${code}`, active, texts: activationTexts(t, 'office') }
+          : undefined
+      }
+    >
       {code ? null : (
         <TextField
           t={t}
@@ -171,43 +160,6 @@ export function OfficeFormPage({
         label={t('admin.office.activeLabel')}
         hint={t('admin.office.activeHint')}
       />
-    </>
-  );
-  return (
-    <AdminLayout ctx={ctx} title={title}>
-      <p>
-        <a class="back-link" href="/admin/oficinas">
-          {t('admin.office.back')}
-        </a>
-      </p>
-      <ErrorSummary t={t} state={state} />
-      <h1>{title}</h1>
-      {canManage ? (
-        <form method="post" action={code ? `/admin/oficinas/${code}` : '/admin/oficinas'} novalidate>
-          <CsrfField token={ctx.csrf} />
-          {fields}
-          <SubmitButton>{code ? t('admin.save') : t('admin.office.create')}</SubmitButton>
-        </form>
-      ) : (
-        <fieldset class="fieldset read-only" disabled>
-          <legend class="visually-hidden">{title}</legend>
-          {fields}
-        </fieldset>
-      )}
-      {code && canManage && active !== undefined ? (
-        <form
-          method="post"
-          action={`/admin/oficinas/${code}/${active ? 'desactivar' : 'activar'}`}
-          class="danger-zone"
-        >
-          <CsrfField token={ctx.csrf} />
-          <h2>{active ? t('admin.office.deactivateTitle') : t('admin.office.activateTitle')}</h2>
-          <p>{active ? t('admin.office.deactivateHint') : t('admin.office.activateHint')}</p>
-          <SubmitButton variant={active ? 'warning' : 'secondary'}>
-            {active ? t('admin.office.deactivate') : t('admin.office.activate')}
-          </SubmitButton>
-        </form>
-      ) : null}
-    </AdminLayout>
+    </RecordFormPage>
   );
 }

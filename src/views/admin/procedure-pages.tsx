@@ -1,18 +1,16 @@
 import type { Procedure } from '../../db/schema.js';
 import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
 import { SERVED_BY } from '../../services/staff/procedures.js';
-import { CsrfField } from '../components/csrf-field.js';
 import {
   Checkbox,
   CheckboxGroup,
-  ErrorSummary,
   type FormState,
   SelectField,
-  SubmitButton,
   TextArea,
   TextField,
 } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import type { AdminContext } from './layout.js';
+import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function ProcedureListPage({
   ctx,
@@ -25,56 +23,39 @@ export function ProcedureListPage({
 }) {
   const { t, locale } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.procedure.listTitle')}>
-      <h1>{t('admin.procedure.listTitle')}</h1>
-      {canManage ? (
-        <p>
-          <a class="button" href="/admin/tramites/nuevo">
-            {t('admin.procedure.new')}
-          </a>
-        </p>
-      ) : null}
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">{t('admin.procedure.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.procedure.name')}</th>
-              <th scope="col">{t('admin.procedure.category')}</th>
-              <th scope="col">{t('admin.procedure.channels')}</th>
-              <th scope="col">{t('admin.procedure.duration')}</th>
-              <th scope="col">{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {procedures.map((p) => (
-              <tr>
-                <td>
-                  <a href={`/admin/tramites/${p.code}`}>{locale === 'en' ? p.name_en : p.name_es}</a>
-                  <div class="hint">
-                    <code>{p.code}</code>
-                  </div>
-                </td>
-                <td>{t(`admin.category.${p.category}`)}</td>
-                <td>
-                  {p.requires_appointment
-                    ? p.channels.map((c) => t(`admin.channelName.${c}`)).join(', ')
-                    : t('admin.procedure.selfServiceOnly')}
-                </td>
-                <td>{p.duration_minutes === null ? '—' : t('admin.minutes', { n: p.duration_minutes })}</td>
-                <td>
-                  {p.active ? (
-                    <Tag kind="ok">{t('admin.active')}</Tag>
-                  ) : (
-                    <Tag kind="off">{t('admin.inactive')}</Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </AdminLayout>
+    <RecordListPage
+      ctx={ctx}
+      title={t('admin.procedure.listTitle')}
+      create={canManage ? { href: '/admin/tramites/nuevo', label: t('admin.procedure.new') } : undefined}
+      headers={[
+        t('admin.procedure.name'),
+        t('admin.procedure.category'),
+        t('admin.procedure.channels'),
+        t('admin.procedure.duration'),
+        t('admin.status'),
+      ]}
+    >
+      {procedures.map((p) => (
+        <tr>
+          <td>
+            <a href={`/admin/tramites/${p.code}`}>{locale === 'en' ? p.name_en : p.name_es}</a>
+            <div class="hint">
+              <code>{p.code}</code>
+            </div>
+          </td>
+          <td>{t(`admin.category.${p.category}`)}</td>
+          <td>
+            {p.requires_appointment
+              ? p.channels.map((c) => t(`admin.channelName.${c}`)).join(', ')
+              : t('admin.procedure.selfServiceOnly')}
+          </td>
+          <td>{p.duration_minutes === null ? '—' : t('admin.minutes', { n: p.duration_minutes })}</td>
+          <td>
+            <ActiveTag t={t} active={p.active} />
+          </td>
+        </tr>
+      ))}
+    </RecordListPage>
   );
 }
 
@@ -93,8 +74,21 @@ export function ProcedureFormPage({
 }) {
   const { t } = ctx;
   const title = code ? t('admin.procedure.editTitle', { code }) : t('admin.procedure.new');
-  const fields = (
-    <>
+  return (
+    <RecordFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/tramites', label: t('admin.procedure.back') }}
+      state={state}
+      action={code ? `/admin/tramites/${code}` : '/admin/tramites'}
+      submitLabel={code ? t('admin.save') : t('admin.procedure.create')}
+      canManage={canManage}
+      activation={
+        code && active !== undefined
+          ? { path: `/admin/tramites/${code}`, active, texts: activationTexts(t, 'procedure') }
+          : undefined
+      }
+    >
       {code ? null : (
         <TextField
           t={t}
@@ -191,43 +185,6 @@ export function ProcedureFormPage({
         rows={2}
       />
       <Checkbox t={t} state={state} name="active" label={t('admin.procedure.activeLabel')} />
-    </>
-  );
-  return (
-    <AdminLayout ctx={ctx} title={title}>
-      <p>
-        <a class="back-link" href="/admin/tramites">
-          {t('admin.procedure.back')}
-        </a>
-      </p>
-      <ErrorSummary t={t} state={state} />
-      <h1>{title}</h1>
-      {canManage ? (
-        <form method="post" action={code ? `/admin/tramites/${code}` : '/admin/tramites'} novalidate>
-          <CsrfField token={ctx.csrf} />
-          {fields}
-          <SubmitButton>{code ? t('admin.save') : t('admin.procedure.create')}</SubmitButton>
-        </form>
-      ) : (
-        <fieldset class="fieldset read-only" disabled>
-          <legend class="visually-hidden">{title}</legend>
-          {fields}
-        </fieldset>
-      )}
-      {code && canManage && active !== undefined ? (
-        <form
-          method="post"
-          action={`/admin/tramites/${code}/${active ? 'desactivar' : 'activar'}`}
-          class="danger-zone"
-        >
-          <CsrfField token={ctx.csrf} />
-          <h2>{active ? t('admin.procedure.deactivateTitle') : t('admin.procedure.activateTitle')}</h2>
-          <p>{active ? t('admin.procedure.deactivateHint') : t('admin.procedure.activateHint')}</p>
-          <SubmitButton variant={active ? 'warning' : 'secondary'}>
-            {active ? t('admin.procedure.deactivate') : t('admin.procedure.activate')}
-          </SubmitButton>
-        </form>
-      ) : null}
-    </AdminLayout>
+    </RecordFormPage>
   );
 }

@@ -1,16 +1,10 @@
 import type { StaffDetail, StaffSummary } from '../../services/staff/accounts.js';
 import { STAFF_ROLES } from '../../services/staff/roles.js';
 import { CsrfField } from '../components/csrf-field.js';
-import {
-  Checkbox,
-  ErrorSummary,
-  type FormState,
-  SelectField,
-  SubmitButton,
-  TextField,
-} from '../components/form.js';
+import { Checkbox, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
 import { bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function StaffListPage({
   ctx,
@@ -25,54 +19,41 @@ export function StaffListPage({
 }) {
   const { t } = ctx;
   return (
-    <AdminLayout ctx={ctx} title={t('admin.staff.listTitle')}>
-      <h1>{t('admin.staff.listTitle')}</h1>
-      {canManage ? (
-        <p>
-          <a class="button" href="/admin/funcionarios/nuevo">
-            {t('admin.staff.new')}
-          </a>
-        </p>
-      ) : null}
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">{t('admin.staff.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.staff.email')}</th>
-              <th scope="col">{t('admin.staff.role')}</th>
-              <th scope="col">{t('admin.staff.offices')}</th>
-              <th scope="col">{t('admin.staff.totp')}</th>
-              <th scope="col">{t('admin.staff.lastLogin')}</th>
-              <th scope="col">{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr>
-                <td>
-                  <a href={`/admin/funcionarios/${s.id}`}>{s.email}</a>
-                  <div class="hint">{s.name}</div>
-                </td>
-                <td>{t(`admin.role.${s.role}`)}</td>
-                <td>{s.scopes.length > 0 ? s.scopes.join(', ') : '—'}</td>
-                <td>{s.totpEnabled ? t('admin.yes') : t('admin.no')}</td>
-                <td>{s.lastLoginAt ? bogotaDateTime(s.lastLoginAt) : '—'}</td>
-                <td>
-                  {!s.active ? (
-                    <Tag kind="off">{t('admin.inactive')}</Tag>
-                  ) : s.lockedUntil && s.lockedUntil > now ? (
-                    <Tag kind="warn">{t('admin.staff.locked')}</Tag>
-                  ) : (
-                    <Tag kind="ok">{t('admin.active')}</Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </AdminLayout>
+    <RecordListPage
+      ctx={ctx}
+      title={t('admin.staff.listTitle')}
+      create={canManage ? { href: '/admin/funcionarios/nuevo', label: t('admin.staff.new') } : undefined}
+      headers={[
+        t('admin.staff.email'),
+        t('admin.staff.role'),
+        t('admin.staff.offices'),
+        t('admin.staff.totp'),
+        t('admin.staff.lastLogin'),
+        t('admin.status'),
+      ]}
+    >
+      {staff.map((s) => (
+        <tr>
+          <td>
+            <a href={`/admin/funcionarios/${s.id}`}>{s.email}</a>
+            <div class="hint">{s.name}</div>
+          </td>
+          <td>{t(`admin.role.${s.role}`)}</td>
+          <td>{s.scopes.length > 0 ? s.scopes.join(', ') : '—'}</td>
+          <td>{s.totpEnabled ? t('admin.yes') : t('admin.no')}</td>
+          <td>{s.lastLoginAt ? bogotaDateTime(s.lastLoginAt) : '—'}</td>
+          <td>
+            {!s.active ? (
+              <Tag kind="off">{t('admin.inactive')}</Tag>
+            ) : s.lockedUntil && s.lockedUntil > now ? (
+              <Tag kind="warn">{t('admin.staff.locked')}</Tag>
+            ) : (
+              <Tag kind="ok">{t('admin.active')}</Tag>
+            )}
+          </td>
+        </tr>
+      ))}
+    </RecordListPage>
   );
 }
 
@@ -96,8 +77,48 @@ export function StaffFormPage({
 }) {
   const { t } = ctx;
   const title = staff ? staff.email : t('admin.staff.new');
-  const fields = (
-    <>
+  const locked = staff?.lockedUntil && staff.lockedUntil > now;
+  const credentials =
+    staff && canManage && staff.id !== ctx.session?.staffId ? (
+      <section class="danger-zone" aria-labelledby="credentials-title">
+        <h2 id="credentials-title">{t('admin.staff.credentials')}</h2>
+        <p>
+          {t('admin.staff.totp')}: {staff.totpEnabled ? t('admin.yes') : t('admin.no')}
+          {locked && staff.lockedUntil
+            ? ` · ${t('admin.staff.lockedUntil', { until: bogotaDateTime(staff.lockedUntil) })}`
+            : ''}
+        </p>
+        <div class="button-row">
+          <form method="post" action={`/admin/funcionarios/${staff.id}/restablecer-contrasena`}>
+            <CsrfField token={ctx.csrf} />
+            <SubmitButton variant="secondary">{t('admin.staff.resetPassword')}</SubmitButton>
+          </form>
+          {staff.totpEnabled ? (
+            <form method="post" action={`/admin/funcionarios/${staff.id}/restablecer-segundo-factor`}>
+              <CsrfField token={ctx.csrf} />
+              <SubmitButton variant="secondary">{t('admin.staff.resetTotp')}</SubmitButton>
+            </form>
+          ) : null}
+          {locked ? (
+            <form method="post" action={`/admin/funcionarios/${staff.id}/desbloquear`}>
+              <CsrfField token={ctx.csrf} />
+              <SubmitButton variant="secondary">{t('admin.staff.unlock')}</SubmitButton>
+            </form>
+          ) : null}
+        </div>
+      </section>
+    ) : null;
+  return (
+    <RecordFormPage
+      ctx={ctx}
+      title={title}
+      back={{ href: '/admin/funcionarios', label: t('admin.staff.back') }}
+      state={state}
+      action={staff ? `/admin/funcionarios/${staff.id}` : '/admin/funcionarios'}
+      submitLabel={staff ? t('admin.save') : t('admin.staff.create')}
+      canManage={canManage}
+      after={credentials}
+    >
       {staff ? null : (
         <TextField
           t={t}
@@ -127,64 +148,7 @@ export function StaffFormPage({
         spellcheck={false}
       />
       {staff ? <Checkbox t={t} state={state} name="active" label={t('admin.staff.activeLabel')} /> : null}
-    </>
-  );
-  const locked = staff?.lockedUntil && staff.lockedUntil > now;
-  return (
-    <AdminLayout ctx={ctx} title={title}>
-      <p>
-        <a class="back-link" href="/admin/funcionarios">
-          {t('admin.staff.back')}
-        </a>
-      </p>
-      <ErrorSummary t={t} state={state} />
-      <h1>{title}</h1>
-      {canManage ? (
-        <form
-          method="post"
-          action={staff ? `/admin/funcionarios/${staff.id}` : '/admin/funcionarios'}
-          novalidate
-        >
-          <CsrfField token={ctx.csrf} />
-          {fields}
-          <SubmitButton>{staff ? t('admin.save') : t('admin.staff.create')}</SubmitButton>
-        </form>
-      ) : (
-        <fieldset class="fieldset read-only" disabled>
-          <legend class="visually-hidden">{title}</legend>
-          {fields}
-        </fieldset>
-      )}
-      {staff && canManage && staff.id !== ctx.session?.staffId ? (
-        <section class="danger-zone" aria-labelledby="credentials-title">
-          <h2 id="credentials-title">{t('admin.staff.credentials')}</h2>
-          <p>
-            {t('admin.staff.totp')}: {staff.totpEnabled ? t('admin.yes') : t('admin.no')}
-            {locked && staff.lockedUntil
-              ? ` · ${t('admin.staff.lockedUntil', { until: bogotaDateTime(staff.lockedUntil) })}`
-              : ''}
-          </p>
-          <div class="button-row">
-            <form method="post" action={`/admin/funcionarios/${staff.id}/restablecer-contrasena`}>
-              <CsrfField token={ctx.csrf} />
-              <SubmitButton variant="secondary">{t('admin.staff.resetPassword')}</SubmitButton>
-            </form>
-            {staff.totpEnabled ? (
-              <form method="post" action={`/admin/funcionarios/${staff.id}/restablecer-segundo-factor`}>
-                <CsrfField token={ctx.csrf} />
-                <SubmitButton variant="secondary">{t('admin.staff.resetTotp')}</SubmitButton>
-              </form>
-            ) : null}
-            {locked ? (
-              <form method="post" action={`/admin/funcionarios/${staff.id}/desbloquear`}>
-                <CsrfField token={ctx.csrf} />
-                <SubmitButton variant="secondary">{t('admin.staff.unlock')}</SubmitButton>
-              </form>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
-    </AdminLayout>
+    </RecordFormPage>
   );
 }
 
