@@ -40,6 +40,38 @@ export function LoginPage({ ctx, state, back }: { ctx: AdminContext; state: Form
   );
 }
 
+/** The six-digit code of the authenticator app: at sign-in, and to finish enrolling it. */
+function CodeForm({
+  ctx,
+  state,
+  action,
+  submit,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  action: string;
+  submit: string;
+}) {
+  const { t } = ctx;
+  return (
+    <form method="post" action={action} novalidate>
+      <CsrfField token={ctx.csrf} />
+      <TextField
+        t={t}
+        state={state}
+        name="code"
+        label={t('admin.totp.code')}
+        hint={t('admin.totp.codeHint')}
+        inputMode="numeric"
+        autocomplete="one-time-code"
+        width="short"
+        spellcheck={false}
+      />
+      <SubmitButton>{submit}</SubmitButton>
+    </form>
+  );
+}
+
 export function SecondFactorPage({ ctx, state }: { ctx: AdminContext; state: FormState }) {
   const { t } = ctx;
   return (
@@ -47,21 +79,7 @@ export function SecondFactorPage({ ctx, state }: { ctx: AdminContext; state: For
       <div class="narrow">
         <ErrorSummary t={t} state={state} />
         <h1>{t('admin.totp.title')}</h1>
-        <form method="post" action="/admin/ingreso/codigo" novalidate>
-          <CsrfField token={ctx.csrf} />
-          <TextField
-            t={t}
-            state={state}
-            name="code"
-            label={t('admin.totp.code')}
-            hint={t('admin.totp.codeHint')}
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            width="short"
-            spellcheck={false}
-          />
-          <SubmitButton>{t('admin.totp.submit')}</SubmitButton>
-        </form>
+        <CodeForm ctx={ctx} state={state} action="/admin/ingreso/codigo" submit={t('admin.totp.submit')} />
       </div>
     </AdminLayout>
   );
@@ -104,21 +122,7 @@ export function EnrolPage({
           </li>
           <li>{t('admin.enrol.step3')}</li>
         </ol>
-        <form method="post" action="/admin/segundo-factor" novalidate>
-          <CsrfField token={ctx.csrf} />
-          <TextField
-            t={t}
-            state={state}
-            name="code"
-            label={t('admin.totp.code')}
-            hint={t('admin.totp.codeHint')}
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            width="short"
-            spellcheck={false}
-          />
-          <SubmitButton>{t('admin.enrol.submit')}</SubmitButton>
-        </form>
+        <CodeForm ctx={ctx} state={state} action="/admin/segundo-factor" submit={t('admin.enrol.submit')} />
       </div>
     </AdminLayout>
   );
