@@ -1,5 +1,6 @@
 import { admin } from './messages/admin.js';
 import { agenda } from './messages/agenda.js';
+import { agendaEdit } from './messages/agenda-edit.js';
 import { alerts } from './messages/alerts.js';
 import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
@@ -13,7 +14,19 @@ import { site } from './messages/site.js';
  * Every text people read, in Spanish (default) and English. Each area keeps its messages in its own
  * file under `messages/`; they are merged here.
  */
-const GROUPS = [common, booking, admin, agenda, mail, alerts, privacy, site, journey, reports] as const;
+const GROUPS = [
+  common,
+  booking,
+  admin,
+  agenda,
+  agendaEdit,
+  mail,
+  alerts,
+  privacy,
+  site,
+  journey,
+  reports,
+] as const;
 
 type Group = (typeof GROUPS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
