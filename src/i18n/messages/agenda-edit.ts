@@ -28,9 +28,11 @@ export const agendaEdit = defineMessages(
       'Desde ese momento sus citas publicadas dejan de ofrecerse al público y no se puede publicar agenda en ella hasta reactivarla. Su agenda publicada no se borra.',
     'agenda.line.deactivateBooked':
       'Hay {count} citas agendadas desde ahora en esta línea. Se mantienen: cada persona conserva su cita y la mesa de atención la sigue viendo.',
+    'agenda.line.deactivateBookedOne':
+      'Hay 1 cita agendada desde ahora en esta línea. Se mantiene: la persona conserva su cita y la mesa de atención la sigue viendo.',
     'agenda.line.deactivateNoneBooked': 'No hay citas agendadas desde ahora en esta línea.',
     'agenda.line.deactivateClosures':
-      'Si esas citas no se pueden atender, declare un cierre: las cancela y avisa a cada persona.',
+      'Si alguna no se podrá atender, declare un cierre: cancela las citas de esos días y avisa a cada persona.',
     'agenda.line.deactivateConfirm': 'Sí, desactivar la línea',
     'agenda.line.activate': 'Reactivar la línea',
 
@@ -79,9 +81,11 @@ export const agendaEdit = defineMessages(
       'From then on its published slots are no longer offered to the public, and no agenda can be published on it until it is reactivated. Its published agenda is not deleted.',
     'agenda.line.deactivateBooked':
       'There are {count} appointments booked from now on on this line. They are kept: each person keeps their appointment and the desk still sees it.',
+    'agenda.line.deactivateBookedOne':
+      'There is 1 appointment booked from now on on this line. It is kept: the person keeps their appointment and the desk still sees it.',
     'agenda.line.deactivateNoneBooked': 'There are no appointments booked from now on on this line.',
     'agenda.line.deactivateClosures':
-      'If those appointments cannot be attended, declare a closure: it cancels them and tells each person.',
+      'If any of them cannot be attended, declare a closure: it cancels the appointments of those days and tells each person.',
     'agenda.line.deactivateConfirm': 'Yes, deactivate the line',
     'agenda.line.activate': 'Reactivate the line',
 

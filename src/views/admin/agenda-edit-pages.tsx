@@ -88,7 +88,9 @@ export function LineDeactivatePage({
       <p id="upcoming-booked">
         {upcomingBooked === 0
           ? t('agenda.line.deactivateNoneBooked')
-          : t('agenda.line.deactivateBooked', { count: upcomingBooked })}
+          : upcomingBooked === 1
+            ? t('agenda.line.deactivateBookedOne')
+            : t('agenda.line.deactivateBooked', { count: upcomingBooked })}
       </p>
       {upcomingBooked > 0 ? (
         <p>
