@@ -187,7 +187,7 @@ describe.each(engines())('editing and deactivating agenda on %s', (engine) => {
     expect(event?.before).toEqual({ name: 'Medellín – orientación', procedures: [PROCEDURE] });
     expect(event?.after).toEqual({
       name: 'Medellín – orientación y aduanas',
-      procedures: [PROCEDURE, OTHER_PROCEDURE],
+      procedures: [OTHER_PROCEDURE, PROCEDURE],
     });
     expect(event?.actor).toBe(national.email);
   });
@@ -205,6 +205,13 @@ describe.each(engines())('editing and deactivating agenda on %s', (engine) => {
     expect(await slotsApi('2026-12-02', OTHER_PROCEDURE)).toEqual([]);
     expect((await hold(slot.slotId, OTHER_PROCEDURE)).statusCode).toBe(422);
     expect((await slotsApi('2026-12-02')).length).toBe(7);
+    expect(await auditOf('capacity_line.update')).toHaveLength(2);
+    // Saving the same name and procedures again is no change, and leaves no event.
+    const same = await admin.post(`/admin/agenda/lineas/${lineId}`, {
+      name: 'Medellín – orientación',
+      procedures: [PROCEDURE],
+    });
+    expect(same.statusCode).toBe(303);
     expect(await auditOf('capacity_line.update')).toHaveLength(2);
   });
 

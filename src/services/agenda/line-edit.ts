@@ -73,7 +73,8 @@ export async function updateLine(
     const locked = await edit.lockLine(trx, line.id);
     if (!locked) throw notFound();
     const before = { name: locked.name, procedures: await repo.selectLineProcedures(trx, line.id) };
-    const after = { name, procedures };
+    // In code order, as the line's procedures are read, so an unchanged list compares equal.
+    const after = { name, procedures: [...procedures].sort() };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
     await edit.updateLineName(trx, line.id, name);
     await edit.setLineProcedures(trx, line.id, procedures);
