@@ -158,6 +158,15 @@ describe.each(engines())('editing and deactivating agenda on %s', (engine) => {
       for (const field of fields)
         expect(response.body, JSON.stringify(form)).toContain(`href="#field-${field}"`);
     }
+    // A procedure the catalogue no longer books by appointment cannot be added either.
+    await database.db
+      .updateTable('procedures')
+      .set({ active: false })
+      .where('code', '=', 'sucesiones-iliquidas')
+      .execute();
+    const withdrawn = await admin.post(url, { name: 'Medellín', procedures: ['sucesiones-iliquidas'] });
+    expect(withdrawn.statusCode).toBe(400);
+    expect(textOf(withdrawn.body)).toContain('ya no se agenda con cita en el catálogo');
     const wrongChannel = await admin.post(url, { name: 'Medellín', procedures: [REMOTE_ONLY] });
     expect(textOf(wrongChannel.body)).toContain(
       'Cada trámite elegido debe atenderse por el canal de la línea',
