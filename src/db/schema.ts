@@ -96,6 +96,7 @@ export interface AgendaTemplatesTable {
   slot_minutes: number;
   places: number;
   breaks: ColumnType<AgendaBreak[], string | undefined, string>;
+  active: Generated<boolean>;
   created_at: Timestamp;
 }
 

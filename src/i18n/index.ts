@@ -1,5 +1,6 @@
 import { admin } from './messages/admin.js';
 import { agenda } from './messages/agenda.js';
+import { agendaEdit } from './messages/agenda-edit.js';
 import { alerts } from './messages/alerts.js';
 import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
@@ -19,6 +20,7 @@ const GROUPS = [
   booking,
   admin,
   agenda,
+  agendaEdit,
   mail,
   alerts,
   privacy,

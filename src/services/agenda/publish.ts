@@ -9,8 +9,10 @@ import {
   isCivilDate,
   isoWeekday,
 } from '../../domain/civil-time.js';
+import { AppError, notFound } from '../../domain/errors.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
 import * as repo from '../../repositories/agenda.js';
+import { lockLine } from '../../repositories/agenda-edit.js';
 import { recordAudit } from '../audit.js';
 import { type FormInput, FormReader } from '../staff/input.js';
 import type { Actor } from '../staff/scope.js';
@@ -115,6 +117,21 @@ async function planFor(
   };
 }
 
+/** Why nothing can be planned from a template: its line or the template itself is inactive. */
+export function publicationRefusal(
+  line: { name: string; active: boolean },
+  template: { active: boolean },
+): AppError | null {
+  if (!line.active) return new AppError('CONFLICT', 'agenda.publish.lineInactive', { name: line.name });
+  if (!template.active) return new AppError('CONFLICT', 'agenda.publish.templateInactive');
+  return null;
+}
+
+function requireActive(line: { name: string; active: boolean }, template: { active: boolean }): void {
+  const refusal = publicationRefusal(line, template);
+  if (refusal) throw refusal;
+}
+
 /** What publishing a template over a range would create, without creating anything. */
 export async function previewPublication(
   db: Kysely<DB>,
@@ -124,6 +141,7 @@ export async function previewPublication(
   now: Date,
 ): Promise<PublicationPlan> {
   const { line, template } = await templateForActor(db, actor, templateId, 'agenda.view');
+  requireActive(line, template);
   const form = new FormReader(input);
   const { from, to } = readRange(form, now);
   form.done();
@@ -133,7 +151,8 @@ export async function previewPublication(
 /**
  * Publishes a template over a range: exactly the slots the preview shows, skipping holidays, declared
  * closures and slots already published. Safe to repeat and to run twice at once: the line is locked for
- * the transaction and each slot is inserted only if its (line, start) is new.
+ * the transaction and each slot is inserted only if its (line, start) is new. The line and the template
+ * are read again under that lock, so a deactivation or an edit made meanwhile is respected.
  */
 export async function publishTemplate(
   db: Kysely<DB>,
@@ -142,12 +161,16 @@ export async function publishTemplate(
   input: FormInput,
   now: Date,
 ): Promise<{ slots: number; places: number }> {
-  const { line, template } = await templateForActor(db, actor, templateId, 'agenda.manage');
+  const { line, template: asked } = await templateForActor(db, actor, templateId, 'agenda.manage');
+  requireActive(line, asked);
   const form = new FormReader(input);
   const { from, to } = readRange(form, now);
   form.done();
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
+    const locked = await lockLine(trx, line.id);
+    const template = await repo.selectTemplate(trx, asked.id);
+    if (!locked || !template) throw notFound();
+    requireActive(locked, template);
     const plan = await planFor(trx, line, template, from, to);
     const created = await repo.insertSlotsIfNew(trx, plan.rows);
     for (const r of await repo.selectReservations(trx, line.id, from)) {

@@ -30,6 +30,7 @@ export interface TemplateView {
   slotMinutes: number;
   places: number;
   breaks: string[];
+  active: boolean;
 }
 
 export function templateView(t: Awaited<ReturnType<typeof repo.selectTemplates>>[number]): TemplateView {
@@ -42,6 +43,7 @@ export function templateView(t: Awaited<ReturnType<typeof repo.selectTemplates>>
     slotMinutes: t.slot_minutes,
     places: t.places,
     breaks: t.breaks.map((b) => `${minutesToWallTime(b.from)}-${minutesToWallTime(b.to)}`),
+    active: t.active,
   };
 }
 
@@ -87,7 +89,7 @@ function readBreaks(form: FormReader): AgendaBreak[] {
 }
 
 /** Reads and checks a template form: every mistake at once, as field messages. */
-function readTemplate(form: FormReader): { name: string; template: WeeklyTemplate } {
+export function readTemplate(form: FormReader): { name: string; template: WeeklyTemplate } {
   const name = form.text('name', { min: 3, max: 120 });
   const weekdays = form.choices('weekdays', WEEKDAYS, { min: 1 }).map(Number);
   const opens = wallTime(form, 'opens');
@@ -119,6 +121,21 @@ function overlaps(a: WeeklyTemplate, b: WeeklyTemplate): boolean {
   );
 }
 
+/**
+ * The active template of the line, other than `exceptId`, whose hours the given ones would cover too.
+ * Inactive templates publish nothing, so they clash with nothing until they are reactivated. The caller
+ * holds the line's row lock, so two changes at once cannot both pass.
+ */
+export async function clashingTemplate(
+  trx: Kysely<DB>,
+  lineId: number,
+  template: WeeklyTemplate,
+  exceptId: number | null = null,
+): Promise<{ id: number; name: string } | undefined> {
+  const others = await repo.selectTemplates(trx, lineId);
+  return others.find((o) => o.active && o.id !== exceptId && overlaps(weeklyTemplateOf(o), template));
+}
+
 export async function createTemplate(
   db: Kysely<DB>,
   actor: Actor,
@@ -132,8 +149,7 @@ export async function createTemplate(
   return db.transaction().execute(async (trx) => {
     // The line row is locked so two templates added at once cannot both pass the overlap check.
     await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
-    const others = await repo.selectTemplates(trx, line.id);
-    const clash = others.find((o) => overlaps(weeklyTemplateOf(o), template));
+    const clash = await clashingTemplate(trx, line.id, template);
     if (clash) {
       form.fail('opens', 'agenda.template.overlaps', { name: clash.name });
       form.done();

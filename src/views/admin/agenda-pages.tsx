@@ -162,6 +162,32 @@ export interface LinePageData {
   reservations: { date: string; percent: number }[];
 }
 
+export function ActiveTag({ t, active }: { t: AdminContext['t']; active: boolean }) {
+  return active ? <Tag kind="ok">{t('admin.active')}</Tag> : <Tag kind="off">{t('admin.inactive')}</Tag>;
+}
+
+/** Editing a line, and taking it out of the agenda (after a confirmation page) or back in. */
+function LineActions({ ctx, line }: { ctx: AdminContext; line: LineRow }) {
+  const { t } = ctx;
+  return (
+    <ul class="inline-list">
+      <li>
+        <a href={`/admin/agenda/lineas/${line.id}/editar`}>{t('agenda.line.edit')}</a>
+      </li>
+      <li>
+        {line.active ? (
+          <a href={`/admin/agenda/lineas/${line.id}/desactivar`}>{t('agenda.line.deactivate')}</a>
+        ) : (
+          <form method="post" action={`/admin/agenda/lineas/${line.id}/activar`}>
+            <CsrfField token={ctx.csrf} />
+            <SubmitButton variant="secondary">{t('agenda.line.activate')}</SubmitButton>
+          </form>
+        )}
+      </li>
+    </ul>
+  );
+}
+
 export function weekdayNames(t: AdminContext['t'], days: readonly number[]): string {
   return days.map((d) => t(`agenda.weekday.${d}`)).join(', ');
 }
@@ -185,6 +211,7 @@ export function LinePage({
         </a>
       </p>
       <h1>{line.name}</h1>
+      {line.active ? null : <p class="notice notice-warning">{t('agenda.line.inactiveNotice')}</p>}
       <dl class="summary-list">
         <dt>{t('agenda.line.office')}</dt>
         <dd>
@@ -194,7 +221,12 @@ export function LinePage({
         <dd>{t(`agenda.channel.${line.channel}`)}</dd>
         <dt>{t('agenda.line.procedures')}</dt>
         <dd>{data.procedures.join(', ')}</dd>
+        <dt>{t('admin.status')}</dt>
+        <dd>
+          <ActiveTag t={t} active={line.active} />
+        </dd>
       </dl>
+      {canManage ? <LineActions ctx={ctx} line={line} /> : null}
       <h2>{t('agenda.templates')}</h2>
       {canManage ? (
         <p>
@@ -217,6 +249,7 @@ export function LinePage({
                 <th scope="col">{t('agenda.template.slotMinutes')}</th>
                 <th scope="col">{t('agenda.template.places')}</th>
                 <th scope="col">{t('agenda.template.breaks')}</th>
+                <th scope="col">{t('admin.status')}</th>
                 <th scope="col">{t('admin.actions')}</th>
               </tr>
             </thead>
@@ -232,10 +265,27 @@ export function LinePage({
                   <td>{tp.places}</td>
                   <td>{tp.breaks.join(', ') || '—'}</td>
                   <td>
-                    <a href={`/admin/agenda/plantillas/${tp.id}/publicar`}>
-                      {t('agenda.publish.link')}
-                      <span class="visually-hidden"> {tp.name}</span>
-                    </a>
+                    <ActiveTag t={t} active={tp.active} />
+                  </td>
+                  <td>
+                    <ul class="inline-list">
+                      {tp.active && line.active ? (
+                        <li>
+                          <a href={`/admin/agenda/plantillas/${tp.id}/publicar`}>
+                            {t('agenda.publish.link')}
+                            <span class="visually-hidden"> {tp.name}</span>
+                          </a>
+                        </li>
+                      ) : null}
+                      {canManage ? (
+                        <li>
+                          <a href={`/admin/agenda/plantillas/${tp.id}/editar`}>
+                            {t('admin.edit')}
+                            <span class="visually-hidden"> {tp.name}</span>
+                          </a>
+                        </li>
+                      ) : null}
+                    </ul>
                   </td>
                 </tr>
               ))}
@@ -300,6 +350,63 @@ export function LinePage({
   );
 }
 
+/** The fields of a weekly template, the same when it is created and when it is edited. */
+export function TemplateFields({ t, state }: { t: AdminContext['t']; state: FormState }) {
+  return (
+    <>
+      <TextField t={t} state={state} name="name" label={t('agenda.template.name')} />
+      <CheckboxGroup
+        t={t}
+        state={state}
+        name="weekdays"
+        label={t('agenda.template.weekdays')}
+        options={WEEKDAYS.map((d) => ({ value: d, label: t(`agenda.weekday.${d}`) }))}
+      />
+      <TextField
+        t={t}
+        state={state}
+        name="opens"
+        label={t('agenda.template.opens')}
+        hint={t('agenda.template.timeHint')}
+        width="short"
+      />
+      <TextField
+        t={t}
+        state={state}
+        name="closes"
+        label={t('agenda.template.closes')}
+        hint={t('agenda.template.timeHint')}
+        width="short"
+      />
+      <TextField
+        t={t}
+        state={state}
+        name="slotMinutes"
+        label={t('agenda.template.slotMinutes')}
+        inputMode="numeric"
+        width="short"
+      />
+      <TextField
+        t={t}
+        state={state}
+        name="places"
+        label={t('agenda.template.places')}
+        hint={t('agenda.template.placesHint')}
+        inputMode="numeric"
+        width="short"
+      />
+      <TextArea
+        t={t}
+        state={state}
+        name="breaks"
+        label={t('agenda.template.breaks')}
+        hint={t('agenda.template.breaksHint')}
+        rows={3}
+      />
+    </>
+  );
+}
+
 export function TemplateFormPage({
   ctx,
   state,
@@ -322,55 +429,7 @@ export function TemplateFormPage({
       <p>{line.name}</p>
       <form method="post" action={`/admin/agenda/lineas/${line.id}/plantillas`} novalidate>
         <CsrfField token={ctx.csrf} />
-        <TextField t={t} state={state} name="name" label={t('agenda.template.name')} />
-        <CheckboxGroup
-          t={t}
-          state={state}
-          name="weekdays"
-          label={t('agenda.template.weekdays')}
-          options={WEEKDAYS.map((d) => ({ value: d, label: t(`agenda.weekday.${d}`) }))}
-        />
-        <TextField
-          t={t}
-          state={state}
-          name="opens"
-          label={t('agenda.template.opens')}
-          hint={t('agenda.template.timeHint')}
-          width="short"
-        />
-        <TextField
-          t={t}
-          state={state}
-          name="closes"
-          label={t('agenda.template.closes')}
-          hint={t('agenda.template.timeHint')}
-          width="short"
-        />
-        <TextField
-          t={t}
-          state={state}
-          name="slotMinutes"
-          label={t('agenda.template.slotMinutes')}
-          inputMode="numeric"
-          width="short"
-        />
-        <TextField
-          t={t}
-          state={state}
-          name="places"
-          label={t('agenda.template.places')}
-          hint={t('agenda.template.placesHint')}
-          inputMode="numeric"
-          width="short"
-        />
-        <TextArea
-          t={t}
-          state={state}
-          name="breaks"
-          label={t('agenda.template.breaks')}
-          hint={t('agenda.template.breaksHint')}
-          rows={3}
-        />
+        <TemplateFields t={t} state={state} />
         <SubmitButton>{t('agenda.template.create')}</SubmitButton>
       </form>
     </AdminLayout>

@@ -8,7 +8,8 @@ import { type AdminContext, AdminLayout } from './layout.js';
 
 /**
  * Publishing a template: choose a range, see exactly what it creates (GET, nothing changes), then
- * publish that same range (POST).
+ * publish that same range (POST). `refusal` says why nothing can be published (an inactive line or
+ * template); the page then offers no range.
  */
 export function PublishPage({
   ctx,
@@ -17,6 +18,7 @@ export function PublishPage({
   template,
   plan,
   canManage,
+  refusal,
 }: {
   ctx: AdminContext;
   state: FormState;
@@ -24,6 +26,7 @@ export function PublishPage({
   template: TemplateView;
   plan: PublicationPlan | null;
   canManage: boolean;
+  refusal: string | null;
 }) {
   const { t } = ctx;
   const title = t('agenda.publish.title', { name: template.name });
@@ -43,25 +46,28 @@ export function PublishPage({
           ? `; ${t('agenda.publish.breaks', { breaks: template.breaks.join(', ') })}`
           : ''}
       </p>
-      <form
-        method="get"
-        action={`/admin/agenda/plantillas/${template.id}/publicar`}
-        class="filters"
-        novalidate
-      >
-        <TextField
-          t={t}
-          state={state}
-          name="from"
-          label={t('agenda.range.from')}
-          type="date"
-          width="medium"
-        />
-        <TextField t={t} state={state} name="to" label={t('agenda.range.to')} type="date" width="medium" />
-        <button class="button button-secondary" type="submit">
-          {t('agenda.publish.preview')}
-        </button>
-      </form>
+      {refusal ? <p class="notice notice-warning">{refusal}</p> : null}
+      {refusal ? null : (
+        <form
+          method="get"
+          action={`/admin/agenda/plantillas/${template.id}/publicar`}
+          class="filters"
+          novalidate
+        >
+          <TextField
+            t={t}
+            state={state}
+            name="from"
+            label={t('agenda.range.from')}
+            type="date"
+            width="medium"
+          />
+          <TextField t={t} state={state} name="to" label={t('agenda.range.to')} type="date" width="medium" />
+          <button class="button button-secondary" type="submit">
+            {t('agenda.publish.preview')}
+          </button>
+        </form>
+      )}
       {plan ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t('agenda.publish.previewTitle', { from: plan.from, to: plan.to })}</h2>

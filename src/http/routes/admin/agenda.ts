@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../domain/errors.js';
 import { idParam } from '../../../services/agenda/access.js';
 import { createLine, getLine, lineFormOptions, listLines } from '../../../services/agenda/capacity-lines.js';
 import { lineDetail } from '../../../services/agenda/line-detail.js';
-import { previewPublication, publishTemplate } from '../../../services/agenda/publish.js';
+import { previewPublication, publicationRefusal, publishTemplate } from '../../../services/agenda/publish.js';
 import { createTemplate, templateForActor, templateView } from '../../../services/agenda/templates.js';
 import { can } from '../../../services/staff/scope.js';
 import {
@@ -124,21 +125,25 @@ export async function agendaRoutes(app: App): Promise<void> {
   ) {
     const actor = staffActor(request);
     const { line, template } = await templateForActor(db, actor, idParam(request.params.id), 'agenda.view');
+    const refusal = publicationRefusal(line, template);
     const asked = typeof input.from === 'string' || typeof input.to === 'string';
     const values = { from: input.from ?? '', to: input.to ?? '' };
-    const preview = asked
-      ? await submit(() => previewPublication(db, actor, template.id, values, now()))
-      : null;
+    const preview =
+      asked && !refusal
+        ? await submit(() => previewPublication(db, actor, template.id, values, now()))
+        : null;
     const state: FormState = { values, errors: preview && !preview.ok ? preview.errors : [] };
+    const ctx = adminContext(request, reply);
     return renderAdmin(
       reply,
       PublishPage({
-        ctx: adminContext(request, reply),
+        ctx,
         state,
         line,
         template: templateView(template),
         plan: preview?.ok ? preview.value : null,
         canManage: can(actor, 'agenda.manage'),
+        refusal: refusal ? ctx.t(refusal.key, refusal.params) : null,
       }),
       preview && !preview.ok ? 400 : status,
     );
@@ -154,7 +159,14 @@ export async function agendaRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const input = formInput(request);
       const templateId = idParam(request.params.id);
-      const result = await submit(() => publishTemplate(db, staffActor(request), templateId, input, now()));
+      const result = await submit(() =>
+        publishTemplate(db, staffActor(request), templateId, input, now()),
+      ).catch((err: unknown) => {
+        // An inactive line or template: the page says so, with nothing to publish.
+        if (err instanceof AppError && err.code === 'CONFLICT') return null;
+        throw err;
+      });
+      if (result === null) return renderPublish(request, reply, {}, 409);
       if (!result.ok) return renderPublish(request, reply, input, 400);
       const { line } = await templateForActor(db, staffActor(request), templateId, 'agenda.view');
       return redirectWithNotice(

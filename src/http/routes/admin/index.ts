@@ -4,6 +4,7 @@ import { requireStaff, staffActor, staffSessionOf } from '../../plugins/auth.js'
 import type { App } from '../../types.js';
 import { agendaRoutes } from './agenda.js';
 import { agendaDayRoutes } from './agenda-days.js';
+import { agendaEditRoutes } from './agenda-edit.js';
 import { auditRoutes } from './audit.js';
 import { channelRoutes } from './channels.js';
 import { closureRoutes } from './closures.js';
@@ -42,6 +43,7 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(staffRoutes);
   await app.register(auditRoutes);
   await app.register(agendaRoutes);
+  await app.register(agendaEditRoutes);
   await app.register(agendaDayRoutes);
   await app.register(closureRoutes);
   await app.register(deskRoutes);
