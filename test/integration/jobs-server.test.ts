@@ -49,7 +49,8 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
           .executeTakeFirst(),
       );
       expect(stored.subject).toContain(a.code);
-      // the periodic house-keeping was queued once each, and ran
+      // the periodic house-keeping was queued once per period each, and ran (a busy machine may cross
+      // into a new minute before this check, and the minutely jobs are then rightly queued again)
       const periodic = await until(async () => {
         const rows = await database.db
           .selectFrom('jobs')
@@ -58,7 +59,7 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
           .execute();
         return rows.length >= 6 && rows.every((r) => r.status === 'done') ? rows : undefined;
       });
-      expect(periodic.map((r) => r.name).sort()).toEqual([
+      expect([...new Set(periodic.map((r) => r.name))].sort()).toEqual([
         'alerts.end-finished',
         'alerts.match',
         'holds.reclaim-expired',
