@@ -3,6 +3,7 @@ import { agenda } from './messages/agenda.js';
 import { alerts } from './messages/alerts.js';
 import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
+import { deadlineNit } from './messages/deadline-nit.js';
 import { journey } from './messages/journey.js';
 import { mail } from './messages/mail.js';
 import { privacy } from './messages/privacy.js';
@@ -13,7 +14,19 @@ import { site } from './messages/site.js';
  * Every text people read, in Spanish (default) and English. Each area keeps its messages in its own
  * file under `messages/`; they are merged here.
  */
-const GROUPS = [common, booking, admin, agenda, mail, alerts, privacy, site, journey, reports] as const;
+const GROUPS = [
+  common,
+  booking,
+  admin,
+  agenda,
+  mail,
+  alerts,
+  privacy,
+  site,
+  journey,
+  reports,
+  deadlineNit,
+] as const;
 
 type Group = (typeof GROUPS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
