@@ -10,7 +10,7 @@ export const deadlineNit = defineMessages(
     'deadlineNit.remove': 'Quitar NIT',
     'deadlineNit.active': 'Está buscando con el NIT {nit}.',
     'deadlineNit.included': 'Incluye cupos reservados para su fecha de vencimiento.',
-    'deadlineNit.dueOn': 'Su fecha de vencimiento: {dates}.',
+    'deadlineNit.dueOn': 'Vencimientos de este NIT en las fechas que se pueden reservar: {dates}.',
     'deadlineNit.noDeadline':
       'Ese NIT no tiene una fecha de vencimiento en los días que se pueden reservar: se muestran los cupos de todos.',
     'deadlineNit.required': 'Escriba su NIT, o siga sin él: es opcional',
@@ -31,7 +31,7 @@ export const deadlineNit = defineMessages(
     'deadlineNit.remove': 'Remove NIT',
     'deadlineNit.active': 'You are searching with NIT {nit}.',
     'deadlineNit.included': 'Includes places reserved for your deadline day.',
-    'deadlineNit.dueOn': 'Your deadline: {dates}.',
+    'deadlineNit.dueOn': 'Deadlines of this NIT on the days that can be booked: {dates}.',
     'deadlineNit.noDeadline':
       'That NIT has no deadline on the days that can be booked: everyone’s places are shown.',
     'deadlineNit.required': 'Type your NIT, or carry on without it: it is optional',
