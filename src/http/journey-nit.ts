@@ -13,6 +13,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 const COOKIE = 'nit';
 export const NIT_MINUTES = 30;
 
+function options(request: FastifyRequest) {
+  const secure = request.server.deps.config.publicUrl.startsWith('https:');
+  return { path: '/reservar', httpOnly: true, sameSite: 'lax', secure } as const;
+}
+
 function keyOf(request: FastifyRequest): Buffer {
   return createHash('sha256').update(`journey-nit:${request.server.deps.config.sessionSecret}`).digest();
 }
@@ -23,16 +28,13 @@ export function rememberNit(request: FastifyRequest, reply: FastifyReply, base: 
   const plain = `${base}.${now.getTime() + NIT_MINUTES * 60_000}`;
   const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   reply.setCookie(COOKIE, Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url'), {
-    path: '/reservar',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.server.deps.config.publicUrl.startsWith('https:'),
+    ...options(request),
     maxAge: NIT_MINUTES * 60,
   });
 }
 
-export function forgetNit(reply: FastifyReply): void {
-  reply.clearCookie(COOKIE, { path: '/reservar' });
+export function forgetNit(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.cookies[COOKIE] !== undefined) reply.clearCookie(COOKIE, options(request));
 }
 
 /** The NIT (base, without check digit) this browser gave, while it is still good; otherwise undefined. */

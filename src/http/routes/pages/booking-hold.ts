@@ -347,7 +347,7 @@ export async function bookingHoldPages(app: App): Promise<void> {
         });
         rememberConfirmation(request, reply, hold.holdId, done.appointmentId);
         // The NIT served its purpose; the next person at a shared computer should not search with it.
-        forgetNit(reply);
+        forgetNit(request, reply);
         return reply.redirect(holdHref('/reservar/confirmacion', hold.holdId), 303);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;

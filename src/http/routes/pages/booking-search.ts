@@ -429,13 +429,13 @@ export async function bookingSearchPages(app: App): Promise<void> {
       const criteria = criteriaOf(body);
       const back = journeyHref(body.volver === 'horas' ? '/reservar/horas' : '/reservar/dias', criteria);
       if (body.accion === 'quitar') {
-        forgetNit(reply);
+        forgetNit(request, reply);
         return reply.redirect(back, 303);
       }
       const typed = body.nit?.trim() ?? '';
       const entry = parseNitEntry(typed);
       if (!entry.ok) {
-        forgetNit(reply);
+        forgetNit(request, reply);
         const key = typed === '' ? 'deadlineNit.required' : `deadlineNit.${entry.problem}`;
         return journeyDaysPage(
           app,
