@@ -110,6 +110,12 @@ describe.each(engines())('the journey with a NIT for deadline-day places on %s',
     expect(text).toContain(`Está buscando con el NIT ${formatNit(DUE)}.`);
     expect(text).toContain('Incluye cupos reservados para su fecha de vencimiento.');
     expect(text).toContain('10 de diciembre de 2026');
+    const nationwide = `tramite=${PROCEDURE}&canal=presencial`;
+    expect((await due.get(`/reservar/dias?${nationwide}`)).body).toContain(dayLink);
+    expect((await due.get(`/reservar/horas?${nationwide}&fecha=${DEADLINE}`)).body).toContain(
+      `value="${slotId}"`,
+    );
+    expect((await anonymous.get(`/reservar/dias?${nationwide}`)).body).not.toContain(dayLink);
     const dueTimes = await due.get(`/reservar/horas?${SEARCH}&fecha=${DEADLINE}`);
     expect(dueTimes.body).toContain(`value="${slotId}"`);
     expect(textOf(dueTimes.body)).toContain('Incluye cupos reservados para su fecha de vencimiento.');
