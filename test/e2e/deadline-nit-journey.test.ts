@@ -65,28 +65,31 @@ describe('the booking journey with a NIT on its deadline day, in a real browser'
     await step('01-days-without-nit');
 
     const field = page.getByLabel('NIT (si hoy o en los próximos días vence su declaración)');
+    expect(await field.isVisible()).toBe(false);
+    await page.getByText('¿Vence hoy o en los próximos días su declaración?').click();
+    await step('02-days-nit-field');
     await field.fill(`${formatNit(DUE).slice(0, -1)}0`);
     await submit('Ver cupos con mi NIT');
     expect(await page.getByRole('alert').textContent()).toContain('El dígito de verificación no corresponde');
-    await step('02-days-wrong-check-digit');
+    await step('03-days-wrong-check-digit');
 
     await page.getByLabel('NIT (si hoy o en los próximos días vence su declaración)').fill(formatNit(DUE));
     await submit('Ver cupos con mi NIT');
     await page.waitForURL(/\/reservar\/dias\?/);
     expect(await page.getByText('Incluye cupos reservados para su fecha de vencimiento.').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Quitar NIT' }).count()).toBe(1);
-    await step('03-days-with-nit');
+    await step('04-days-with-nit');
 
     await Promise.all([page.waitForNavigation(), deadlineDay().click()]);
     await page.waitForURL(/\/reservar\/horas\?/);
     expect(await page.getByText('Incluye cupos reservados para su fecha de vencimiento.').count()).toBe(1);
-    await step('04-times-with-nit');
+    await step('05-times-with-nit');
     await page.getByRole('radio', { name: /9:00/ }).check();
     await submit('Reservar este horario');
 
     await page.waitForURL(/\/reservar\/datos\?reserva=/);
     expect(await page.getByText(`reservado para el NIT ${formatNit(DUE)}`, { exact: false }).count()).toBe(1);
-    await step('05-data-reserved');
+    await step('06-data-reserved');
     await page.getByRole('radio', { name: /persona natural/ }).check();
     await page.getByLabel('Tipo de documento de quien asiste').selectOption('CC');
     expect(await page.getByLabel('Número de documento').inputValue()).toBe(DUE);
@@ -102,7 +105,7 @@ describe('the booking journey with a NIT on its deadline day, in a real browser'
     await page.waitForURL(/\/reservar\/revisar\?reserva=/);
     await submit('Confirmar la cita');
     await page.waitForURL(/\/reservar\/confirmacion\?reserva=/);
-    await step('06-confirmation');
+    await step('07-confirmation');
     const code = ((await page.locator('#confirmation-code').textContent()) ?? '').trim();
 
     const booked = await database.db

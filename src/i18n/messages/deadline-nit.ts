@@ -3,6 +3,8 @@ import { defineMessages } from '../define.js';
 /** The optional NIT of the booking journey that shows a person their deadline day's reserved places. */
 export const deadlineNit = defineMessages(
   {
+    'deadlineNit.summary':
+      '¿Vence hoy o en los próximos días su declaración? Vea los cupos guardados para su NIT',
     'deadlineNit.label': 'NIT (si hoy o en los próximos días vence su declaración)',
     'deadlineNit.hint':
       'Opcional. El día en que vence su declaración se guardan cupos para las personas a quienes les vence ese día, también cupos para el mismo día. Escríbalo sin dígito de verificación o con él después de un guion, por ejemplo 900123456 o 900.123.456-8.',
@@ -24,6 +26,8 @@ export const deadlineNit = defineMessages(
       'Este cupo está reservado para el NIT {nit}: escriba ese NIT (sin dígito de verificación) como su número de documento, o con su dígito como NIT de la empresa, o elija otro horario',
   },
   {
+    'deadlineNit.summary':
+      'Is your tax return due today or in the next few days? See the places kept for your NIT',
     'deadlineNit.label': 'NIT (if your tax return is due today or in the next few days)',
     'deadlineNit.hint':
       'Optional. On the day a tax return falls due, some places are kept for the people whose deadline it is, including places on that same day. Type it without the check digit, or with it after a hyphen, for example 900123456 or 900.123.456-8.',

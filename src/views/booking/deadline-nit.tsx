@@ -39,24 +39,29 @@ export function DeadlineNitBox({
       <input type="hidden" name="volver" value={page} />
     </>
   );
+  // Folded by default: most people have no deadline near, and the calendar is what they came for. It
+  // opens by itself to show a refused NIT's message.
   if (nit.kind === 'ask')
     return (
-      <form method="post" action="/reservar/nit" class="deadline-nit" novalidate>
-        {hidden}
-        <TextField
-          t={t}
-          state={nit.state}
-          name="nit"
-          label={t('deadlineNit.label')}
-          hint={t('deadlineNit.hint')}
-          width="medium"
-          inputMode="text"
-          spellcheck={false}
-        />
-        <button class="button button-secondary" type="submit" name="accion" value="usar">
-          {t('deadlineNit.use')}
-        </button>
-      </form>
+      <details class="deadline-nit" open={nit.state.errors.length > 0}>
+        <summary class="deadline-nit-summary">{t('deadlineNit.summary')}</summary>
+        <form method="post" action="/reservar/nit" novalidate>
+          {hidden}
+          <TextField
+            t={t}
+            state={nit.state}
+            name="nit"
+            label={t('deadlineNit.label')}
+            hint={t('deadlineNit.hint')}
+            width="medium"
+            inputMode="text"
+            spellcheck={false}
+          />
+          <button class="button button-secondary" type="submit" name="accion" value="usar">
+            {t('deadlineNit.use')}
+          </button>
+        </form>
+      </details>
     );
   return (
     <form method="post" action="/reservar/nit" class="notice deadline-nit">
