@@ -103,10 +103,13 @@ function applicantErrors(typed: Record<string, string>, reservedFor: string | nu
   return [{ field, key: 'deadlineNit.mismatch', params: { nit: formatNit(reservedFor) } }];
 }
 
-/** A deadline-day place's NIT, ready in the data form: as the company's NIT and as the document number. */
+/**
+ * A deadline-day place's NIT, ready in the data form as the company's NIT. Not as the document number:
+ * for a company that field is its representative's own document, and a company's NIT left there by
+ * mistake would still pass as a cédula.
+ */
 function reservedNitValues(hold: HoldDetails): Record<string, string> {
-  if (!hold.reservedFor) return {};
-  return { 'applicant.nit': formatNit(hold.reservedFor), 'applicant.documentNumber': hold.reservedFor };
+  return hold.reservedFor ? { 'applicant.nit': formatNit(hold.reservedFor) } : {};
 }
 
 /** The steps after a time is chosen: hold, data, consent, review, confirmation (all POST → redirect → GET). */
