@@ -212,6 +212,14 @@ export function validateConsent(input: ConsentInput | undefined, field = 'consen
   return [];
 }
 
+/**
+ * Whether an applicant may take a place reserved for a NIT's deadline day: the NIT is their own (their
+ * document number) or their company's. Without this anyone could take one by typing another's NIT.
+ */
+export function holdsNit(applicant: Pick<Applicant, 'documentNumber' | 'nit'>, nit: string): boolean {
+  return applicant.documentNumber === nit || applicant.nit === nit;
+}
+
 /** The person the per-person limits count: document type and number. */
 export function personKey(applicant: Pick<Applicant, 'documentType' | 'documentNumber'>): string {
   return `${applicant.documentType}:${applicant.documentNumber}`;

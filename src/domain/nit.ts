@@ -36,3 +36,20 @@ export function formatNit(base: string, checkDigit: number = nitCheckDigit(base)
   const grouped = base.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${grouped}-${checkDigit}`;
 }
+
+export type NitEntry = { ok: true; base: string } | { ok: false; problem: 'format' | 'checkDigit' };
+
+/**
+ * A NIT as a person types it to be shown their deadline day's places: the base alone, or the base and
+ * its check digit after a hyphen (`900.123.456-8`), which must then be right. Without a hyphen every
+ * digit belongs to the base: a check digit glued to it cannot be told from the base's last digit.
+ */
+export function parseNitEntry(raw: string): NitEntry {
+  const typed = raw.trim();
+  const withDigit = /^([\d.\s]+)-\s*(\d)$/.exec(typed);
+  if (!withDigit && !/^[\d.\s]+$/.test(typed)) return { ok: false, problem: 'format' };
+  const base = normaliseNit(withDigit ? (withDigit[1] ?? '') : typed);
+  if (!/^\d{6,15}$/.test(base)) return { ok: false, problem: 'format' };
+  if (withDigit && !isValidNit(base, Number(withDigit[2]))) return { ok: false, problem: 'checkDigit' };
+  return { ok: true, base };
+}

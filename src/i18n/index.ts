@@ -4,6 +4,7 @@ import { agendaEdit } from './messages/agenda-edit.js';
 import { alerts } from './messages/alerts.js';
 import { booking } from './messages/booking.js';
 import { common } from './messages/common.js';
+import { deadlineNit } from './messages/deadline-nit.js';
 import { journey } from './messages/journey.js';
 import { mail } from './messages/mail.js';
 import { privacy } from './messages/privacy.js';
@@ -28,6 +29,7 @@ const GROUPS = [
   journey,
   reports,
   rebook,
+  deadlineNit,
 ] as const;
 
 type Group = (typeof GROUPS)[number];

@@ -31,6 +31,25 @@ export function deadlineDayOf(
     WHERE d.due_date = ${day} AND right(${nit}, length(d.last_digits)) = d.last_digits)`;
 }
 
+/** The tax deadlines of the NIT from one date to another (both included), earliest first. */
+export async function selectDeadlineDates(
+  db: Kysely<DB>,
+  nit: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tax_deadlines as d')
+    .select('d.due_date')
+    .distinct()
+    .where('d.due_date', '>=', from)
+    .where('d.due_date', '<=', to)
+    .where(sql<boolean>`right(${nit}, length(d.last_digits)) = d.last_digits`)
+    .orderBy('d.due_date')
+    .execute();
+  return rows.map((r) => r.due_date);
+}
+
 const PUBLIC_FREE = sql<number>`greatest(0, (s.capacity - s.reserved) - (s.taken - s.reserved_taken) + coalesce(e.n, 0))`;
 
 /** Free places of a slot for the one searching: the public ones, plus the reserve on their deadline day. */

@@ -84,6 +84,15 @@ export async function findSlots(
 }
 
 /**
+ * The days of the booking window that are tax deadlines of the NIT: the days on which a search with it
+ * also shows the places reserved for it.
+ */
+export function deadlineDaysOf(ctx: ServiceContext, nit: string): Promise<string[]> {
+  const window = bookingWindow(ctx.now, ctx.config);
+  return repo.selectDeadlineDates(ctx.db, nit, window.today, window.lastDate);
+}
+
+/**
  * The first free time in each office near a city: the city's offices first, then the rest of its
  * department, then the whole country, widening only when nothing was found.
  */

@@ -6,6 +6,7 @@ import {
   type Applicant,
   type ApplicantInput,
   type ConsentInput,
+  holdsNit,
   personKey,
   validateApplicant,
   validateConsent,
@@ -123,6 +124,8 @@ export interface HoldDetails {
   expiresAt: Date;
   sessionKey: string | null;
   draft: unknown;
+  /** The NIT (without check digit) whose deadline-day place this hold took, or null for a public place. */
+  reservedFor: string | null;
 }
 
 /** A live citizen hold with its slot; undefined when it expired or never existed. */
@@ -139,6 +142,8 @@ export async function getHold(db: Kysely<DB>, holdId: string, now: Date): Promis
       'h.expires_at',
       'h.session_key',
       'h.draft',
+      'h.reserved',
+      'h.nit',
       's.office_code',
       's.starts_at',
       's.ends_at',
@@ -159,6 +164,7 @@ export async function getHold(db: Kysely<DB>, holdId: string, now: Date): Promis
     expiresAt: row.expires_at,
     sessionKey: row.session_key,
     draft: row.draft,
+    reservedFor: row.reserved ? row.nit : null,
   };
 }
 
@@ -239,7 +245,7 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
     }
     // A deadline-day place is personal to the NIT it was held for (the transaction rolls back otherwise).
-    if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
+    if (hold.reserved && !(hold.nit && holdsNit(applicant, hold.nit))) {
       throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
     }
     const active = await appointments.selectActiveProcedures(trx, key, ctx.now);

@@ -105,7 +105,10 @@ describe('HTTP hardening', () => {
     expect(pages).toBeGreaterThan(20);
   });
 
-  /** Hold, data, consent, confirmation and Gestionar cita through the pages: every cookie they set. */
+  /**
+   * A NIT for deadline-day places, hold, data, consent, confirmation and Gestionar cita through the
+   * pages: every cookie they set.
+   */
   async function bookThroughPages(app: App, address: string): Promise<LightMyRequestResponse[]> {
     const browser = new AdminBrowser(app, address);
     const seen: LightMyRequestResponse[] = [];
@@ -114,11 +117,21 @@ describe('HTTP hardening', () => {
       seen.push(response);
       return response;
     };
+    const criteria = {
+      tramite: 'orientacion-tributaria',
+      canal: 'presencial',
+      oficina: '11',
+      fecha: '2026-12-03',
+    };
     await step(
       browser.get(
         '/reservar/horas?tramite=orientacion-tributaria&canal=presencial&oficina=11&fecha=2026-12-03',
       ),
     );
+    const nit = await step(
+      browser.post('/reservar/nit', { ...criteria, volver: 'horas', accion: 'usar', nit: '800.197.268-4' }),
+    );
+    expect(nit.statusCode).toBe(303);
     const held = await step(
       browser.post('/reservar/horario', {
         horario: String(slotId),
@@ -187,8 +200,8 @@ describe('HTTP hardening', () => {
       const names = [...new Set(cookies.map((c) => c.name))].sort();
       expect(names).toEqual(
         https
-          ? ['__Host-agenda_staff', '__Host-csrf', 'cita', 'gestion', 'lang', 'sid'].sort()
-          : ['agenda_staff', 'csrf', 'cita', 'gestion', 'lang', 'sid'].sort(),
+          ? ['__Host-agenda_staff', '__Host-csrf', 'cita', 'gestion', 'lang', 'nit', 'sid'].sort()
+          : ['agenda_staff', 'csrf', 'cita', 'gestion', 'lang', 'nit', 'sid'].sort(),
       );
       for (const cookie of cookies) {
         expect(cookie.attributes.has('httponly'), cookie.raw).toBe(true);

@@ -18,6 +18,8 @@ export interface NationalQuery {
   channel: string;
   /** DIVIPOLA department code (2 digits), to narrow an in-person search. */
   department?: string | undefined;
+  /** The searcher's NIT without check digit: shows them their deadline day's reserved places. */
+  nit?: string | undefined;
 }
 
 async function scopeOf(
@@ -62,6 +64,7 @@ export async function findDaysNationwide(
     ...range,
     earliest: window.earliest,
     now: ctx.now,
+    nit: q.nit,
   });
   return noteSearch(ctx, 'days', counted, q.from, days);
 }
@@ -81,6 +84,7 @@ export async function findSlotsNationwide(
     date: q.date,
     earliest: window.earliest,
     now: ctx.now,
+    nit: q.nit,
   });
   return noteSearch(ctx, 'slots', counted, q.date, slots);
 }

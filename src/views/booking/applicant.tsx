@@ -70,12 +70,15 @@ export function DataPage({
   state,
   csrf,
   back,
+  reservedNit,
 }: {
   locale: Locale;
   held: HeldPlace;
   state: FormState;
   csrf: string;
   back: string;
+  /** The NIT (with check digit) a deadline-day place was held for: only that NIT can confirm it. */
+  reservedNit?: string | undefined;
 }) {
   const t = translator(locale);
   const en = locale === 'en';
@@ -90,6 +93,11 @@ export function DataPage({
     >
       <ErrorSummary t={t} state={state} />
       <HeldBox t={t} held={held} />
+      {reservedNit ? (
+        <div class="notice">
+          <p>{t('deadlineNit.held', { nit: reservedNit })}</p>
+        </div>
+      ) : null}
       <HoldNotice t={t} locale={locale} expiresAt={held.expiresAt} secondsLeft={held.secondsLeft} />
       <HoldForm action="/reservar/datos" holdId={held.holdId} csrf={csrf}>
         <RadioGroup

@@ -5,6 +5,7 @@ import { formatCivilDate } from '../../services/mail/format.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
 import { type Criteria, journeyHref } from './criteria.js';
+import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
 import { Hidden, JourneyPage } from './parts.js';
 
 export interface Alternatives {
@@ -148,6 +149,8 @@ export interface DaysPageProps {
   days: ReadonlyMap<string, number>;
   alternatives: Alternatives;
   state: FormState;
+  /** The optional NIT that adds the deadline day's reserved places (not while rescheduling). */
+  deadlineNit?: { nit: DeadlineNit; csrf: string } | undefined;
 }
 
 /** Step 4: the calendar of days with room. */
@@ -167,6 +170,15 @@ export function DaysPage(p: DaysPageProps) {
     >
       <ErrorSummary t={t} state={p.state} />
       <p class="journey-context">{p.context}</p>
+      {p.deadlineNit ? (
+        <DeadlineNitBox
+          t={t}
+          nit={p.deadlineNit.nit}
+          criteria={p.criteria}
+          page="dias"
+          csrf={p.deadlineNit.csrf}
+        />
+      ) : null}
       {p.days.size === 0 ? (
         <NoResults t={t} message={t('journey.none.days')} alt={p.alternatives} />
       ) : (
@@ -219,6 +231,8 @@ export interface TimesPageProps {
   /** The hold form (POST with CSRF and proof-of-work), or the reschedule choice (GET). */
   mode: { kind: 'hold'; csrf: string; captcha: boolean } | { kind: 'reschedule' };
   departments?: { code: string; name: string }[] | undefined;
+  /** The NIT given on the calendar, when there is one (its form shares the hold form's CSRF token). */
+  deadlineNit?: DeadlineNit | undefined;
 }
 
 /** Step 5: the times of the day with places left; choosing one holds it. */
@@ -241,6 +255,9 @@ export function TimesPage(p: TimesPageProps) {
     >
       <ErrorSummary t={t} state={p.state} />
       <p class="journey-context">{p.context}</p>
+      {p.deadlineNit && hold ? (
+        <DeadlineNitBox t={t} nit={p.deadlineNit} criteria={p.criteria} page="horas" csrf={hold.csrf} />
+      ) : null}
       {p.departments ? (
         <form method="get" action="/reservar/horas" class="journey-filter">
           <Hidden criteria={p.criteria} except={['departamento']} />

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatNit, isValidNit, nitCheckDigit, normaliseNit } from '../../../src/domain/nit.js';
+import {
+  formatNit,
+  isValidNit,
+  nitCheckDigit,
+  normaliseNit,
+  parseNitEntry,
+} from '../../../src/domain/nit.js';
 
 // Published NITs and their check digits (domain-facts §4).
 const VECTORS: [string, number][] = [
@@ -44,5 +50,28 @@ describe('NIT check digit', () => {
     expect(isValidNit('', 0)).toBe(false);
     expect(isValidNit('800197268', 10)).toBe(false);
     expect(isValidNit('800197268', 'x')).toBe(false);
+  });
+});
+
+describe('a NIT typed to see deadline-day places', () => {
+  it('takes the base alone, with or without separators', () => {
+    expect(parseNitEntry('800197268')).toEqual({ ok: true, base: '800197268' });
+    expect(parseNitEntry(' 800.197.268 ')).toEqual({ ok: true, base: '800197268' });
+    expect(parseNitEntry('12345678')).toEqual({ ok: true, base: '12345678' });
+  });
+
+  it('checks the check digit when one follows a hyphen', () => {
+    expect(parseNitEntry('800.197.268-4')).toEqual({ ok: true, base: '800197268' });
+    expect(parseNitEntry('800197268 - 4')).toEqual({ ok: true, base: '800197268' });
+    expect(parseNitEntry('800.197.268-5')).toEqual({ ok: false, problem: 'checkDigit' });
+  });
+
+  it('reads digits without a hyphen as the base, since a glued check digit cannot be told apart', () => {
+    expect(parseNitEntry('8001972684')).toEqual({ ok: true, base: '8001972684' });
+  });
+
+  it('refuses what is not a NIT', () => {
+    for (const raw of ['', '12345', '80019726a', '1234567890123456', '800197268-45', '-4'])
+      expect(parseNitEntry(raw)).toEqual({ ok: false, problem: 'format' });
   });
 });

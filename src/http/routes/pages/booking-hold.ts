@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ConsentInput } from '../../../domain/applicant.js';
-import { validateApplicant, validateConsent } from '../../../domain/applicant.js';
+import { holdsNit, validateApplicant, validateConsent } from '../../../domain/applicant.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
+import { formatNit } from '../../../domain/nit.js';
 import { POLICY_VERSION } from '../../../domain/privacy-policy.js';
 import type { Locale } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
@@ -24,6 +25,7 @@ import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { clientSessionId } from '../../client-session.js';
 import { admitHold } from '../../hold-admission.js';
 import { confirmedAppointment, rememberConfirmation } from '../../journey-cookies.js';
+import { forgetNit } from '../../journey-nit.js';
 import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
@@ -32,6 +34,7 @@ import { criteriaOf } from './booking-search.js';
 import { journeyTimesPage } from './booking-times.js';
 import { appointmentCard } from './journey-card.js';
 import { applicantInput, type Draft, draftOf, formValues, gone, heldPlace, ownHold } from './journey-hold.js';
+import { searchNit } from './journey-nit.js';
 import { reviewRows } from './journey-review.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 300 }));
@@ -87,6 +90,28 @@ const ConsentPost = Type.Object(
 );
 const ConfirmPost = Type.Object({ _csrf: TEXT }, { additionalProperties: false });
 
+/**
+ * What is wrong with the data typed for a hold. A deadline-day place is confirmed only for its NIT: that
+ * is said here, next to the fields, rather than after the consent and review steps, where confirmHold
+ * would refuse it.
+ */
+function applicantErrors(typed: Record<string, string>, reservedFor: string | null): FieldError[] {
+  const result = validateApplicant(applicantInput(typed));
+  if (!result.ok) return result.errors;
+  if (!reservedFor || holdsNit(result.value, reservedFor)) return [];
+  const field = result.value.personType === 'juridica' ? 'applicant.nit' : 'applicant.documentNumber';
+  return [{ field, key: 'deadlineNit.mismatch', params: { nit: formatNit(reservedFor) } }];
+}
+
+/**
+ * A deadline-day place's NIT, ready in the data form as the company's NIT. Not as the document number:
+ * for a company that field is its representative's own document, and a company's NIT left there by
+ * mistake would still pass as a cédula.
+ */
+function reservedNitValues(hold: HoldDetails): Record<string, string> {
+  return hold.reservedFor ? { 'applicant.nit': formatNit(hold.reservedFor) } : {};
+}
+
 /** The steps after a time is chosen: hold, data, consent, review, confirmation (all POST → redirect → GET). */
 export async function bookingHoldPages(app: App): Promise<void> {
   const db = () => app.deps.database.db;
@@ -118,15 +143,22 @@ export async function bookingHoldPages(app: App): Promise<void> {
       try {
         await admitHold(app, request, body.altcha || undefined, { allowWithoutProof: true });
         const sessionKey = sessionKeyOf(clientSessionId(request, reply));
+        const nit = searchNit(app, request, criteria);
         const hold = await placeHold(ctx(), {
           slotId,
           procedure: criteria.tramite ?? '',
           channel: channel as HoldDetails['channel'],
           sessionKey,
+          nit,
         });
         const carried = previous ? draftOf(previous) : {};
         if (carried.applicant) await saveHoldDraft(db(), hold.holdId, carried, app.deps.clock());
-        const next = carried.applicant && carried.consent ? '/reservar/revisar' : '/reservar/datos';
+        // Data typed for another NIT would not confirm a place reserved for this one: back to the data.
+        const ready =
+          carried.applicant &&
+          carried.consent &&
+          (!nit || applicantErrors(carried.applicant, nit).length === 0);
+        const next = ready ? '/reservar/revisar' : '/reservar/datos';
         return reply.redirect(holdHref(next, hold.holdId), 303);
       } catch (err) {
         if (
@@ -148,14 +180,16 @@ export async function bookingHoldPages(app: App): Promise<void> {
     const hold = await ownHold(app, request, reply, request.query.reserva);
     if (!hold) return gone(reply, request.locale);
     const { held, criteria } = await heldPlace(app, hold, request.locale);
+    const draft = draftOf(hold);
     return sendPage(
       reply,
       DataPage({
         locale: request.locale,
         held,
-        state: emptyForm(formValues(draftOf(hold))),
+        state: emptyForm(draft.applicant ? formValues(draft) : reservedNitValues(hold)),
         csrf: csrfToken(reply),
         back: journeyHref('/reservar/horas', criteria, { reserva: undefined }),
+        reservedNit: hold.reservedFor ? formatNit(hold.reservedFor) : undefined,
       }),
     );
   });
@@ -170,11 +204,11 @@ export async function bookingHoldPages(app: App): Promise<void> {
       const typed: Record<string, string> = {};
       for (const f of APPLICANT_FIELDS) typed[f] = body[`applicant.${f}`] ?? '';
       const draft: Draft = { ...draftOf(hold), applicant: typed };
-      const result = validateApplicant(applicantInput(typed));
-      if (!result.ok) {
+      const errors = applicantErrors(typed, hold.reservedFor);
+      if (errors.length > 0) {
         // The summary lists the mistakes in the order of the fields on the page.
         const order = (field: string) => FIELD_ORDER.indexOf(field.replace('applicant.', ''));
-        result.errors.sort((a, b) => order(a.field) - order(b.field));
+        errors.sort((a, b) => order(a.field) - order(b.field));
         // A refused form stores nothing: what was typed comes back in this answer only.
         const { held, criteria } = await heldPlace(app, hold, request.locale);
         return sendPage(
@@ -182,9 +216,10 @@ export async function bookingHoldPages(app: App): Promise<void> {
           DataPage({
             locale: request.locale,
             held,
-            state: { values: formValues(draft), errors: result.errors },
+            state: { values: formValues(draft), errors },
             csrf: csrfToken(reply),
             back: journeyHref('/reservar/horas', criteria, { reserva: undefined }),
+            reservedNit: hold.reservedFor ? formatNit(hold.reservedFor) : undefined,
           }),
           400,
         );
@@ -314,6 +349,8 @@ export async function bookingHoldPages(app: App): Promise<void> {
           locale: request.locale,
         });
         rememberConfirmation(request, reply, hold.holdId, done.appointmentId);
+        // The NIT served its purpose; the next person at a shared computer should not search with it.
+        forgetNit(request, reply);
         return reply.redirect(holdHref('/reservar/confirmacion', hold.holdId), 303);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { bookingWindow } from '../../../domain/booking-window.js';
 import { addDays, civilDateOf } from '../../../domain/civil-time.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
+import { parseNitEntry } from '../../../domain/nit.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { findDays, findFirstAvailable } from '../../../services/availability.js';
@@ -20,7 +21,9 @@ import {
 } from '../../../views/booking/choose.js';
 import { CRITERIA_KEYS, type Criteria, journeyHref } from '../../../views/booking/criteria.js';
 import type { FormState } from '../../../views/components/form.js';
+import { forgetNit, rememberNit } from '../../journey-nit.js';
 import { sendPage } from '../../page.js';
+import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
 import { journeyTimesPage } from './booking-times.js';
@@ -33,6 +36,7 @@ import {
   officesFor,
   placeLabel,
 } from './journey-data.js';
+import { deadlineNitView, searchNit } from './journey-nit.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 120 }));
 export const CriteriaQuery = Type.Object({
@@ -50,6 +54,24 @@ export const CriteriaQuery = Type.Object({
   aviso: TEXT,
 });
 type Query = { [K in keyof typeof CriteriaQuery.properties]?: string };
+
+const NitPost = Type.Object(
+  {
+    nit: Type.Optional(Type.String({ maxLength: 60 })),
+    accion: TEXT,
+    volver: TEXT,
+    tramite: TEXT,
+    canal: TEXT,
+    departamento: TEXT,
+    ciudad: TEXT,
+    oficina: TEXT,
+    fecha: TEXT,
+    mes: TEXT,
+    reserva: TEXT,
+    _csrf: TEXT,
+  },
+  { additionalProperties: false },
+);
 
 /** Only the journey's own criteria, without blanks: the rest of a query never travels on. */
 export function criteriaOf(q: Query): Criteria {
@@ -123,6 +145,88 @@ export async function requireChoice(
     );
   }
   return undefined;
+}
+
+/**
+ * Step 4, the calendar of days with room. `nitState` is a NIT that was just refused: the calendar is
+ * then shown without any NIT, with the form and its message.
+ */
+export async function journeyDaysPage(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  criteria: Criteria,
+  nitState?: FormState,
+) {
+  const ctx: ServiceContext = { db: app.deps.database.db, config: app.deps.config, now: app.deps.clock() };
+  const nit = nitState ? undefined : searchNit(app, request, criteria);
+  const choice = await requireChoice(app, request, reply, criteria);
+  if (!choice) return reply;
+  const t = (k: string, p?: Record<string, string | number>) => translate(request.locale, k, p);
+  const offices = await officesFor(app.deps.database.db, request.locale, choice.channel.code);
+  const departments = departmentsOf(offices);
+  const window = bookingWindow(app.deps.clock(), app.deps.config);
+  const days = new Map<string, number>();
+  let errors: FieldError[] = [];
+  try {
+    for (let from = window.today; from <= window.lastDate; from = addDays(from, 60)) {
+      const to = addDays(from, 59) < window.lastDate ? addDays(from, 59) : window.lastDate;
+      const found = await daysIn(ctx, choice, criteria, from, to, nit);
+      for (const d of found) days.set(d.date, d.available);
+    }
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
+    errors = [...err.fieldErrors];
+  }
+  const firstMonth = window.today.slice(0, 7);
+  const lastMonth = window.lastDate.slice(0, 7);
+  const firstFree = [...days.keys()][0];
+  const month =
+    criteria.mes &&
+    /^\d{4}-\d{2}$/.test(criteria.mes) &&
+    criteria.mes >= firstMonth &&
+    criteria.mes <= lastMonth
+      ? criteria.mes
+      : (firstFree ?? window.today).slice(0, 7);
+  const place = placeLabel(t, choice, criteria, offices, departments);
+  const back = choice.channel.remote
+    ? journeyHref('/reservar/atencion', {
+        tramite: criteria.tramite,
+        canal: criteria.canal,
+        reserva: criteria.reserva,
+        cambio: criteria.cambio,
+      })
+    : criteria.oficina || criteria.ciudad
+      ? journeyHref('/reservar/lugar', criteria, { oficina: undefined, mes: undefined, fecha: undefined })
+      : journeyHref('/reservar/buscar', {
+          tramite: criteria.tramite,
+          canal: criteria.canal,
+          reserva: criteria.reserva,
+          cambio: criteria.cambio,
+        });
+  return sendPage(
+    reply,
+    DaysPage({
+      locale: request.locale,
+      title: t('journey.days.title'),
+      context: contextLine(request.locale, choice, place),
+      criteria: { ...criteria, mes: undefined, fecha: undefined },
+      back,
+      month,
+      firstMonth,
+      lastMonth,
+      days,
+      alternatives: alternativesFor(choice, criteria, offices, app.deps.config, app.deps.clock()),
+      state: fieldState(nitState?.values ?? {}, [...errors, ...(nitState?.errors ?? [])]),
+      deadlineNit: criteria.cambio
+        ? undefined
+        : {
+            nit: await deadlineNitView(app, request, nit, { state: nitState }),
+            csrf: csrfToken(reply),
+          },
+    }),
+    errors.length > 0 || nitState ? 400 : 200,
+  );
 }
 
 /** The search pages of /reservar: procedure → channel → place or date → days → times. */
@@ -261,6 +365,7 @@ export async function bookingSearchPages(app: App): Promise<void> {
               procedure: choice.procedure.code,
               channel: choice.channel.code,
               city: c.ciudad,
+              nit: searchNit(app, request, criteria),
               limit: 3,
             })
           ).items
@@ -302,70 +407,7 @@ export async function bookingSearchPages(app: App): Promise<void> {
       schema: { hide: true, querystring: CriteriaQuery },
       config: { rateLimit: routeLimit(app, LIMITS.search) },
     },
-    async (request, reply) => {
-      const criteria = criteriaOf(request.query);
-      const choice = await requireChoice(app, request, reply, criteria);
-      if (!choice) return reply;
-      const t = (k: string, p?: Record<string, string | number>) => translate(request.locale, k, p);
-      const offices = await officesFor(db(), request.locale, choice.channel.code);
-      const departments = departmentsOf(offices);
-      const window = bookingWindow(app.deps.clock(), app.deps.config);
-      const days = new Map<string, number>();
-      let errors: FieldError[] = [];
-      try {
-        for (let from = window.today; from <= window.lastDate; from = addDays(from, 60)) {
-          const to = addDays(from, 59) < window.lastDate ? addDays(from, 59) : window.lastDate;
-          const found = await daysIn(ctx(), choice, criteria, from, to);
-          for (const d of found) days.set(d.date, d.available);
-        }
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
-        errors = [...err.fieldErrors];
-      }
-      const firstMonth = window.today.slice(0, 7);
-      const lastMonth = window.lastDate.slice(0, 7);
-      const firstFree = [...days.keys()][0];
-      const month =
-        criteria.mes &&
-        /^\d{4}-\d{2}$/.test(criteria.mes) &&
-        criteria.mes >= firstMonth &&
-        criteria.mes <= lastMonth
-          ? criteria.mes
-          : (firstFree ?? window.today).slice(0, 7);
-      const place = placeLabel(t, choice, criteria, offices, departments);
-      const back = choice.channel.remote
-        ? journeyHref('/reservar/atencion', {
-            tramite: criteria.tramite,
-            canal: criteria.canal,
-            reserva: criteria.reserva,
-            cambio: criteria.cambio,
-          })
-        : criteria.oficina || criteria.ciudad
-          ? journeyHref('/reservar/lugar', criteria, { oficina: undefined, mes: undefined, fecha: undefined })
-          : journeyHref('/reservar/buscar', {
-              tramite: criteria.tramite,
-              canal: criteria.canal,
-              reserva: criteria.reserva,
-              cambio: criteria.cambio,
-            });
-      return sendPage(
-        reply,
-        DaysPage({
-          locale: request.locale,
-          title: t('journey.days.title'),
-          context: contextLine(request.locale, choice, place),
-          criteria: { ...criteria, mes: undefined, fecha: undefined },
-          back,
-          month,
-          firstMonth,
-          lastMonth,
-          days,
-          alternatives: alternativesFor(choice, criteria, offices, app.deps.config, app.deps.clock()),
-          state: fieldState({}, errors),
-        }),
-        errors.length > 0 ? 400 : 200,
-      );
-    },
+    async (request, reply) => journeyDaysPage(app, request, reply, criteriaOf(request.query)),
   );
 
   app.get(
@@ -376,10 +418,48 @@ export async function bookingSearchPages(app: App): Promise<void> {
     },
     async (request, reply) => journeyTimesPage(app, request, reply, criteriaOf(request.query)),
   );
+
+  // The NIT box of the calendar and times pages: it keeps the NIT in the sealed journey cookie (never
+  // in the address) and goes back to the page it came from.
+  app.post(
+    '/reservar/nit',
+    { schema: { hide: true, body: NitPost }, config: { rateLimit: routeLimit(app, LIMITS.search) } },
+    async (request, reply) => {
+      const body = request.body;
+      const criteria = criteriaOf(body);
+      const back = journeyHref(body.volver === 'horas' ? '/reservar/horas' : '/reservar/dias', criteria);
+      if (body.accion === 'quitar') {
+        forgetNit(request, reply);
+        return reply.redirect(back, 303);
+      }
+      const typed = body.nit?.trim() ?? '';
+      const entry = parseNitEntry(typed);
+      if (!entry.ok) {
+        forgetNit(request, reply);
+        const key = typed === '' ? 'deadlineNit.required' : `deadlineNit.${entry.problem}`;
+        return journeyDaysPage(
+          app,
+          request,
+          reply,
+          { ...criteria, fecha: undefined },
+          fieldState({ nit: typed }, [{ field: 'nit', key }]),
+        );
+      }
+      rememberNit(request, reply, entry.base, app.deps.clock());
+      return reply.redirect(back, 303);
+    },
+  );
 }
 
-function daysIn(ctx: ServiceContext, choice: Choice, c: Criteria, from: string, to: string) {
-  const base = { procedure: choice.procedure.code, channel: choice.channel.code, from, to };
+function daysIn(
+  ctx: ServiceContext,
+  choice: Choice,
+  c: Criteria,
+  from: string,
+  to: string,
+  nit: string | undefined,
+) {
+  const base = { procedure: choice.procedure.code, channel: choice.channel.code, from, to, nit };
   if (choice.channel.remote || c.oficina || c.ciudad)
     return findDays(ctx, {
       ...base,

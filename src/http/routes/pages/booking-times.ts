@@ -21,6 +21,7 @@ import {
   officesFor,
   placeLabel,
 } from './journey-data.js';
+import { deadlineNitView, searchNit } from './journey-nit.js';
 
 /** The times page, also re-rendered by the hold POST when the chosen time could not be held. */
 export async function journeyTimesPage(
@@ -41,10 +42,11 @@ export async function journeyTimesPage(
   const date = criteria.fecha ?? '';
   const dayCriteria = { ...criteria, fecha: undefined, mes: date.slice(0, 7) || undefined };
   if (!isCivilDate(date)) return reply.redirect(journeyHref('/reservar/dias', dayCriteria), 303);
+  const nit = searchNit(app, request, criteria);
   let slots: Awaited<ReturnType<typeof findSlots>> = [];
   const errors = [...state.errors];
   try {
-    slots = await slotsOn(ctx(), choice, criteria, date);
+    slots = await slotsOn(ctx(), choice, criteria, date, nit);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
     errors.push(...err.fieldErrors);
@@ -84,13 +86,14 @@ export async function journeyTimesPage(
         ? { kind: 'reschedule' }
         : { kind: 'hold', csrf: csrfToken(reply), captcha: app.deps.config.captcha },
       departments: national ? [...departments].map(([code, name]) => ({ code, name })) : undefined,
+      deadlineNit: nit ? await deadlineNitView(app, request, nit, { date }) : undefined,
     }),
     errors.length > 0 && status === 200 ? 400 : status,
   );
 }
 
-function slotsOn(ctx: ServiceContext, choice: Choice, c: Criteria, date: string) {
-  const base = { procedure: choice.procedure.code, channel: choice.channel.code, date };
+function slotsOn(ctx: ServiceContext, choice: Choice, c: Criteria, date: string, nit: string | undefined) {
+  const base = { procedure: choice.procedure.code, channel: choice.channel.code, date, nit };
   if (choice.channel.remote || c.oficina || c.ciudad)
     return findSlots(ctx, {
       ...base,
