@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
+import { serveClusterMetrics } from './http/cluster-metrics.js';
 import { createWorker, prepareDatabase } from './server.js';
 import { ensureFirstAdmin } from './services/staff/accounts.js';
 
@@ -41,6 +42,7 @@ export async function startClusterPrimary(config: Config, logger: Logger): Promi
   if (firstAdmin) logger.info({ email: firstAdmin.email }, 'first national administrator created');
   const jobs = config.runWorker ? createWorker(config, database, logger) : undefined;
 
+  serveClusterMetrics();
   let stopping = false;
   const children = new Set<ClusterWorker>();
   const fork = (): Promise<number> =>

@@ -3,7 +3,7 @@ import { Counter, Registry } from 'prom-client';
 /**
  * The booking counters of this process. They live in their own registry, created once per process,
  * because services count (not routes): a hold placed through the web form and one placed through the API
- * are the same event. Each process reports its own counts; Prometheus sums them across processes.
+ * are the same event. Each process counts its own; under WORKERS=N a scrape sums them across processes.
  */
 export const bookingRegistry = new Registry();
 

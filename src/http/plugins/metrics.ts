@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { bookingRegistry } from '../../metrics.js';
 import { countPendingJobs } from '../../repositories/metrics.js';
+import { clusterMetrics, contributeToCluster, inCluster } from '../cluster-metrics.js';
 import type { App } from '../types.js';
 
 function sameToken(given: string, expected: string): boolean {
@@ -15,6 +16,7 @@ function sameToken(given: string, expected: string): boolean {
  * Prometheus metrics at /metrics: request durations by route, the booking counters, the job queue's depth
  * and the connection pool. With METRICS_TOKEN set, a scrape needs `Authorization: Bearer <token>`; without
  * it the endpoint is open in development and absent in production, so it is never public by accident.
+ * Under WORKERS=N one scrape reports every HTTP process (see `cluster-metrics.ts`).
  */
 export async function registerMetrics(app: App): Promise<void> {
   const { config, database } = app.deps;
@@ -44,6 +46,8 @@ export async function registerMetrics(app: App): Promise<void> {
     help: 'Background jobs queued or running (the queue depth)',
     labelNames: ['status'] as const,
     registers: [registry],
+    // Every process reads the same queue: across a cluster the depth is any one reading, not their sum.
+    aggregator: 'first',
     async collect() {
       const pending = await countPendingJobs(database.db);
       this.set({ status: 'queued' }, pending.queued);
@@ -78,6 +82,9 @@ export async function registerMetrics(app: App): Promise<void> {
     );
   });
 
+  const clustered = inCluster();
+  if (clustered) contributeToCluster([registry, bookingRegistry]);
+
   app.get('/metrics', { logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
     if (token) {
       const header = request.headers.authorization ?? '';
@@ -86,8 +93,9 @@ export async function registerMetrics(app: App): Promise<void> {
         return reply.code(401).header('www-authenticate', 'Bearer').send({ status: 401 });
       }
     }
+    reply.header('cache-control', 'no-store');
+    if (clustered) return reply.type(Registry.PROMETHEUS_CONTENT_TYPE).send(await clusterMetrics());
     const merged = Registry.merge([registry, bookingRegistry]);
-    reply.header('cache-control', 'no-store').type(merged.contentType);
-    return merged.metrics();
+    return reply.type(merged.contentType).send(await merged.metrics());
   });
 }
