@@ -366,6 +366,19 @@ describe.each(engines())('booking journey pages on %s', (engine) => {
     expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=presencial&amp;oficina=11`);
     expect(none.body).toContain(`/reservar/dias?tramite=${PROCEDURE}&amp;canal=video`);
     expect(none.body).toContain(`/alertas?procedure=${PROCEDURE}&amp;channel=presencial&amp;office=90`);
+    // With the help text staff keep current: the built-in one, then the edited one (decision 040).
+    expect(none.body).toContain('Se publica agenda nueva todos los días');
+    await database.db
+      .insertInto('site_texts')
+      .values({
+        key: 'ayuda.sin-cupos',
+        locale: 'es',
+        value: 'Mañana a las 7:00 se publica la agenda de enero.',
+      })
+      .execute();
+    const edited = await browser.get(`/reservar/dias?tramite=${PROCEDURE}&canal=presencial&oficina=90`);
+    expect(edited.body).toContain('Mañana a las 7:00 se publica la agenda de enero.');
+    await database.db.deleteFrom('site_texts').where('key', '=', 'ayuda.sin-cupos').execute();
     const alert = await browser.get(
       `/alertas?procedure=${PROCEDURE}&channel=presencial&office=90&from=2026-12-01&to=2027-01-15`,
     );

@@ -4,6 +4,7 @@ import { translator } from '../../i18n/index.js';
 import { formatCivilDate } from '../../services/mail/format.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
+import { useSiteTexts } from '../site-texts-context.js';
 import { type Criteria, journeyHref } from './criteria.js';
 import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
 import { Hidden, JourneyPage } from './parts.js';
@@ -17,10 +18,23 @@ export interface Alternatives {
 }
 
 /** What to do when nothing was found: say so, then the other ways to an appointment. */
-export function NoResults({ t, message, alt }: { t: Translator; message: string; alt: Alternatives }) {
+export function NoResults({
+  t,
+  locale,
+  message,
+  alt,
+}: {
+  t: Translator;
+  locale: Locale;
+  message: string;
+  alt: Alternatives;
+}) {
+  // The help text staff keep current (decision 040): when agenda is published, what else to try.
+  const help = useSiteTexts(locale).get('ayuda.sin-cupos');
   return (
     <section class="no-results" aria-labelledby="no-results-title">
       <h2 id="no-results-title">{message}</h2>
+      {help ? <p>{help}</p> : null}
       <p>{t('journey.none.lead')}</p>
       <ul class="no-results-options">
         {alt.otherOffices.map((o) => (
@@ -180,7 +194,7 @@ export function DaysPage(p: DaysPageProps) {
         />
       ) : null}
       {p.days.size === 0 ? (
-        <NoResults t={t} message={t('journey.none.days')} alt={p.alternatives} />
+        <NoResults t={t} locale={p.locale} message={t('journey.none.days')} alt={p.alternatives} />
       ) : (
         <>
           <p>{t('journey.days.lead')}</p>
@@ -278,7 +292,7 @@ export function TimesPage(p: TimesPageProps) {
         </form>
       ) : null}
       {p.groups.length === 0 ? (
-        <NoResults t={t} message={t('journey.none.times')} alt={p.alternatives} />
+        <NoResults t={t} locale={p.locale} message={t('journey.none.times')} alt={p.alternatives} />
       ) : (
         <form
           method={hold ? 'post' : 'get'}
