@@ -225,7 +225,7 @@ export const admin = defineMessages(
     'admin.servedBy.impuestos': 'Oficinas de impuestos',
     'admin.servedBy.aduanas': 'Oficinas de aduanas',
     'admin.channelName.presencial': 'Presencial',
-    'admin.channelName.video': 'Videollamada',
+    'admin.channelName.video': 'Videoatención',
     'admin.channelName.telefono': 'Llamada telefónica',
     'admin.channelName.correo': 'Correo electrónico',
 

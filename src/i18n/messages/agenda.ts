@@ -40,7 +40,7 @@ export const agenda = defineMessages(
     'agenda.line.templates': 'Plantillas',
 
     'agenda.channel.presencial': 'Presencial',
-    'agenda.channel.video': 'Videollamada',
+    'agenda.channel.video': 'Videoatención',
     'agenda.channel.telefono': 'Llamada telefónica',
     'agenda.channel.correo': 'Correo electrónico',
 

@@ -26,7 +26,7 @@ export const journey = defineMessages(
     'journey.channel.remote': 'no presencial',
     'journey.channel.required': 'Elija cómo quiere ser atendido',
     'journey.channel.presencial': 'Presencial',
-    'journey.channel.video': 'Videollamada',
+    'journey.channel.video': 'Videoatención',
     'journey.channel.telefono': 'Llamada telefónica',
     'journey.channel.correo': 'Correo electrónico',
     'journey.context.procedure': 'Trámite: {name}',

@@ -52,7 +52,7 @@ export const mail = defineMessages(
     'mail.calendar.name': 'Cita DIAN {code}',
     'mail.calendar.code': 'Código de la cita: {code}',
     'mail.calendar.manage': 'Gestionar la cita: {url}',
-    'mail.calendar.video': 'Videollamada',
+    'mail.calendar.video': 'Videoatención',
     'mail.calendar.phone': 'Llamada telefónica al celular registrado',
     'mail.calendar.email': 'Por correo electrónico: {email}',
     'mail.calendar.emailOffice': 'Por correo electrónico con la oficina {office}',
