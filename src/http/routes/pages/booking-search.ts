@@ -16,7 +16,6 @@ import {
   ChannelPage,
   OnlineProcedurePage,
   PlacePage,
-  ProcedurePage,
   SearchModePage,
 } from '../../../views/booking/choose.js';
 import { CRITERIA_KEYS, type Criteria, journeyHref } from '../../../views/booking/criteria.js';
@@ -27,6 +26,7 @@ import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
 import { journeyTimesPage } from './booking-times.js';
+import { fieldState, procedurePage, requireChoice } from './journey-choice.js';
 import {
   alternativesFor,
   type Choice,
@@ -83,68 +83,6 @@ export function criteriaOf(q: Query): Criteria {
   }
   if (q.cambio === '1') c.cambio = '1';
   return c;
-}
-
-export const fieldState = (values: Record<string, unknown>, errors: FieldError[] = []): FormState => ({
-  values,
-  errors,
-});
-
-async function procedurePage(
-  app: App,
-  reply: FastifyReply,
-  request: FastifyRequest,
-  criteria: Criteria,
-  errors: FieldError[] = [],
-) {
-  const procedures = await listProcedures(app.deps.database.db, request.locale);
-  return sendPage(
-    reply,
-    ProcedurePage({
-      locale: request.locale,
-      procedures,
-      state: fieldState({ tramite: criteria.tramite ?? '' }, errors),
-      criteria,
-    }),
-    errors.length > 0 ? 400 : 200,
-  );
-}
-
-/** Sends the person back to the step whose answer is missing or wrong, or gives the choice. */
-export async function requireChoice(
-  app: App,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  criteria: Criteria,
-): Promise<Choice | undefined> {
-  const found = await choiceOf(app.deps.database.db, criteria, request.locale);
-  if (found.ok) return found.choice;
-  if (found.missing === 'procedure') {
-    await procedurePage(
-      app,
-      reply,
-      request,
-      criteria,
-      criteria.tramite ? [{ field: 'tramite', key: 'booking.procedure.unknown' }] : [],
-    );
-    return undefined;
-  }
-  if (found.procedure && found.channels) {
-    await sendPage(
-      reply,
-      ChannelPage({
-        locale: request.locale,
-        procedure: found.procedure,
-        channels: found.channels,
-        state: fieldState({ canal: criteria.canal ?? '' }, [
-          { field: 'canal', key: criteria.canal ? 'booking.channel.notOffered' : 'journey.channel.required' },
-        ]),
-        criteria,
-      }),
-      400,
-    );
-  }
-  return undefined;
 }
 
 /**

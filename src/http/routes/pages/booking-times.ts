@@ -12,7 +12,7 @@ import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import type { App } from '../../types.js';
-import { requireChoice } from './booking-search.js';
+import { requireChoice } from './journey-choice.js';
 import {
   alternativesFor,
   type Choice,
