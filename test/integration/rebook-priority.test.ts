@@ -296,4 +296,58 @@ describe.each(engines())('rebooking with priority after a closure on %s', (engin
       'Mantenimiento eléctrico 4 4 2',
     );
   });
+  it('keeps a remote place on any line of the same channel, whichever office closed', async () => {
+    const video32 = await aCapacityLine(database.db, {
+      office: '32',
+      channel: 'video',
+      procedures: [PROCEDURE],
+    });
+    const video05 = await aCapacityLine(database.db, {
+      office: '05',
+      channel: 'video',
+      procedures: [PROCEDURE],
+    });
+    const closedVideo = await aSlot(database.db, {
+      line: video32,
+      office: '32',
+      channel: 'video',
+      startsAt: '2026-12-09T14:00:00Z',
+    });
+    const elsewhere = await aSlot(database.db, {
+      line: video05,
+      office: '05',
+      channel: 'video',
+      startsAt: '2026-12-10T14:00:00Z',
+    });
+    const ctx = { db: database.db, config, now: NOW };
+    const hold = await placeHold(ctx, {
+      slotId: closedVideo,
+      procedure: PROCEDURE,
+      channel: 'video',
+      sessionKey: null,
+    });
+    const done = await confirmHold(ctx, {
+      holdId: hold.holdId,
+      applicant: anApplicant(),
+      consent,
+      via: 'web',
+      locale: 'es',
+    });
+    const closed = await admin.post('/admin/agenda/cierres', {
+      office: '32',
+      line: String(video32),
+      from: '2026-12-09',
+      to: '2026-12-09',
+      reason: 'Falla de la plataforma de video',
+    });
+    expect(closed.statusCode).toBe(303);
+    const pass = await database.db
+      .selectFrom('rebook_passes as rp')
+      .innerJoin('appointments as a', 'a.id', 'rp.appointment_id')
+      .select(['rp.kept_slot_id'])
+      .where('a.code', '=', done.code)
+      .executeTakeFirstOrThrow();
+    expect(pass.kept_slot_id).toBe(elsewhere);
+    expect(await taken(elsewhere)).toBe(1);
+  });
 });
