@@ -101,7 +101,7 @@ export async function buildApp({
   );
   registerLocale(app);
   registerSiteTexts(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // Pages, stylesheet, scripts and JSON go out compressed (gzip or brotli, as the client asks): the
   // citizen pages must stay under 60 KB on slow phone connections.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });

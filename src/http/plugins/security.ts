@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { App } from '../types.js';
 
 /** The Content-Security-Policy of every answer: scripts, styles and everything else from this origin. */
@@ -31,10 +31,12 @@ export const BASELINE_HEADERS: Readonly<Record<string, string>> = {
 /**
  * Strict headers for every response: scripts and styles only from this origin (nothing inline), no
  * framing, no referrer leaking paths to other sites; HSTS only when the site is served over HTTPS.
+ * Helmet is configured once here: @fastify/helmet configured it anew on every request, which cost a
+ * cached search more than its own work (docs/scaling.md).
  */
-export async function registerSecurityHeaders(app: App): Promise<void> {
+export function registerSecurityHeaders(app: App): void {
   const https = app.deps.config.publicUrl.startsWith('https:');
-  await app.register(helmet, {
+  const setHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -45,5 +47,8 @@ export async function registerSecurityHeaders(app: App): Promise<void> {
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    setHeaders(request.raw, reply.raw, () => done());
   });
 }
