@@ -19,6 +19,7 @@ import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSiteTexts } from './plugins/site-texts.js';
 import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
+import { lazyRequestLogger } from './request-logger.js';
 import { adminPages } from './routes/admin/index.js';
 import { altchaAssets } from './routes/altcha-assets.js';
 import { alertsApi } from './routes/api/alerts.js';
@@ -56,7 +57,7 @@ export async function buildApp({
   logger,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    ...(logger ? { loggerInstance: logger, childLoggerFactory: lazyRequestLogger } : { logger: false }),
     bodyLimit: 64 * 1024,
     trustProxy:
       typeof config.trustProxy === 'number'
