@@ -65,7 +65,13 @@ function placeOf(ctx: ServiceContext, q: PlaceQuery): Promise<ResolvedPlace> {
   return cache.get(key, () => resolvePlace(ctx.db, q));
 }
 
-/** The times of one day with places left, exact at the moment of asking. */
+/**
+ * The times of one day with places left. Each process may answer the same question from memory for up
+ * to SLOTS_CACHE_MS, like the calendar and for the same reason: at a rush thousands ask for the same day
+ * at once, and the query costs the database more than the whole request costs the app. A time shown a
+ * moment ago may be gone by now, exactly as it may be by the time a person clicks it: the hold takes the
+ * place with a conditional update and never reads this memory, so it can only fail, never oversell.
+ */
 export async function findSlots(
   ctx: ServiceContext,
   q: PlaceQuery & { date: string },
@@ -74,12 +80,15 @@ export async function findSlots(
   const place = await placeOf(ctx, q);
   const window = bookingWindow(ctx.now, ctx.config);
   if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', place, q.date, []);
-  const slots = await repo.selectSlotsWithRoom(ctx.db, {
-    ...place,
-    date: q.date,
-    earliest: window.earliest,
-    now: ctx.now,
-  });
+  const compute = () =>
+    repo.selectSlotsWithRoom(ctx.db, { ...place, date: q.date, earliest: window.earliest, now: ctx.now });
+  const cache = cacheOf<repo.SlotWithRoom[]>(ctx.db, 'slots', ctx.config.slotsCacheMs ?? 0);
+  const slots = cache
+    ? await cache.get(
+        JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '', q.nit ?? '', q.date]),
+        compute,
+      )
+    : await compute();
   return noteSearch(ctx, 'slots', place, q.date, slots);
 }
 
