@@ -163,13 +163,40 @@ export async function holdPlaceUntil(
     .execute();
 }
 
-/** Consumes a live citizen hold (its place passes to the appointment); undefined when none is live. */
-export async function consumeHold(db: Kysely<DB>, holdId: string, now: Date) {
-  return db
-    .deleteFrom('holds')
-    .where('id', '=', holdId)
-    .where('kind', '=', 'citizen')
-    .where('expires_at', '>', now)
-    .returning(['slot_id', 'procedure_code', 'channel', 'reserved', 'session_key', 'nit'])
-    .executeTakeFirst();
+export interface ConsumedHold {
+  slot_id: number;
+  procedure_code: string | null;
+  channel: string | null;
+  reserved: boolean;
+  nit: string | null;
+  office_code: string;
+  starts_at: Date;
+  ends_at: Date;
+  /** The procedures of the person's active appointments (booked or checked in, not yet over). */
+  active: string[];
+}
+
+/**
+ * Consumes a live citizen hold (its place passes to the appointment) and reads, in the same statement,
+ * its slot and the procedures the person already has active: one round trip where there were three.
+ * The caller holds the person's lock, so the statement's snapshot, taken after it, sees every booking
+ * of theirs. Undefined when no such hold is live.
+ */
+export async function consumeHoldForBooking(
+  db: Kysely<DB>,
+  holdId: string,
+  personKey: string,
+  now: Date,
+): Promise<ConsumedHold | undefined> {
+  const result = await sql<ConsumedHold>`
+    WITH gone AS (
+      DELETE FROM holds WHERE id = ${holdId} AND kind = 'citizen' AND expires_at > ${now}
+      RETURNING slot_id, procedure_code, channel, reserved, nit
+    )
+    SELECT g.slot_id, g.procedure_code, g.channel, g.reserved, g.nit, s.office_code, s.starts_at, s.ends_at,
+      ARRAY(SELECT a.procedure_code FROM appointments a
+        WHERE a.person_key = ${personKey} AND a.status IN ('booked', 'checked_in') AND a.ends_at > ${now}
+        ORDER BY a.procedure_code) AS active
+    FROM gone g JOIN slots s ON s.id = g.slot_id`.execute(db);
+  return result.rows[0];
 }

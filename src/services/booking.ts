@@ -222,10 +222,14 @@ export function checkApplicant(applicant: ApplicantInput, consent: ConsentInput 
   return result.value;
 }
 
+const CONFIRMATION_JOB = { name: 'mail.appointment-confirmed', dedupePrefix: 'confirmed:' } as const;
+
 /**
  * Turns a live hold into an appointment: validates the person's data, enforces the per-person limits
  * under a per-person lock, records the consent, and queues the confirmation e-mail, all in one
- * transaction. The hold's place passes to the appointment, so capacity is untouched.
+ * transaction. The hold's place passes to the appointment, so capacity is untouched. At a rush every
+ * round trip counts: after BEGIN it is the lock, one statement that consumes the hold and reads what the
+ * limits need, and one that records the booking, then COMMIT (docs/scaling.md).
  */
 export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promise<Confirmation> {
   const applicant = checkApplicant(r.applicant, r.consent);
@@ -233,7 +237,7 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
   const key = personKey(applicant);
   const done = await transaction(ctx.db, async (trx) => {
     await appointments.lockPerson(trx, key);
-    const hold = await places.consumeHold(trx, r.holdId, ctx.now);
+    const hold = await places.consumeHoldForBooking(trx, r.holdId, key, ctx.now);
     if (!hold?.procedure_code || !hold.channel) {
       bookingMetrics.conflict('hold_expired');
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
@@ -242,48 +246,49 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
     if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
       throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
     }
-    const active = await appointments.selectActiveProcedures(trx, key, ctx.now);
-    if (active.includes(hold.procedure_code))
+    if (hold.active.includes(hold.procedure_code))
       throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
-    if (active.length >= ctx.config.maxActivePerPerson) {
+    if (hold.active.length >= ctx.config.maxActivePerPerson) {
       throw new AppError('LIMIT_REACHED', 'booking.limit.total', { max: ctx.config.maxActivePerPerson });
     }
-    const slot = await appointments.selectSlotForAppointment(trx, hold.slot_id);
-    const applicantId = await appointments.insertApplicant(trx, applicant, r.locale);
-    await appointments.insertConsent(trx, {
-      applicantId,
-      policyVersion: POLICY_VERSION,
-      purposes: BOOKING_PURPOSES,
-      channel: r.via,
-      at: ctx.now,
-    });
-    const { id, code } = await insertWithFreshCode(trx, {
-      slotId: slot.id,
+    const appointment = {
+      slotId: hold.slot_id,
       procedure: hold.procedure_code,
       channel: hold.channel,
-      officeCode: slot.office_code,
-      startsAt: slot.starts_at,
-      endsAt: slot.ends_at,
-      applicantId,
+      officeCode: hold.office_code,
+      startsAt: hold.starts_at,
+      endsAt: hold.ends_at,
       personKey: key,
       reserved: hold.reserved,
       locale: r.locale,
       now: ctx.now,
+    };
+    let code = newConfirmationCode();
+    const recorded = await appointments.insertBooking(trx, {
+      applicant,
+      consent: { policyVersion: POLICY_VERSION, purposes: BOOKING_PURPOSES, channel: r.via },
+      appointment: { ...appointment, code },
+      job: CONFIRMATION_JOB,
     });
-    await enqueue(trx, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: id },
-      dedupeKey: `confirmed:${id}`,
-    });
+    let id = recorded.appointmentId;
+    if (id === undefined) {
+      // The code drawn belongs to another appointment already (very unlikely): draw again.
+      ({ id, code } = await insertWithFreshCode(trx, { ...appointment, applicantId: recorded.applicantId }));
+      await enqueue(trx, {
+        name: CONFIRMATION_JOB.name,
+        payload: { appointmentId: id },
+        dedupeKey: `${CONFIRMATION_JOB.dedupePrefix}${id}`,
+      });
+    }
     return {
       appointmentId: id,
       code,
       status: 'booked',
       procedure: hold.procedure_code,
       channel: hold.channel as Channel,
-      officeCode: slot.office_code,
-      startsAt: slot.starts_at,
-      endsAt: slot.ends_at,
+      officeCode: hold.office_code,
+      startsAt: hold.starts_at,
+      endsAt: hold.ends_at,
     } satisfies Confirmation;
   });
   bookingMetrics.confirmed();
