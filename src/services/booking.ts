@@ -33,6 +33,8 @@ export interface HoldRequest {
   procedure: string;
   channel: Channel;
   sessionKey: string | null;
+  /** The session began with this request: it has no earlier hold to give back (one round trip less). */
+  freshSession?: boolean;
   /** The NIT (digits, without check digit) of a person booking on their tax deadline day. */
   nit?: string | undefined;
 }
@@ -76,7 +78,7 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     // Giving the session's earlier hold back in its own statement keeps every statement that takes a
     // place on one slot, so two sessions swapping places can never deadlock; for a moment the session
     // holds both.
-    if (r.sessionKey) {
+    if (r.sessionKey && !r.freshSession) {
       const sessionKey = r.sessionKey;
       const holdId = hold.id;
       await statement(() => places.releaseSessionHolds(ctx.db, sessionKey, holdId));

@@ -13,7 +13,7 @@ import {
 import { findDays, findFirstAvailable, findSlots } from '../../../services/availability.js';
 import { confirmHold, placeHold, sessionKeyOf } from '../../../services/booking.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { clientSessionId } from '../../client-session.js';
+import { clientSession } from '../../client-session.js';
 import { admitHold } from '../../hold-admission.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
 import {
@@ -158,12 +158,13 @@ export async function bookingApi(app: App): Promise<void> {
     async (request, reply) => {
       const { slotId, procedure, channel, altcha, nit } = request.body;
       await admitHold(app, request, altcha, { allowWithoutProof: false });
-      const sessionKey = sessionKeyOf(clientSessionId(request, reply));
+      const session = clientSession(request, reply);
       const hold = await placeHold(ctx(), {
         slotId,
         procedure,
         channel: channel as Channel,
-        sessionKey,
+        sessionKey: sessionKeyOf(session.id),
+        freshSession: session.fresh,
         nit,
       });
       return reply.code(201).send({ holdId: hold.holdId, expiresAt: toBogotaIso(hold.expiresAt) });
