@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { deadlineDayOf } from './availability.js';
+import { deadlineDayOf, type SlotFacts, slotFactsQuery } from './availability.js';
 
 /**
  * The counters of a slot. `slots.taken` counts appointments plus hold rows (live, or expired and not yet
@@ -121,6 +121,34 @@ export async function reclaimExpiredHolds(db: Kysely<DB>, slotId: number, now: D
     WHERE id = ${slotId} AND EXISTS (SELECT 1 FROM gone)
     RETURNING (SELECT count(*)::int FROM gone) AS freed`.execute(db);
   return result.rows[0]?.freed ?? 0;
+}
+
+/**
+ * A hold that found no room: reclaims the slot's expired holds, as `reclaimExpiredHolds`, and reads in
+ * the same statement what the slot is, so that when nothing was freed the refusal can say why without
+ * another round trip (a rush refuses many holds). `facts` is undefined when there is no such slot.
+ */
+export async function reclaimOrDescribe(
+  db: Kysely<DB>,
+  slotId: number,
+  procedure: string,
+  now: Date,
+): Promise<{ freed: number; facts: SlotFacts | undefined }> {
+  const result = await sql<SlotFacts & { freed: number; found: boolean }>`
+    WITH gone AS (
+      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} RETURNING reserved
+    ), given_back AS (
+      UPDATE slots SET
+        taken = taken - (SELECT count(*) FROM gone),
+        reserved_taken = reserved_taken - (SELECT count(*) FROM gone WHERE reserved)
+      WHERE id = ${slotId} AND EXISTS (SELECT 1 FROM gone)
+    )
+    SELECT (SELECT count(*)::int FROM gone) AS freed, f.id IS NOT NULL AS found, f.*
+    FROM (SELECT 1) AS one LEFT JOIN (${slotFactsQuery(db, slotId, procedure)}) AS f ON true`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('the reclaim statement returned no row');
+  const { freed, found, ...facts } = row;
+  return { freed, facts: found ? facts : undefined };
 }
 
 /** Deletes a session's other citizen holds (a new hold replaces the old one) and gives their places back. */

@@ -18,7 +18,7 @@ import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
 import { enqueue } from '../jobs/queue.js';
 import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
-import { selectSlotFacts } from '../repositories/availability.js';
+import { type SlotFacts, selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
 import type { ServiceContext } from './context.js';
 import { recordHold } from './reports/activity.js';
@@ -70,8 +70,11 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
       (await statement(() => places.takeReservedPlaceWithHold(ctx.db, { ...request, deadline })))) ||
     statement(() => places.takePlaceWithHold(ctx.db, request));
   let hold = await take();
-  if (!hold && (await statement(() => places.reclaimExpiredHolds(ctx.db, r.slotId, ctx.now))) > 0) {
-    hold = await take();
+  let facts: SlotFacts | undefined;
+  if (!hold) {
+    const reclaimed = await statement(() => places.reclaimOrDescribe(ctx.db, r.slotId, r.procedure, ctx.now));
+    if (reclaimed.freed > 0) hold = await take();
+    else facts = reclaimed.facts;
   }
   if (hold) {
     recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
@@ -86,7 +89,10 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     bookingMetrics.holdPlaced();
     return { holdId: hold.id, expiresAt: hold.expiresAt };
   }
-  const reason = await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  // Places freed by the reclaim went to someone faster: ask again why (rare).
+  const reason = facts
+    ? reasonOf(facts, r.channel, ctx.now, window)
+    : await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
   if (reason.code === 'SLOT_FULL') bookingMetrics.conflict('slot_full');
   throw reason;
 }
@@ -100,7 +106,15 @@ export async function whyNoPlace(
   now: Date,
   window: { earliest: Date; lastDate: string },
 ): Promise<AppError> {
-  const facts = await selectSlotFacts(db, slotId, procedure);
+  return reasonOf(await selectSlotFacts(db, slotId, procedure), channel, now, window);
+}
+
+function reasonOf(
+  facts: SlotFacts | undefined,
+  channel: string,
+  now: Date,
+  window: { earliest: Date; lastDate: string },
+): AppError {
   if (facts?.status !== 'open' || !facts.line_active || !facts.office_active) {
     return new AppError('NOT_FOUND', 'booking.slot.notFound');
   }
