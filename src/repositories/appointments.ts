@@ -1,10 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Applicant } from '../domain/applicant.js';
 
-/** Serialises every booking of one person (all processes), so the per-person limits cannot be raced. */
-export async function lockPerson(db: Kysely<DB>, personKey: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${personKey}, 0))`.execute(db);
+/**
+ * Takes the lock that serialises every booking of one person (all processes, until the transaction
+ * ends), so the per-person limits cannot be raced: as an expression, to go in the statement that needs it.
+ */
+export function personLock(personKey: string): RawBuilder<unknown> {
+  return sql`pg_advisory_xact_lock(hashtextextended(${personKey}, 0))`;
 }
 
 export function selectSlotForAppointment(db: Kysely<DB>, slotId: number) {
@@ -60,8 +63,12 @@ export async function insertAppointment(db: Kysely<DB>, a: NewAppointment): Prom
 /**
  * Records a confirmed booking in one statement: the applicant, their consent, the appointment, and the
  * job that e-mails its confirmation (queued with it, so it exists if and only if the booking commits).
- * `appointmentId` is undefined when the appointment's code was taken already: the applicant and the
- * consent are recorded all the same, and the caller inserts the appointment under another code.
+ * Only within the person's limits: the statement reads their active appointments (booked or checked in,
+ * not yet over) and records nothing when one is for the same procedure or `maxActive` are reached. It
+ * must run after the person's lock was taken, by an earlier statement of the same transaction, so that
+ * its snapshot sees every booking of theirs. `appointmentId` is undefined when the appointment's code was
+ * taken already: the applicant and the consent are recorded all the same, and the caller inserts the
+ * appointment under another code.
  */
 export async function insertBooking(
   db: Kysely<DB>,
@@ -69,20 +76,32 @@ export async function insertBooking(
     applicant: Applicant;
     consent: { policyVersion: string; purposes: readonly string[]; channel: 'web' | 'api' };
     appointment: Omit<NewAppointment, 'applicantId' | 'rescheduledFromId'>;
+    maxActive: number;
     /** The confirmation job: its payload is `{ appointmentId }`, its dedupe key this prefix and the id. */
     job: { name: string; dedupePrefix: string };
   },
-): Promise<{ applicantId: number; appointmentId: number | undefined }> {
+): Promise<
+  | { recorded: true; applicantId: number; appointmentId: number | undefined }
+  | { recorded: false; active: string[] }
+> {
   const p = b.applicant;
   const a = b.appointment;
   const ownNit = p.documentType === 'NIT';
-  const result = await sql<{ applicant_id: number; appointment_id: number | null }>`
-    WITH applicant AS (
+  const result = await sql<{ active: string[]; applicant_id: number | null; appointment_id: number | null }>`
+    WITH active AS (
+      SELECT ARRAY(SELECT procedure_code FROM appointments
+        WHERE person_key = ${a.personKey} AND status IN ('booked', 'checked_in') AND ends_at > ${a.now}
+        ORDER BY procedure_code) AS procedures
+    ), allowed AS (
+      SELECT 1 FROM active
+      WHERE NOT (${a.procedure}::text = ANY(procedures)) AND cardinality(procedures) < ${b.maxActive}::int
+    ), applicant AS (
       INSERT INTO applicants (person_type, document_type, document_number, first_name, last_name, email,
         phone, nit, nit_check_digit, company_name, locale)
-      VALUES (${p.personType}, ${p.documentType}, ${p.documentNumber}, ${p.firstName}, ${p.lastName},
-        ${p.email}, ${p.phone}, ${ownNit ? p.documentNumber : p.nit},
-        ${ownNit ? p.documentCheckDigit : p.nitCheckDigit}, ${p.companyName}, ${a.locale})
+      SELECT ${p.personType}::text, ${p.documentType}::text, ${p.documentNumber}::text, ${p.firstName}::text,
+        ${p.lastName}::text, ${p.email}::text, ${p.phone}::text, ${ownNit ? p.documentNumber : p.nit}::text,
+        ${ownNit ? p.documentCheckDigit : p.nitCheckDigit}::smallint, ${p.companyName}::text, ${a.locale}::text
+      FROM allowed
       RETURNING id
     ), consent AS (
       INSERT INTO consents (applicant_id, policy_version, purposes, channel, accepted_at)
@@ -104,12 +123,12 @@ export async function insertBooking(
       FROM appointment
       ON CONFLICT (dedupe_key) DO NOTHING
     )
-    SELECT (SELECT id FROM applicant) AS applicant_id, (SELECT id FROM appointment) AS appointment_id`.execute(
-    db,
-  );
+    SELECT (SELECT procedures FROM active) AS active, (SELECT id FROM applicant) AS applicant_id,
+      (SELECT id FROM appointment) AS appointment_id`.execute(db);
   const row = result.rows[0];
   if (!row) throw new Error('the booking statement returned no row');
-  return { applicantId: row.applicant_id, appointmentId: row.appointment_id ?? undefined };
+  if (row.applicant_id === null) return { recorded: false, active: row.active };
+  return { recorded: true, applicantId: row.applicant_id, appointmentId: row.appointment_id ?? undefined };
 }
 
 /**

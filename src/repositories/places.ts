@@ -200,31 +200,30 @@ export interface ConsumedHold {
   office_code: string;
   starts_at: Date;
   ends_at: Date;
-  /** The procedures of the person's active appointments (booked or checked in, not yet over). */
-  active: string[];
 }
 
 /**
- * Consumes a live citizen hold (its place passes to the appointment) and reads, in the same statement,
- * its slot and the procedures the person already has active: one round trip where there were three.
- * The caller holds the person's lock, so the statement's snapshot, taken after it, sees every booking
- * of theirs. Undefined when no such hold is live.
+ * Takes the person's lock (`personLock`) and consumes their live citizen hold (its place passes to the
+ * appointment), reading its slot, in one statement: one round trip where there were three. Undefined
+ * when no such hold is live. The lock is held to the end of the transaction, so a later statement sees
+ * every booking of the person.
  */
-export async function consumeHoldForBooking(
+export async function lockAndConsumeHold(
   db: Kysely<DB>,
   holdId: string,
-  personKey: string,
+  lock: RawBuilder<unknown>,
   now: Date,
 ): Promise<ConsumedHold | undefined> {
-  const result = await sql<ConsumedHold>`
+  const result = await sql<ConsumedHold & { locked: boolean }>`
     WITH gone AS (
       DELETE FROM holds WHERE id = ${holdId} AND kind = 'citizen' AND expires_at > ${now}
       RETURNING slot_id, procedure_code, channel, reserved, nit
     )
-    SELECT g.slot_id, g.procedure_code, g.channel, g.reserved, g.nit, s.office_code, s.starts_at, s.ends_at,
-      ARRAY(SELECT a.procedure_code FROM appointments a
-        WHERE a.person_key = ${personKey} AND a.status IN ('booked', 'checked_in') AND a.ends_at > ${now}
-        ORDER BY a.procedure_code) AS active
-    FROM gone g JOIN slots s ON s.id = g.slot_id`.execute(db);
-  return result.rows[0];
+    SELECT l.locked, g.slot_id, g.procedure_code, g.channel, g.reserved, g.nit, s.office_code, s.starts_at, s.ends_at
+    FROM (SELECT ${lock} IS NULL AS locked) AS l
+    LEFT JOIN (gone g JOIN slots s ON s.id = g.slot_id) ON true`.execute(db);
+  const row = result.rows[0];
+  if (!row || row.slot_id === null) return undefined;
+  const { locked: _locked, ...hold } = row;
+  return hold;
 }

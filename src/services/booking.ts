@@ -244,16 +244,15 @@ const CONFIRMATION_JOB = { name: 'mail.appointment-confirmed', dedupePrefix: 'co
  * Turns a live hold into an appointment: validates the person's data, enforces the per-person limits
  * under a per-person lock, records the consent, and queues the confirmation e-mail, all in one
  * transaction. The hold's place passes to the appointment, so capacity is untouched. At a rush every
- * round trip counts: after BEGIN it is the lock, one statement that consumes the hold and reads what the
- * limits need, and one that records the booking, then COMMIT (docs/scaling.md).
+ * round trip counts: after BEGIN, one statement takes the lock and consumes the hold, one checks the
+ * limits and records the booking, then COMMIT (docs/scaling.md).
  */
 export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promise<Confirmation> {
   const applicant = checkApplicant(r.applicant, r.consent);
   if (!isUuid(r.holdId)) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
   const key = personKey(applicant);
   const done = await transaction(ctx.db, async (trx) => {
-    await appointments.lockPerson(trx, key);
-    const hold = await places.consumeHoldForBooking(trx, r.holdId, key, ctx.now);
+    const hold = await places.lockAndConsumeHold(trx, r.holdId, appointments.personLock(key), ctx.now);
     if (!hold?.procedure_code || !hold.channel) {
       bookingMetrics.conflict('hold_expired');
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
@@ -261,11 +260,6 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
     // A deadline-day place is personal to the NIT it was held for (the transaction rolls back otherwise).
     if (hold.reserved && hold.nit !== applicant.nit && hold.nit !== applicant.documentNumber) {
       throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
-    }
-    if (hold.active.includes(hold.procedure_code))
-      throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
-    if (hold.active.length >= ctx.config.maxActivePerPerson) {
-      throw new AppError('LIMIT_REACHED', 'booking.limit.total', { max: ctx.config.maxActivePerPerson });
     }
     const appointment = {
       slotId: hold.slot_id,
@@ -280,16 +274,22 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
       now: ctx.now,
     };
     let code = newConfirmationCode();
-    const recorded = await appointments.insertBooking(trx, {
+    const booked = await appointments.insertBooking(trx, {
       applicant,
       consent: { policyVersion: POLICY_VERSION, purposes: BOOKING_PURPOSES, channel: r.via },
       appointment: { ...appointment, code },
+      maxActive: ctx.config.maxActivePerPerson,
       job: CONFIRMATION_JOB,
     });
-    let id = recorded.appointmentId;
+    if (!booked.recorded) {
+      if (booked.active.includes(hold.procedure_code))
+        throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
+      throw new AppError('LIMIT_REACHED', 'booking.limit.total', { max: ctx.config.maxActivePerPerson });
+    }
+    let id = booked.appointmentId;
     if (id === undefined) {
       // The code drawn belongs to another appointment already (very unlikely): draw again.
-      ({ id, code } = await insertWithFreshCode(trx, { ...appointment, applicantId: recorded.applicantId }));
+      ({ id, code } = await insertWithFreshCode(trx, { ...appointment, applicantId: booked.applicantId }));
       await enqueue(trx, {
         name: CONFIRMATION_JOB.name,
         payload: { appointmentId: id },
