@@ -85,11 +85,19 @@ export async function findSlots(
   const cache = cacheOf<repo.SlotWithRoom[]>(ctx.db, 'slots', ctx.config.slotsCacheMs ?? 0);
   const slots = cache
     ? await cache.get(
-        JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '', q.nit ?? '', q.date]),
+        `${q.date} ${JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '', q.nit ?? ''])}`,
         compute,
       )
     : await compute();
   return noteSearch(ctx, 'slots', place, q.date, slots);
+}
+
+/**
+ * Makes this process ask the database again for the times of a day: a hold refused as full is proof
+ * that what it remembers of that day is old, and the person is about to look at that day again.
+ */
+export function forgetTimesOf(ctx: ServiceContext, date: string): void {
+  cacheOf(ctx.db, 'slots', ctx.config.slotsCacheMs ?? 0)?.forget((key) => key.startsWith(`${date} `));
 }
 
 /**

@@ -20,6 +20,7 @@ import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
 import { type SlotFacts, selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
+import { forgetTimesOf } from './availability.js';
 import type { ServiceContext } from './context.js';
 import { recordHold } from './reports/activity.js';
 
@@ -93,7 +94,10 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
   const reason = facts
     ? reasonOf(facts, r.channel, ctx.now, window)
     : await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
-  if (reason.code === 'SLOT_FULL') bookingMetrics.conflict('slot_full');
+  if (reason.code === 'SLOT_FULL') {
+    bookingMetrics.conflict('slot_full');
+    if (facts) forgetTimesOf(ctx, facts.local_date);
+  }
   throw reason;
 }
 

@@ -81,8 +81,9 @@ describe.each(engines())(
       const staleTimes = await times();
       expect(staleTimes.length === 0 || staleTimes[0]?.available === 2).toBe(true);
       expect((await hold()).statusCode).toBe(409);
+      // a refused hold makes this process forget that day's times: the person sees them exact at once
+      expect(await times()).toEqual([]);
       expect(await until(async () => (await calendar()).length === 0, 2000)).toBeLessThan(2000);
-      expect(await until(async () => (await times()).length === 0, 2000)).toBeLessThan(2000);
     });
 
     it.runIf(engine === 'postgres')('shows a change made by another process within two seconds', async () => {
