@@ -76,8 +76,9 @@ export async function buildApp({
   app.decorate('deps', { config, database, clock });
   app.setValidatorCompiler(validatorCompiler);
   registerInputGuard(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   registerErrorHandling(app);
