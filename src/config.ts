@@ -56,6 +56,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long a process may answer the days-with-room calendar from memory (0: always ask the database). */
   calendarCacheMs: number;
+  /** How long a process may answer the times of a day from memory (0: always ask the database). */
+  slotsCacheMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: mailbox(env, 'MAIL_FROM', 'Agendamiento de Citas DIAN <no-responder@citas.localhost>'),
     metricsToken,
     calendarCacheMs: integer(env, 'CALENDAR_CACHE_MS', 1_000, 0, 2_000),
+    slotsCacheMs: integer(env, 'SLOTS_CACHE_MS', 1_000, 0, 2_000),
   };
 }
 
@@ -206,8 +209,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       RATE_LIMIT: 'off',
       RELEASE_DELAY_SECONDS: '0',
       HOLD_WITHOUT_PROOF_DELAY_MS: '0',
-      // Tests look at the calendar right after changing the agenda; the cache has a test of its own.
+      // Tests look at availability right after changing the agenda; the caches have a test of their own.
       CALENDAR_CACHE_MS: '0',
+      SLOTS_CACHE_MS: '0',
     }),
     runWorker: false,
     ...overrides,

@@ -19,6 +19,7 @@ import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSiteTexts } from './plugins/site-texts.js';
 import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
+import { lazyRequestLogger } from './request-logger.js';
 import { adminPages } from './routes/admin/index.js';
 import { altchaAssets } from './routes/altcha-assets.js';
 import { alertsApi } from './routes/api/alerts.js';
@@ -57,7 +58,7 @@ export async function buildApp({
   logger,
 }: BuildOptions): Promise<App> {
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    ...(logger ? { loggerInstance: logger, childLoggerFactory: lazyRequestLogger } : { logger: false }),
     bodyLimit: 64 * 1024,
     trustProxy:
       typeof config.trustProxy === 'number'
@@ -76,8 +77,9 @@ export async function buildApp({
   app.decorate('deps', { config, database, clock });
   app.setValidatorCompiler(validatorCompiler);
   registerInputGuard(app);
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
 
   registerErrorHandling(app);
@@ -102,7 +104,7 @@ export async function buildApp({
   );
   registerLocale(app);
   registerSiteTexts(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // Pages, stylesheet, scripts and JSON go out compressed (gzip or brotli, as the client asks): the
   // citizen pages must stay under 60 KB on slow phone connections.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });

@@ -1,70 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Applicant } from '../domain/applicant.js';
 
-/** Serialises every booking of one person (all processes), so the per-person limits cannot be raced. */
-export async function lockPerson(db: Kysely<DB>, personKey: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${personKey}, 0))`.execute(db);
-}
-
-/** The procedures of a person's active appointments (booked or checked in, not yet over). */
-export async function selectActiveProcedures(
-  db: Kysely<DB>,
-  personKey: string,
-  now: Date,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('appointments')
-    .select('procedure_code')
-    .where('person_key', '=', personKey)
-    .where('status', 'in', ['booked', 'checked_in'])
-    .where('ends_at', '>', now)
-    .execute();
-  return rows.map((r) => r.procedure_code);
-}
-
-export async function insertApplicant(db: Kysely<DB>, a: Applicant, locale: 'es' | 'en'): Promise<number> {
-  const ownNit = a.documentType === 'NIT';
-  const row = await db
-    .insertInto('applicants')
-    .values({
-      person_type: a.personType,
-      document_type: a.documentType,
-      document_number: a.documentNumber,
-      first_name: a.firstName,
-      last_name: a.lastName,
-      email: a.email,
-      phone: a.phone,
-      nit: ownNit ? a.documentNumber : a.nit,
-      nit_check_digit: ownNit ? a.documentCheckDigit : a.nitCheckDigit,
-      company_name: a.companyName,
-      locale,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function insertConsent(
-  db: Kysely<DB>,
-  consent: {
-    applicantId: number;
-    policyVersion: string;
-    purposes: readonly string[];
-    channel: 'web' | 'api';
-    at: Date;
-  },
-): Promise<void> {
-  await db
-    .insertInto('consents')
-    .values({
-      applicant_id: consent.applicantId,
-      policy_version: consent.policyVersion,
-      purposes: [...consent.purposes],
-      channel: consent.channel,
-      accepted_at: consent.at,
-    })
-    .execute();
+/**
+ * Takes the lock that serialises every booking of one person (all processes, until the transaction
+ * ends), so the per-person limits cannot be raced: as an expression, to go in the statement that needs it.
+ */
+export function personLock(personKey: string): RawBuilder<unknown> {
+  return sql`pg_advisory_xact_lock(hashtextextended(${personKey}, 0))`;
 }
 
 export function selectSlotForAppointment(db: Kysely<DB>, slotId: number) {
@@ -115,6 +58,77 @@ export async function insertAppointment(db: Kysely<DB>, a: NewAppointment): Prom
     .returning('id')
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * Records a confirmed booking in one statement: the applicant, their consent, the appointment, and the
+ * job that e-mails its confirmation (queued with it, so it exists if and only if the booking commits).
+ * Only within the person's limits: the statement reads their active appointments (booked or checked in,
+ * not yet over) and records nothing when one is for the same procedure or `maxActive` are reached. It
+ * must run after the person's lock was taken, by an earlier statement of the same transaction, so that
+ * its snapshot sees every booking of theirs. `appointmentId` is undefined when the appointment's code was
+ * taken already: the applicant and the consent are recorded all the same, and the caller inserts the
+ * appointment under another code.
+ */
+export async function insertBooking(
+  db: Kysely<DB>,
+  b: {
+    applicant: Applicant;
+    consent: { policyVersion: string; purposes: readonly string[]; channel: 'web' | 'api' };
+    appointment: Omit<NewAppointment, 'applicantId' | 'rescheduledFromId'>;
+    maxActive: number;
+    /** The confirmation job: its payload is `{ appointmentId }`, its dedupe key this prefix and the id. */
+    job: { name: string; dedupePrefix: string };
+  },
+): Promise<
+  | { recorded: true; applicantId: number; appointmentId: number | undefined }
+  | { recorded: false; active: string[] }
+> {
+  const p = b.applicant;
+  const a = b.appointment;
+  const ownNit = p.documentType === 'NIT';
+  const result = await sql<{ active: string[]; applicant_id: number | null; appointment_id: number | null }>`
+    WITH active AS (
+      SELECT ARRAY(SELECT procedure_code FROM appointments
+        WHERE person_key = ${a.personKey} AND status IN ('booked', 'checked_in') AND ends_at > ${a.now}
+        ORDER BY procedure_code) AS procedures
+    ), allowed AS (
+      SELECT 1 FROM active
+      WHERE NOT (${a.procedure}::text = ANY(procedures)) AND cardinality(procedures) < ${b.maxActive}::int
+    ), applicant AS (
+      INSERT INTO applicants (person_type, document_type, document_number, first_name, last_name, email,
+        phone, nit, nit_check_digit, company_name, locale)
+      SELECT ${p.personType}::text, ${p.documentType}::text, ${p.documentNumber}::text, ${p.firstName}::text,
+        ${p.lastName}::text, ${p.email}::text, ${p.phone}::text, ${ownNit ? p.documentNumber : p.nit}::text,
+        ${ownNit ? p.documentCheckDigit : p.nitCheckDigit}::smallint, ${p.companyName}::text, ${a.locale}::text
+      FROM allowed
+      RETURNING id
+    ), consent AS (
+      INSERT INTO consents (applicant_id, policy_version, purposes, channel, accepted_at)
+      SELECT id, ${b.consent.policyVersion}::text, ${[...b.consent.purposes]}::text[], ${b.consent.channel}::text,
+        ${a.now}::timestamptz
+      FROM applicant
+    ), appointment AS (
+      INSERT INTO appointments (code, slot_id, procedure_code, channel, office_code, starts_at, ends_at,
+        applicant_id, person_key, reserved, locale, created_at, updated_at)
+      SELECT ${a.code}::text, ${a.slotId}::bigint, ${a.procedure}::text, ${a.channel}::text, ${a.officeCode}::text,
+        ${a.startsAt}::timestamptz, ${a.endsAt}::timestamptz, id, ${a.personKey}::text, ${a.reserved}::boolean,
+        ${a.locale}::text, ${a.now}::timestamptz, ${a.now}::timestamptz
+      FROM applicant
+      ON CONFLICT (code) DO NOTHING
+      RETURNING id
+    ), job AS (
+      INSERT INTO jobs (name, payload, dedupe_key)
+      SELECT ${b.job.name}::text, jsonb_build_object('appointmentId', id), ${b.job.dedupePrefix}::text || id::text
+      FROM appointment
+      ON CONFLICT (dedupe_key) DO NOTHING
+    )
+    SELECT (SELECT procedures FROM active) AS active, (SELECT id FROM applicant) AS applicant_id,
+      (SELECT id FROM appointment) AS appointment_id`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('the booking statement returned no row');
+  if (row.applicant_id === null) return { recorded: false, active: row.active };
+  return { recorded: true, applicantId: row.applicant_id, appointmentId: row.appointment_id ?? undefined };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { PREPARED_MARK } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 
@@ -205,7 +205,20 @@ export async function selectFirstPerOffice(
 }
 
 /** What a slot is, for telling a person precisely why it cannot be taken. */
-export function selectSlotFacts(db: Kysely<DB>, slotId: number, procedure: string) {
+export interface SlotFacts {
+  id: number;
+  channel: string;
+  status: 'open' | 'closed';
+  starts_at: Date;
+  ends_at: Date;
+  local_date: string;
+  office_code: string;
+  line_active: boolean;
+  office_active: boolean;
+  serves_procedure: SqlBool;
+}
+
+export function slotFactsQuery(db: Kysely<DB>, slotId: number, procedure: string) {
   return db
     .selectFrom('slots as s')
     .innerJoin('capacity_lines as l', 'l.id', 's.capacity_line_id')
@@ -229,6 +242,13 @@ export function selectSlotFacts(db: Kysely<DB>, slotId: number, procedure: strin
         )
         .as('serves_procedure'),
     ])
-    .where('s.id', '=', slotId)
-    .executeTakeFirst();
+    .where('s.id', '=', slotId);
+}
+
+export function selectSlotFacts(
+  db: Kysely<DB>,
+  slotId: number,
+  procedure: string,
+): Promise<SlotFacts | undefined> {
+  return slotFactsQuery(db, slotId, procedure).executeTakeFirst();
 }

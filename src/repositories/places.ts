@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { deadlineDayOf } from './availability.js';
+import { deadlineDayOf, type SlotFacts, slotFactsQuery } from './availability.js';
 
 /**
  * The counters of a slot. `slots.taken` counts appointments plus hold rows (live, or expired and not yet
@@ -123,6 +123,34 @@ export async function reclaimExpiredHolds(db: Kysely<DB>, slotId: number, now: D
   return result.rows[0]?.freed ?? 0;
 }
 
+/**
+ * A hold that found no room: reclaims the slot's expired holds, as `reclaimExpiredHolds`, and reads in
+ * the same statement what the slot is, so that when nothing was freed the refusal can say why without
+ * another round trip (a rush refuses many holds). `facts` is undefined when there is no such slot.
+ */
+export async function reclaimOrDescribe(
+  db: Kysely<DB>,
+  slotId: number,
+  procedure: string,
+  now: Date,
+): Promise<{ freed: number; facts: SlotFacts | undefined }> {
+  const result = await sql<SlotFacts & { freed: number; found: boolean }>`
+    WITH gone AS (
+      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} RETURNING reserved
+    ), given_back AS (
+      UPDATE slots SET
+        taken = taken - (SELECT count(*) FROM gone),
+        reserved_taken = reserved_taken - (SELECT count(*) FROM gone WHERE reserved)
+      WHERE id = ${slotId} AND EXISTS (SELECT 1 FROM gone)
+    )
+    SELECT (SELECT count(*)::int FROM gone) AS freed, f.id IS NOT NULL AS found, f.*
+    FROM (SELECT 1) AS one LEFT JOIN (${slotFactsQuery(db, slotId, procedure)}) AS f ON true`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('the reclaim statement returned no row');
+  const { freed, found, ...facts } = row;
+  return { freed, facts: found ? facts : undefined };
+}
+
 /** Deletes a session's other citizen holds (a new hold replaces the old one) and gives their places back. */
 export async function releaseSessionHolds(
   db: Kysely<DB>,
@@ -163,13 +191,39 @@ export async function holdPlaceUntil(
     .execute();
 }
 
-/** Consumes a live citizen hold (its place passes to the appointment); undefined when none is live. */
-export async function consumeHold(db: Kysely<DB>, holdId: string, now: Date) {
-  return db
-    .deleteFrom('holds')
-    .where('id', '=', holdId)
-    .where('kind', '=', 'citizen')
-    .where('expires_at', '>', now)
-    .returning(['slot_id', 'procedure_code', 'channel', 'reserved', 'session_key', 'nit'])
-    .executeTakeFirst();
+export interface ConsumedHold {
+  slot_id: number;
+  procedure_code: string | null;
+  channel: string | null;
+  reserved: boolean;
+  nit: string | null;
+  office_code: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+/**
+ * Takes the person's lock (`personLock`) and consumes their live citizen hold (its place passes to the
+ * appointment), reading its slot, in one statement: one round trip where there were three. Undefined
+ * when no such hold is live. The lock is held to the end of the transaction, so a later statement sees
+ * every booking of the person.
+ */
+export async function lockAndConsumeHold(
+  db: Kysely<DB>,
+  holdId: string,
+  lock: RawBuilder<unknown>,
+  now: Date,
+): Promise<ConsumedHold | undefined> {
+  const result = await sql<ConsumedHold & { locked: boolean }>`
+    WITH gone AS (
+      DELETE FROM holds WHERE id = ${holdId} AND kind = 'citizen' AND expires_at > ${now}
+      RETURNING slot_id, procedure_code, channel, reserved, nit
+    )
+    SELECT l.locked, g.slot_id, g.procedure_code, g.channel, g.reserved, g.nit, s.office_code, s.starts_at, s.ends_at
+    FROM (SELECT ${lock} IS NULL AS locked) AS l
+    LEFT JOIN (gone g JOIN slots s ON s.id = g.slot_id) ON true`.execute(db);
+  const row = result.rows[0];
+  if (!row || row.slot_id === null) return undefined;
+  const { locked: _locked, ...hold } = row;
+  return hold;
 }

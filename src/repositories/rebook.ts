@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, RebookPassStatus } from '../db/schema.js';
+import { personLock } from './appointments.js';
 
 /** Rebooking passes and the places kept for them (migration 0530, decision 010). */
 
@@ -153,4 +154,24 @@ export function selectOpenPassesOfApplicants(db: Kysely<DB>, applicantIds: reado
     .orderBy('rp.id')
     .forUpdate('rp')
     .execute();
+}
+
+/**
+ * Takes the person's booking lock (the one every booking of theirs takes), then reads the procedures of
+ * their active appointments: two statements, so the read's snapshot follows the lock.
+ */
+export async function lockPersonAndReadActive(
+  db: Kysely<DB>,
+  personKey: string,
+  now: Date,
+): Promise<string[]> {
+  await sql`SELECT ${personLock(personKey)}`.execute(db);
+  const rows = await db
+    .selectFrom('appointments')
+    .select('procedure_code')
+    .where('person_key', '=', personKey)
+    .where('status', 'in', ['booked', 'checked_in'])
+    .where('ends_at', '>', now)
+    .execute();
+  return rows.map((r) => r.procedure_code);
 }

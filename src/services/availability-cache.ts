@@ -63,6 +63,11 @@ export class TtlCache<V> {
     );
   }
 
+  /** Drops the answers whose keys match, so the next request for them asks the database. */
+  forget(matches: (key: string) => boolean): void {
+    for (const key of this.entries.keys()) if (matches(key)) this.entries.delete(key);
+  }
+
   /** Drops expired entries; if every entry is live (many distinct questions at once), drops them all. */
   private prune(now: number): void {
     for (const [key, entry] of this.entries)

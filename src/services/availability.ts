@@ -65,7 +65,13 @@ function placeOf(ctx: ServiceContext, q: PlaceQuery): Promise<ResolvedPlace> {
   return cache.get(key, () => resolvePlace(ctx.db, q));
 }
 
-/** The times of one day with places left, exact at the moment of asking. */
+/**
+ * The times of one day with places left. Each process may answer the same question from memory for up
+ * to SLOTS_CACHE_MS, like the calendar and for the same reason: at a rush thousands ask for the same day
+ * at once, and the query costs the database more than the whole request costs the app. A time shown a
+ * moment ago may be gone by now, exactly as it may be by the time a person clicks it: the hold takes the
+ * place with a conditional update and never reads this memory, so it can only fail, never oversell.
+ */
 export async function findSlots(
   ctx: ServiceContext,
   q: PlaceQuery & { date: string },
@@ -74,12 +80,15 @@ export async function findSlots(
   const place = await placeOf(ctx, q);
   const window = bookingWindow(ctx.now, ctx.config);
   if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', place, q.date, []);
-  const slots = await repo.selectSlotsWithRoom(ctx.db, {
-    ...place,
-    date: q.date,
-    earliest: window.earliest,
-    now: ctx.now,
-  });
+  const compute = () =>
+    repo.selectSlotsWithRoom(ctx.db, { ...place, date: q.date, earliest: window.earliest, now: ctx.now });
+  const cache = cacheOf<repo.SlotWithRoom[]>(ctx.db, 'slots', ctx.config.slotsCacheMs ?? 0);
+  const slots = cache
+    ? await cache.get(
+        `${q.date} ${JSON.stringify([q.procedure, q.channel, q.office ?? '', q.city ?? '', q.nit ?? ''])}`,
+        compute,
+      )
+    : await compute();
   return noteSearch(ctx, 'slots', place, q.date, slots);
 }
 
@@ -90,6 +99,14 @@ export async function findSlots(
 export function deadlineDaysOf(ctx: ServiceContext, nit: string): Promise<string[]> {
   const window = bookingWindow(ctx.now, ctx.config);
   return repo.selectDeadlineDates(ctx.db, nit, window.today, window.lastDate);
+}
+
+/**
+ * Makes this process ask the database again for the times of a day: a hold refused as full is proof
+ * that what it remembers of that day is old, and the person is about to look at that day again.
+ */
+export function forgetTimesOf(ctx: ServiceContext, date: string): void {
+  cacheOf(ctx.db, 'slots', ctx.config.slotsCacheMs ?? 0)?.forget((key) => key.startsWith(`${date} `));
 }
 
 /**

@@ -19,8 +19,9 @@ import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
 import { enqueue } from '../jobs/queue.js';
 import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
-import { selectSlotFacts } from '../repositories/availability.js';
+import { type SlotFacts, selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
+import { forgetTimesOf } from './availability.js';
 import type { ServiceContext } from './context.js';
 import { recordHold } from './reports/activity.js';
 
@@ -34,6 +35,8 @@ export interface HoldRequest {
   procedure: string;
   channel: Channel;
   sessionKey: string | null;
+  /** The session began with this request: it has no earlier hold to give back (one round trip less). */
+  freshSession?: boolean;
   /** The NIT (digits, without check digit) of a person booking on their tax deadline day. */
   nit?: string | undefined;
 }
@@ -69,15 +72,18 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
       (await statement(() => places.takeReservedPlaceWithHold(ctx.db, { ...request, deadline })))) ||
     statement(() => places.takePlaceWithHold(ctx.db, request));
   let hold = await take();
-  if (!hold && (await statement(() => places.reclaimExpiredHolds(ctx.db, r.slotId, ctx.now))) > 0) {
-    hold = await take();
+  let facts: SlotFacts | undefined;
+  if (!hold) {
+    const reclaimed = await statement(() => places.reclaimOrDescribe(ctx.db, r.slotId, r.procedure, ctx.now));
+    if (reclaimed.freed > 0) hold = await take();
+    else facts = reclaimed.facts;
   }
   if (hold) {
     recordHold(ctx.db, { at: ctx.now, slotId: r.slotId, procedure: r.procedure, channel: r.channel });
     // Giving the session's earlier hold back in its own statement keeps every statement that takes a
     // place on one slot, so two sessions swapping places can never deadlock; for a moment the session
     // holds both.
-    if (r.sessionKey) {
+    if (r.sessionKey && !r.freshSession) {
       const sessionKey = r.sessionKey;
       const holdId = hold.id;
       await statement(() => places.releaseSessionHolds(ctx.db, sessionKey, holdId));
@@ -85,8 +91,14 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     bookingMetrics.holdPlaced();
     return { holdId: hold.id, expiresAt: hold.expiresAt };
   }
-  const reason = await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
-  if (reason.code === 'SLOT_FULL') bookingMetrics.conflict('slot_full');
+  // Places freed by the reclaim went to someone faster: ask again why (rare).
+  const reason = facts
+    ? reasonOf(facts, r.channel, ctx.now, window)
+    : await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  if (reason.code === 'SLOT_FULL') {
+    bookingMetrics.conflict('slot_full');
+    if (facts) forgetTimesOf(ctx, facts.local_date);
+  }
   throw reason;
 }
 
@@ -99,7 +111,15 @@ export async function whyNoPlace(
   now: Date,
   window: { earliest: Date; lastDate: string },
 ): Promise<AppError> {
-  const facts = await selectSlotFacts(db, slotId, procedure);
+  return reasonOf(await selectSlotFacts(db, slotId, procedure), channel, now, window);
+}
+
+function reasonOf(
+  facts: SlotFacts | undefined,
+  channel: string,
+  now: Date,
+  window: { earliest: Date; lastDate: string },
+): AppError {
   if (facts?.status !== 'open' || !facts.line_active || !facts.office_active) {
     return new AppError('NOT_FOUND', 'booking.slot.notFound');
   }
@@ -228,18 +248,21 @@ export function checkApplicant(applicant: ApplicantInput, consent: ConsentInput 
   return result.value;
 }
 
+const CONFIRMATION_JOB = { name: 'mail.appointment-confirmed', dedupePrefix: 'confirmed:' } as const;
+
 /**
  * Turns a live hold into an appointment: validates the person's data, enforces the per-person limits
  * under a per-person lock, records the consent, and queues the confirmation e-mail, all in one
- * transaction. The hold's place passes to the appointment, so capacity is untouched.
+ * transaction. The hold's place passes to the appointment, so capacity is untouched. At a rush every
+ * round trip counts: after BEGIN, one statement takes the lock and consumes the hold, one checks the
+ * limits and records the booking, then COMMIT (docs/scaling.md).
  */
 export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promise<Confirmation> {
   const applicant = checkApplicant(r.applicant, r.consent);
   if (!isUuid(r.holdId)) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
   const key = personKey(applicant);
   const done = await transaction(ctx.db, async (trx) => {
-    await appointments.lockPerson(trx, key);
-    const hold = await places.consumeHold(trx, r.holdId, ctx.now);
+    const hold = await places.lockAndConsumeHold(trx, r.holdId, appointments.personLock(key), ctx.now);
     if (!hold?.procedure_code || !hold.channel) {
       bookingMetrics.conflict('hold_expired');
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
@@ -248,48 +271,50 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
     if (hold.reserved && !(hold.nit && holdsNit(applicant, hold.nit))) {
       throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
     }
-    const active = await appointments.selectActiveProcedures(trx, key, ctx.now);
-    if (active.includes(hold.procedure_code))
-      throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
-    if (active.length >= ctx.config.maxActivePerPerson) {
-      throw new AppError('LIMIT_REACHED', 'booking.limit.total', { max: ctx.config.maxActivePerPerson });
-    }
-    const slot = await appointments.selectSlotForAppointment(trx, hold.slot_id);
-    const applicantId = await appointments.insertApplicant(trx, applicant, r.locale);
-    await appointments.insertConsent(trx, {
-      applicantId,
-      policyVersion: POLICY_VERSION,
-      purposes: BOOKING_PURPOSES,
-      channel: r.via,
-      at: ctx.now,
-    });
-    const { id, code } = await insertWithFreshCode(trx, {
-      slotId: slot.id,
+    const appointment = {
+      slotId: hold.slot_id,
       procedure: hold.procedure_code,
       channel: hold.channel,
-      officeCode: slot.office_code,
-      startsAt: slot.starts_at,
-      endsAt: slot.ends_at,
-      applicantId,
+      officeCode: hold.office_code,
+      startsAt: hold.starts_at,
+      endsAt: hold.ends_at,
       personKey: key,
       reserved: hold.reserved,
       locale: r.locale,
       now: ctx.now,
+    };
+    let code = newConfirmationCode();
+    const booked = await appointments.insertBooking(trx, {
+      applicant,
+      consent: { policyVersion: POLICY_VERSION, purposes: BOOKING_PURPOSES, channel: r.via },
+      appointment: { ...appointment, code },
+      maxActive: ctx.config.maxActivePerPerson,
+      job: CONFIRMATION_JOB,
     });
-    await enqueue(trx, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: id },
-      dedupeKey: `confirmed:${id}`,
-    });
+    if (!booked.recorded) {
+      if (booked.active.includes(hold.procedure_code))
+        throw new AppError('LIMIT_REACHED', 'booking.limit.sameProcedure');
+      throw new AppError('LIMIT_REACHED', 'booking.limit.total', { max: ctx.config.maxActivePerPerson });
+    }
+    let id = booked.appointmentId;
+    if (id === undefined) {
+      // The code drawn belongs to another appointment already (very unlikely): draw again.
+      ({ id, code } = await insertWithFreshCode(trx, { ...appointment, applicantId: booked.applicantId }));
+      await enqueue(trx, {
+        name: CONFIRMATION_JOB.name,
+        payload: { appointmentId: id },
+        dedupeKey: `${CONFIRMATION_JOB.dedupePrefix}${id}`,
+      });
+    }
     return {
       appointmentId: id,
       code,
       status: 'booked',
       procedure: hold.procedure_code,
       channel: hold.channel as Channel,
-      officeCode: slot.office_code,
-      startsAt: slot.starts_at,
-      endsAt: slot.ends_at,
+      officeCode: hold.office_code,
+      startsAt: hold.starts_at,
+      endsAt: hold.ends_at,
     } satisfies Confirmation;
   });
   bookingMetrics.confirmed();

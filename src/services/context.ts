@@ -15,6 +15,6 @@ export interface ServiceContext {
     | 'alertClaimMinutes'
   > &
     // Absent means no caching: services called outside the HTTP app always read the database.
-    Partial<Pick<Config, 'calendarCacheMs'>>;
+    Partial<Pick<Config, 'calendarCacheMs' | 'slotsCacheMs'>>;
   now: Date;
 }

@@ -29,6 +29,7 @@ describe('configuration', () => {
     [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be 16 to 200 characters/],
     [{ METRICS_TOKEN: 'has spaces in it, sixteen+' }, /^METRICS_TOKEN must be/],
     [{ CALENDAR_CACHE_MS: '5000' }, /^CALENDAR_CACHE_MS must be a whole number from 0 to 2000/],
+    [{ SLOTS_CACHE_MS: '-1' }, /^SLOTS_CACHE_MS must be a whole number from 0 to 2000/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -64,4 +64,15 @@ describe('TtlCache', () => {
     await expect(cache.get('k', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.get('k', () => Promise.resolve('up'))).toBe('up');
   });
+
+  it('forgets the answers whose keys match, and only those', async () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const cache = new TtlCache<string>(1000);
+    at(0);
+    expect(await cache.get('2026-12-02 a', () => Promise.resolve('a1'))).toBe('a1');
+    expect(await cache.get('2026-12-03 b', () => Promise.resolve('b1'))).toBe('b1');
+    cache.forget((key) => key.startsWith('2026-12-02 '));
+    expect(await cache.get('2026-12-02 a', () => Promise.resolve('a2'))).toBe('a2');
+    expect(await cache.get('2026-12-03 b', () => Promise.resolve('b2'))).toBe('b1');
+  });
 });

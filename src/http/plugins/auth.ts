@@ -37,11 +37,17 @@ export function sessionCookieName(app: App): string {
 export function registerAuth(app: App): void {
   app.decorateRequest('staffSession', null);
   const cookie = sessionCookieName(app);
-  app.addHook('onRequest', async (request) => {
-    if (!isAdminPath(request.url)) return;
-    const token = request.cookies[cookie];
-    if (!token) return;
-    request.staffSession = await loadSession(app.deps.database.db, token, app.deps.clock());
+  // A callback hook, not an async one: most requests are not for /admin and go on at once.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const token = isAdminPath(request.url) ? request.cookies[cookie] : undefined;
+    if (!token) {
+      done();
+      return;
+    }
+    loadSession(app.deps.database.db, token, app.deps.clock()).then((session) => {
+      request.staffSession = session;
+      done();
+    }, done);
   });
 }
 

@@ -13,7 +13,8 @@ export function localeOf(request: FastifyRequest): Locale {
 
 export function registerLocale(app: App): void {
   app.decorateRequest('locale', 'es');
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     request.locale = localeOf(request);
+    done();
   });
 }

@@ -22,13 +22,22 @@ export function isPageRequest(request: FastifyRequest): boolean {
  */
 export function registerSiteTexts(app: App): void {
   app.decorateRequest('siteTexts', null);
-  app.addHook('onRequest', async (request) => {
-    if (!isPageRequest(request)) return;
-    try {
-      request.siteTexts = await loadSiteTexts(app.deps.database.db, request.locale);
-    } catch (err) {
-      request.log.warn({ err }, 'site texts unavailable, showing the built-in ones');
-      request.siteTexts = new SiteTexts(request.locale);
+  // A callback hook, not an async one: API and asset requests go on at once.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!isPageRequest(request)) {
+      done();
+      return;
     }
+    loadSiteTexts(app.deps.database.db, request.locale).then(
+      (texts) => {
+        request.siteTexts = texts;
+        done();
+      },
+      (err: unknown) => {
+        request.log.warn({ err }, 'site texts unavailable, showing the built-in ones');
+        request.siteTexts = new SiteTexts(request.locale);
+        done();
+      },
+    );
   });
 }

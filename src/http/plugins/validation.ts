@@ -99,13 +99,15 @@ function nulFields(value: unknown, path: string, found: string[], depth = 0): vo
  * query as a 500. No field of the product needs one: such input is refused up front, naming the field.
  */
 export function registerInputGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const found: string[] = [];
     nulFields(request.params, '', found);
     nulFields(request.query, '', found);
     nulFields(request.body, '', found);
-    if (found.length > 0) {
-      throw validationFailed(found.map((field) => ({ field, key: 'error.field.pattern' })));
-    }
+    done(
+      found.length > 0
+        ? validationFailed(found.map((field) => ({ field, key: 'error.field.pattern' })))
+        : undefined,
+    );
   });
 }

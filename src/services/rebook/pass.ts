@@ -15,6 +15,7 @@ import * as places from '../../repositories/places.js';
 import {
   consumePriorityHold,
   decidePass,
+  lockPersonAndReadActive,
   selectOpenPassesOfApplicants,
   selectPass,
 } from '../../repositories/rebook.js';
@@ -153,8 +154,7 @@ export async function rebookWithPass(
   const window = bookingWindow(ctx.now, ctx.config);
   const outcome = await transaction(ctx.db, async (trx) => {
     const pass = await lockOpenPass(trx, token, ctx);
-    await appointments.lockPerson(trx, pass.person_key);
-    const active = await appointments.selectActiveProcedures(trx, pass.person_key, ctx.now);
+    const active = await lockPersonAndReadActive(trx, pass.person_key, ctx.now);
     if (active.includes(pass.procedure_code))
       throw new AppError('LIMIT_REACHED', 'rebook.error.alreadyBooked');
     const keptTaken =

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { Channel } from '../../../domain/channels.js';
 import { toBogotaIso } from '../../../domain/civil-time.js';
 import type { SlotWithRoom } from '../../../repositories/availability.js';
@@ -12,7 +13,7 @@ import {
 import { findDays, findFirstAvailable, findSlots } from '../../../services/availability.js';
 import { confirmHold, placeHold, sessionKeyOf } from '../../../services/booking.js';
 import type { ServiceContext } from '../../../services/context.js';
-import { clientSessionId } from '../../client-session.js';
+import { clientSession } from '../../client-session.js';
 import { admitHold } from '../../hold-admission.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
 import {
@@ -55,6 +56,26 @@ function slotItem(s: SlotWithRoom) {
   };
 }
 
+/**
+ * The JSON of a search's answer, made once per answer. A cached answer is the very same array for every
+ * request it serves, so its serialisation (with the slots' times formatted) is kept beside it, for as
+ * long as the cache keeps the answer: a cached search then costs no serialising at all.
+ */
+const bodies = new WeakMap<object, string>();
+
+function sendOnce<T extends object>(
+  reply: FastifyReply,
+  found: T,
+  payload: (found: T) => unknown,
+): FastifyReply {
+  let body = bodies.get(found);
+  if (body === undefined) {
+    body = String(reply.serialize(payload(found)));
+    bodies.set(found, body);
+  }
+  return reply.type('application/json; charset=utf-8').send(body);
+}
+
 /** The public booking API (DESIGN §5): each handler validates by schema and calls one service. */
 export async function bookingApi(app: App): Promise<void> {
   const ctx = (): ServiceContext => ({
@@ -89,7 +110,7 @@ export async function bookingApi(app: App): Promise<void> {
         response: { 200: DaysReply, ...problems },
       },
     },
-    async (request) => ({ items: await findDays(ctx(), request.query) }),
+    async (request, reply) => sendOnce(reply, await findDays(ctx(), request.query), (items) => ({ items })),
   );
 
   app.get(
@@ -102,7 +123,8 @@ export async function bookingApi(app: App): Promise<void> {
         response: { 200: SlotsReply, ...problems },
       },
     },
-    async (request) => ({ items: (await findSlots(ctx(), request.query)).map(slotItem) }),
+    async (request, reply) =>
+      sendOnce(reply, await findSlots(ctx(), request.query), (slots) => ({ items: slots.map(slotItem) })),
   );
 
   app.get(
@@ -136,12 +158,13 @@ export async function bookingApi(app: App): Promise<void> {
     async (request, reply) => {
       const { slotId, procedure, channel, altcha, nit } = request.body;
       await admitHold(app, request, altcha, { allowWithoutProof: false });
-      const sessionKey = sessionKeyOf(clientSessionId(request, reply));
+      const session = clientSession(request, reply);
       const hold = await placeHold(ctx(), {
         slotId,
         procedure,
         channel: channel as Channel,
-        sessionKey,
+        sessionKey: sessionKeyOf(session.id),
+        freshSession: session.fresh,
         nit,
       });
       return reply.code(201).send({ holdId: hold.holdId, expiresAt: toBogotaIso(hold.expiresAt) });

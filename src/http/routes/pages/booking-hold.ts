@@ -22,7 +22,7 @@ import { ConsentPage, DataPage, ReviewPage } from '../../../views/booking/applic
 import { type AppointmentCard, ConfirmationPage } from '../../../views/booking/appointment.js';
 import { journeyHref } from '../../../views/booking/criteria.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
-import { clientSessionId } from '../../client-session.js';
+import { clientSession } from '../../client-session.js';
 import { admitHold } from '../../hold-admission.js';
 import { confirmedAppointment, rememberConfirmation } from '../../journey-cookies.js';
 import { forgetNit } from '../../journey-nit.js';
@@ -142,13 +142,14 @@ export async function bookingHoldPages(app: App): Promise<void> {
       const previous = await ownHold(app, request, reply, criteria.reserva);
       try {
         await admitHold(app, request, body.altcha || undefined, { allowWithoutProof: true });
-        const sessionKey = sessionKeyOf(clientSessionId(request, reply));
+        const session = clientSession(request, reply);
         const nit = searchNit(app, request, criteria);
         const hold = await placeHold(ctx(), {
           slotId,
           procedure: criteria.tramite ?? '',
           channel: channel as HoldDetails['channel'],
-          sessionKey,
+          sessionKey: sessionKeyOf(session.id),
+          freshSession: session.fresh,
           nit,
         });
         const carried = previous ? draftOf(previous) : {};
