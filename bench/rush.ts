@@ -36,6 +36,11 @@ export interface RushOutcome {
   /** Hold attempts (placed or refused) per second while places were left. */
   holdAttemptsPerSecond: number;
   holdsPlacedPerSecond: number;
+  /**
+   * The rush's own requests (searches, holds, confirmations) per second until the last person was done:
+   * autocannon's figure also counts the `/health/live` filler its idle connections send meanwhile.
+   */
+  rushRequestsPerSecond: number;
 }
 
 interface Context {
@@ -69,10 +74,14 @@ export async function runRush(plan: RushPlan): Promise<RushOutcome> {
   const started = performance.now();
   let lastSale = started;
   let attemptsAtLastSale = 0;
+  let allDone = started;
   let stop: () => void = () => undefined;
   const done = () => {
     finished++;
-    if (finished >= plan.people) stop();
+    if (finished >= plan.people) {
+      allDone = performance.now();
+      stop();
+    }
   };
   const slotsPath = (day: string) =>
     `/api/v1/availability/slots?procedure=${plan.procedure}&channel=${plan.channel}&city=${plan.city}&date=${day}`;
@@ -162,6 +171,10 @@ export async function runRush(plan: RushPlan): Promise<RushOutcome> {
     },
   );
   const seconds = Math.max(0.001, (lastSale - started) / 1000);
+  const untilDone = Math.max(
+    0.001,
+    ((finished >= plan.people ? allDone : performance.now()) - started) / 1000,
+  );
   return {
     load: result,
     people: plan.people,
@@ -169,5 +182,8 @@ export async function runRush(plan: RushPlan): Promise<RushOutcome> {
     secondsToSellOut: Number(seconds.toFixed(2)),
     holdAttemptsPerSecond: Math.round(attemptsAtLastSale / seconds),
     holdsPlacedPerSecond: Math.round(c.holdsPlaced / seconds),
+    rushRequestsPerSecond: Math.round(
+      (c.searches + c.holdAttempts + c.confirmations + c.confirmFailures) / untilDone,
+    ),
   };
 }
