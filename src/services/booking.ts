@@ -19,7 +19,7 @@ import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
 import { enqueue } from '../jobs/queue.js';
 import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
-import { type SlotFacts, selectSlotFacts } from '../repositories/availability.js';
+import { type SlotFacts, selectDeadlineDates, selectSlotFacts } from '../repositories/availability.js';
 import * as places from '../repositories/places.js';
 import { forgetTimesOf } from './availability.js';
 import type { ServiceContext } from './context.js';
@@ -92,12 +92,11 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     return { holdId: hold.id, expiresAt: hold.expiresAt };
   }
   // Places freed by the reclaim went to someone faster: ask again why (rare).
-  const reason = facts
-    ? reasonOf(facts, r.channel, ctx.now, window)
-    : await whyNoPlace(ctx.db, r.slotId, r.procedure, r.channel, ctx.now, window);
+  const known = facts ?? (await selectSlotFacts(ctx.db, r.slotId, r.procedure));
+  const reason = reasonOf(known, r.channel, ctx.now, window, await sameDayAllowed(ctx, known, window, r.nit));
   if (reason.code === 'SLOT_FULL') {
     bookingMetrics.conflict('slot_full');
-    if (facts) forgetTimesOf(ctx, facts.local_date);
+    if (known) forgetTimesOf(ctx, known.local_date);
   }
   throw reason;
 }
@@ -114,11 +113,26 @@ export async function whyNoPlace(
   return reasonOf(await selectSlotFacts(db, slotId, procedure), channel, now, window);
 }
 
+/**
+ * Whether a slot inside the minimum lead time could be taken by this person: later today, on the tax
+ * deadline day of their NIT. Asked only to word a refusal, so only for a slot that is that soon.
+ */
+async function sameDayAllowed(
+  ctx: ServiceContext,
+  facts: SlotFacts | undefined,
+  window: { earliest: Date },
+  nit: string | undefined,
+): Promise<boolean> {
+  if (!nit || !facts || facts.starts_at >= window.earliest || facts.starts_at <= ctx.now) return false;
+  return (await selectDeadlineDates(ctx.db, nit, facts.local_date, facts.local_date)).length > 0;
+}
+
 function reasonOf(
   facts: SlotFacts | undefined,
   channel: string,
   now: Date,
   window: { earliest: Date; lastDate: string },
+  sameDay = false,
 ): AppError {
   if (facts?.status !== 'open' || !facts.line_active || !facts.office_active) {
     return new AppError('NOT_FOUND', 'booking.slot.notFound');
@@ -127,7 +141,7 @@ function reasonOf(
   if (facts.channel !== channel || !facts.serves_procedure) {
     return validationFailed(field('booking.slot.otherProcedure'));
   }
-  if (facts.starts_at < window.earliest || facts.starts_at <= now)
+  if (facts.starts_at <= now || (facts.starts_at < window.earliest && !sameDay))
     return validationFailed(field('booking.slot.past'));
   if (facts.local_date > window.lastDate) return validationFailed(field('booking.slot.outsideWindow'));
   return new AppError('SLOT_FULL', 'booking.slot.full');

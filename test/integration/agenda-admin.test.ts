@@ -464,6 +464,9 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     const sameDay = await book(eight.slotId, anApplicant({ documentNumber: alsoDue }), alsoDue);
     expect(sameDay.statusCode, sameDay.body).toBe(201);
     expect(sameDay.json().startsAt).toBe('2026-12-10T08:00:00-05:00');
+    // 08:00 is now full: the person due is told so, not that it is too soon; anyone else, that it is.
+    expect((await hold(eight.slotId, alsoDue)).statusCode).toBe(409);
+    expect((await hold(eight.slotId, notDue)).statusCode).toBe(422);
   });
 
   it('lets the desk check people in, mark them attended or absent, and audits each change', async () => {
