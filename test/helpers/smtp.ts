@@ -32,6 +32,8 @@ export interface TestSmtpServer {
   mode: SmtpMode;
   /** Count of DATA commands the server turned down. */
   rejected: number;
+  /** Connections the client dropped mid-conversation (a worker killed with SIGKILL resets its socket). */
+  droppedConnections: number;
   /** Resolves once `n` messages were accepted. */
   waitFor(n: number, timeoutMs?: number): Promise<void>;
   /**
@@ -137,6 +139,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received,
     mode: 'accept',
     rejected: 0,
+    droppedConnections: 0,
     waitFor(n, timeoutMs = 30_000) {
       if (received.length >= n) return Promise.resolve();
       return new Promise((resolve, reject) => {
@@ -229,6 +232,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         callback();
       });
     },
+  });
+  // smtp-server reports a client's socket errors on the server; without a listener a reset from a
+  // killed client would be an uncaught exception in the test process.
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'ECONNRESET' || err.code === 'EPIPE') state.droppedConnections += 1;
+    else throw err;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
