@@ -10,3 +10,11 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
   );
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }
+
+/**
+ * Pages reached by a token in their address (the only key to them) and showing a person's data are
+ * never stored by browsers or proxies, nor indexed.
+ */
+export function privateAnswer(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+}

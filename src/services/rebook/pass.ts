@@ -131,10 +131,15 @@ async function giveBackKeptPlace(trx: Kysely<DB>, holdId: string | null, ctx: Se
   );
 }
 
-async function lockOpenPass(trx: Kysely<DB>, token: string, ctx: RebookContext): Promise<PassRow> {
+/** The pass behind a token, locked for a decision, with what it allows now. */
+async function lockPass(trx: Kysely<DB>, token: string, ctx: RebookContext) {
   const row = await selectPass(trx, passIdOf(ctx.secret, token), ctx.now, { lock: true });
   if (!row) throw notFound('rebook.error.link');
-  const state = toView(row, ctx.now).state;
+  return { row, state: toView(row, ctx.now).state };
+}
+
+async function lockOpenPass(trx: Kysely<DB>, token: string, ctx: RebookContext): Promise<PassRow> {
+  const { row, state } = await lockPass(trx, token, ctx);
   if (state === 'used') throw new AppError('CONFLICT', 'rebook.error.used');
   if (state !== 'open') throw new AppError('HOLD_EXPIRED', `rebook.state.${state}`);
   return row;
@@ -203,9 +208,8 @@ export async function rebookWithPass(
 /** The person does not need the appointment: the kept place goes back at once. Declining twice is a no-op. */
 export async function declinePass(ctx: RebookContext, token: string): Promise<void> {
   await transaction(ctx.db, async (trx) => {
-    const row = await selectPass(trx, passIdOf(ctx.secret, token), ctx.now, { lock: true });
-    if (!row) throw notFound('rebook.error.link');
-    if (toView(row, ctx.now).state !== 'open') return;
+    const { row, state } = await lockPass(trx, token, ctx);
+    if (state !== 'open') return;
     await giveBackKeptPlace(trx, row.hold_id, ctx);
     await decidePass(trx, row.id, { status: 'declined', now: ctx.now });
   });

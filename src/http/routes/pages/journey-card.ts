@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.js';
 import type { Locale } from '../../../i18n/index.js';
 import { translate } from '../../../i18n/index.js';
-import type { viewAppointment } from '../../../services/appointments.js';
-import type { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
+import { viewAppointment } from '../../../services/appointments.js';
+import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
 import { formatWhen } from '../../../services/mail/format.js';
 import type { AppointmentCard } from '../../../views/booking/appointment.js';
 
@@ -33,4 +35,12 @@ export function appointmentCard(
       : `${view.firstName} ${view.lastName}`,
     requirements: view.requirements,
   };
+}
+
+/** An appointment by id with its card for the page, or undefined when it does not exist. */
+export async function loadAppointmentCard(db: Kysely<DB>, id: number, locale: Locale) {
+  const view = await viewAppointment(db, { id }, locale);
+  const details = await loadAppointmentDetails(db, id);
+  if (!view || !details) return undefined;
+  return { view, details, card: appointmentCard(view, details, locale) };
 }

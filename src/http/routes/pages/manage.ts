@@ -4,7 +4,6 @@ import { isRemote } from '../../../domain/channels.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
-import { viewAppointment } from '../../../services/appointments.js';
 import { listOffices } from '../../../services/catalog.js';
 import type { ServiceContext } from '../../../services/context.js';
 import {
@@ -13,7 +12,6 @@ import {
   rescheduleManagedAppointment,
   rescheduleTarget,
 } from '../../../services/journey/manage.js';
-import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
 import { formatWhen } from '../../../services/mail/format.js';
 import {
   ManageCancelPage,
@@ -28,7 +26,7 @@ import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { appointmentCard } from './journey-card.js';
+import { loadAppointmentCard } from './journey-card.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const LookupPost = Type.Object(
@@ -71,10 +69,8 @@ export async function managePages(app: App): Promise<void> {
   async function current(request: FastifyRequest) {
     const id = managedAppointment(request, app.deps.clock());
     if (id === undefined) return undefined;
-    const view = await viewAppointment(db(), { id }, request.locale);
-    const details = await loadAppointmentDetails(db(), id);
-    if (!view || !details) return undefined;
-    return { id, view, details, card: appointmentCard(view, details, request.locale) };
+    const found = await loadAppointmentCard(db(), id, request.locale);
+    return found && { id, ...found };
   }
 
   const expired = (reply: FastifyReply) => reply.redirect('/gestionar?aviso=vencida', 303);

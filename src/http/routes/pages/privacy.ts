@@ -23,7 +23,7 @@ import {
   RequestPage,
   SentPage,
 } from '../../../views/pages/privacy.js';
-import { sendPage } from '../../page.js';
+import { privateAnswer, sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
@@ -41,14 +41,6 @@ function field(request: FastifyRequest, name: string): string {
 
 function validationErrors(err: unknown): readonly FieldError[] | undefined {
   return err instanceof AppError && err.code === 'VALIDATION' ? err.fieldErrors : undefined;
-}
-
-/**
- * Pages that show a person's data are never stored by browsers or proxies, nor indexed; the token in
- * their address is the only key to them.
- */
-function privateAnswer(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
 }
 
 /** The contact fields as on record, to start the rectification form from. */

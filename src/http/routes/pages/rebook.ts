@@ -3,9 +3,7 @@ import { Type } from 'typebox';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { type Locale, translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
-import { viewAppointment } from '../../../services/appointments.js';
 import { listOffices } from '../../../services/catalog.js';
-import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
 import { formatCivilDate, formatTime, formatWhen } from '../../../services/mail/format.js';
 import {
   declinePass,
@@ -17,11 +15,11 @@ import {
 } from '../../../services/rebook/pass.js';
 import { RebookInvalidLinkPage, RebookPage, rebookPath } from '../../../views/booking/rebook.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
-import { sendPage } from '../../page.js';
+import { privateAnswer, sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { appointmentCard } from './journey-card.js';
+import { loadAppointmentCard } from './journey-card.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
@@ -30,11 +28,6 @@ const ChoosePost = Type.Object({ _csrf: TEXT, horario: TEXT }, { additionalPrope
 const CsrfOnly = Type.Object({ _csrf: TEXT }, { additionalProperties: false });
 
 const NOTICES = { confirmada: 'rebook.used.notice', liberada: 'rebook.declined.notice' } as const;
-
-/** The token in the address is the only key to the page: never stored, never indexed. */
-function privateAnswer(reply: FastifyReply): void {
-  reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-}
 
 /**
  * `/reservar/prioridad/:token`: the link of a closure's cancellation e-mail (decision 010). The person
@@ -52,11 +45,8 @@ export async function rebookPages(app: App): Promise<void> {
   const invalidLink = (request: FastifyRequest, reply: FastifyReply) =>
     sendPage(reply, RebookInvalidLinkPage({ locale: request.locale }), 404);
 
-  async function card(id: number, locale: Locale) {
-    const view = await viewAppointment(app.deps.database.db, { id }, locale);
-    const details = await loadAppointmentDetails(app.deps.database.db, id);
-    return view && details ? appointmentCard(view, details, locale) : undefined;
-  }
+  const card = async (id: number, locale: Locale) =>
+    (await loadAppointmentCard(app.deps.database.db, id, locale))?.card;
 
   async function page(
     request: FastifyRequest,
