@@ -13,6 +13,7 @@ import {
   TextField,
 } from '../components/form.js';
 import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { ActiveTag } from './record-pages.js';
 
 export const time = (d: Date) => minutesToWallTime(minutesOfDay(d));
 
@@ -160,10 +161,6 @@ export interface LinePageData {
   templates: TemplateView[];
   days: { date: string; slots: number; capacity: number; taken: number; reserved: number; status: string }[];
   reservations: { date: string; percent: number }[];
-}
-
-export function ActiveTag({ t, active }: { t: AdminContext['t']; active: boolean }) {
-  return active ? <Tag kind="ok">{t('admin.active')}</Tag> : <Tag kind="off">{t('admin.inactive')}</Tag>;
 }
 
 /** Editing a line, and taking it out of the agenda (after a confirmation page) or back in. */
