@@ -85,7 +85,7 @@ async function main() {
   const seedStarted = Date.now();
   const seeded = await database.db
     .transaction()
-    .execute((trx) => seedNational(trx, { workingDays: SIZE.days, onProgress: bar.update }));
+    .execute((trx) => seedNational(trx, { now: new Date(), workingDays: SIZE.days, onProgress: bar.update }));
   bar.finish();
   await analyze(database.db);
   const seedSeconds = (Date.now() - seedStarted) / 1000;

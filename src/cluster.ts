@@ -1,5 +1,6 @@
 import cluster, { type Worker as ClusterWorker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
@@ -38,7 +39,7 @@ export interface RunningCluster {
  */
 export async function startClusterPrimary(config: Config, logger: Logger): Promise<RunningCluster> {
   const database = await prepareDatabase(config, logger);
-  const firstAdmin = await ensureFirstAdmin(database.db, new Date());
+  const firstAdmin = await ensureFirstAdmin(database.db, systemClock());
   if (firstAdmin) logger.info({ email: firstAdmin.email }, 'first national administrator created');
   const jobs = config.runWorker ? createWorker(config, database, logger) : undefined;
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
@@ -27,6 +28,7 @@ export function createWorker(config: Config, database: Database, logger: Logger)
   return new Worker({
     db: database.db,
     config,
+    clock: systemClock,
     logger: logger.child({ component: 'worker' }),
     concurrency: database.concurrent ? 2 : 1,
   });
@@ -38,7 +40,7 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   try {
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    const seeded = await seedIfEmpty(database.db);
+    const seeded = await seedIfEmpty(database.db, { now: systemClock() });
     if (seeded.seeded)
       logger.info(
         { procedures: seeded.procedures, offices: seeded.offices, slots: seeded.slots },
@@ -58,7 +60,7 @@ export async function startServer(
   database?: Database,
 ): Promise<RunningServer> {
   const db = database ?? (await prepareDatabase(config, logger));
-  const firstAdmin = await ensureFirstAdmin(db.db, new Date());
+  const firstAdmin = await ensureFirstAdmin(db.db, systemClock());
   if (firstAdmin) logger.info({ email: firstAdmin.email }, 'first national administrator created');
   const app = await buildApp({ config, database: db, logger });
   const worker = config.runWorker ? createWorker(config, db, logger) : undefined;

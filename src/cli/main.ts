@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import cluster from 'node:cluster';
+import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
+import { systemClock } from '../clock.js';
 import { startClusterChild, startClusterPrimary } from '../cluster.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseUnreachable, openDatabase } from '../db/database.js';
@@ -107,23 +109,25 @@ program
         await eraseAllData(database.db);
       }
       if (options.scale === 'demo') {
-        const result = await seedIfEmpty(database.db);
+        const result = await seedIfEmpty(database.db, { now: systemClock() });
         process.stdout.write(
           `Seeded ${result.procedures} procedures, ${result.offices} offices and ${result.slots} slots.\n`,
         );
         return;
       }
-      const started = Date.now();
+      const started = performance.now();
       const bar = progressBar('slots');
       const result = await database.db
         .transaction()
-        .execute((trx) => seedNational(trx, { workingDays: days, onProgress: bar.update }));
+        .execute((trx) =>
+          seedNational(trx, { now: systemClock(), workingDays: days, onProgress: bar.update }),
+        );
       bar.finish();
       await analyze(database.db);
       process.stdout.write(
         `Seeded the national agenda: ${result.procedures} procedures, ${result.offices} offices, ` +
           `${result.capacityLines} capacity lines, ${result.days} working days, ${result.slots} slots ` +
-          `in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`,
       );
     } finally {
       await database.close();
@@ -199,7 +203,7 @@ jobs
     const config = loadConfig();
     const database = await openDatabase(config);
     try {
-      const ok = await requeueFailedJob(database.db, Number(id), new Date());
+      const ok = await requeueFailedJob(database.db, Number(id), systemClock());
       process.stdout.write(ok ? `Job ${id} queued again.\n` : `Job ${id} is not a failed job.\n`);
       if (!ok) process.exitCode = 1;
     } finally {

@@ -1,15 +1,17 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * A one-line progress bar on a terminal, redrawn in place and at most ten times a second; nothing at all
  * when the output is a file or a pipe (logs stay clean, the caller prints the result once).
  */
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr) {
-  const started = Date.now();
+  const started = performance.now();
   let drawn = 0;
   const width = 30;
   return {
     update(done: number, total: number) {
       if (!stream.isTTY) return;
-      const now = Date.now();
+      const now = performance.now();
       if (done < total && now - drawn < 100) return;
       drawn = now;
       const share = total === 0 ? 1 : Math.min(1, done / total);

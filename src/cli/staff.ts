@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
@@ -36,7 +37,7 @@ export function registerStaffCommands(program: Command): void {
             ...(options.name ? { name: options.name } : {}),
             offices: (options.office ?? []).join(','),
           },
-          new Date(),
+          systemClock(),
         );
         process.stdout.write(
           `Created ${options.role} ${created.email} (id ${created.id}).\n` +

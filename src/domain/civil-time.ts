@@ -144,7 +144,3 @@ export function toBogotaIso(instant: Date): string {
   const sign = w.offsetMinutes < 0 ? '-' : '+';
   return `${w.date}T${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}${sign}${pad2(Math.floor(offset / 60))}:${pad2(offset % 60)}`;
 }
-
-export function today(now: Date = new Date()): CivilDate {
-  return civilDateOf(now);
-}

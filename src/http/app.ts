@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import { type Clock, systemClock } from '../clock.js';
 import { type Counters, DatabaseCounters, RedisCounters } from '../security/counters.js';
 import { ProofOfWork } from '../security/proof-of-work.js';
 import { registerAuth } from './plugins/auth.js';
@@ -43,7 +44,7 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export interface BuildOptions extends Omit<AppDeps, 'clock'> {
-  clock?: () => Date;
+  clock?: Clock;
   logger?: FastifyBaseLogger;
 }
 
@@ -54,7 +55,7 @@ export interface BuildOptions extends Omit<AppDeps, 'clock'> {
 export async function buildApp({
   config,
   database,
-  clock = () => new Date(),
+  clock = systemClock,
   logger,
 }: BuildOptions): Promise<App> {
   const app = Fastify({

@@ -20,7 +20,7 @@ export async function admitHold(
   if (!config.captcha) return;
   await app.proofOfWork.countHoldRequest(clock());
   if (altcha) {
-    if (!(await app.proofOfWork.redeem(altcha)))
+    if (!(await app.proofOfWork.redeem(altcha, clock())))
       throw new AppError('CAPTCHA_REQUIRED', 'error.captchaRequired');
     return;
   }

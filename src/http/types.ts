@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { Locale } from '../i18n/index.js';
@@ -10,7 +11,7 @@ export interface AppDeps {
   config: Config;
   database: Database;
   /** The current time; tests inject their own. */
-  clock: () => Date;
+  clock: Clock;
 }
 
 export type App = FastifyInstance<

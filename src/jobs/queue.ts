@@ -4,7 +4,8 @@ import type { DB } from '../db/schema.js';
 export interface JobRequest {
   name: string;
   payload: Record<string, unknown>;
-  runAt?: Date;
+  /** When it is due: the caller's `now` (from the app's clock) or later, never the database's `now()`. */
+  runAt: Date;
   /** A job with the same key is queued once, whoever asks for it again. */
   dedupeKey?: string;
   maxAttempts?: number;
@@ -20,7 +21,8 @@ export async function enqueue(db: Kysely<DB>, job: JobRequest): Promise<void> {
     .values({
       name: job.name,
       payload: JSON.stringify(job.payload),
-      ...(job.runAt ? { run_at: job.runAt } : {}),
+      run_at: job.runAt,
+      created_at: job.runAt,
       ...(job.dedupeKey ? { dedupe_key: job.dedupeKey } : {}),
       ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
     })

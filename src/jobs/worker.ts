@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { Value } from 'typebox/value';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
 import {
@@ -30,7 +31,7 @@ export interface WorkerOptions {
   db: Kysely<DB>;
   config: Config;
   /** The current time; tests inject their own and never sleep. */
-  clock?: () => Date;
+  clock: Clock;
   logger?: Logger;
   /** Defaults to SMTP when SMTP_URL is set, else the local mailbox. */
   mail?: MailTransport;
@@ -69,7 +70,7 @@ export function describeError(error: unknown): string {
 export class Worker {
   private readonly db: Kysely<DB>;
   private readonly config: Config;
-  private readonly clock: () => Date;
+  private readonly clock: Clock;
   private readonly log: Logger;
   readonly mail: MailTransport;
   private readonly ownsMail: boolean;
@@ -85,7 +86,7 @@ export class Worker {
   constructor(options: WorkerOptions) {
     this.db = options.db;
     this.config = options.config;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock;
     this.log = options.logger ?? pino({ level: 'silent' });
     this.ownsMail = options.mail === undefined;
     this.mail = options.mail ?? createMailTransport(options.config);

@@ -118,8 +118,9 @@ export async function insertBooking(
       ON CONFLICT (code) DO NOTHING
       RETURNING id
     ), job AS (
-      INSERT INTO jobs (name, payload, dedupe_key)
-      SELECT ${b.job.name}::text, jsonb_build_object('appointmentId', id), ${b.job.dedupePrefix}::text || id::text
+      INSERT INTO jobs (name, payload, dedupe_key, run_at, created_at)
+      SELECT ${b.job.name}::text, jsonb_build_object('appointmentId', id), ${b.job.dedupePrefix}::text || id::text,
+        ${a.now}::timestamptz, ${a.now}::timestamptz
       FROM appointment
       ON CONFLICT (dedupe_key) DO NOTHING
     )

@@ -17,11 +17,12 @@ export async function beginDelivery(
     messageId,
     kind,
     transport,
-  }: { key: string; messageId: string; kind: string; transport: MailTransportKind },
+    now,
+  }: { key: string; messageId: string; kind: string; transport: MailTransportKind; now: Date },
 ): Promise<'sending' | 'sent'> {
   const row = await db
     .insertInto('mail_deliveries')
-    .values({ key, message_id: messageId, kind, transport, status: 'sending' })
+    .values({ key, message_id: messageId, kind, transport, status: 'sending', created_at: now })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({ attempts: eb('mail_deliveries.attempts', '+', 1) })),
     )
@@ -54,6 +55,7 @@ export async function insertMailboxMessage(db: Kysely<DB>, mail: PreparedMail): 
       html_body: mail.html,
       headers: JSON.stringify(mail.headers ?? {}),
       attachments: JSON.stringify(mail.attachments ?? []),
+      created_at: mail.date,
     })
     .execute();
 }

@@ -11,6 +11,9 @@ import type { Counters } from './counters.js';
  * counter the server chose at random; a person does not notice, a bot holding thousands of places pays
  * for each one. No third party sees anything. Each solved challenge is good for one hold: its id is
  * redeemed in the database, so a replay (in any process) fails.
+ *
+ * Expiry is checked by the app's clock, not the library's: ALTCHA compares its own `expiresAt` with the
+ * host's time, so the challenge carries none; ours travels in the signed `data` instead.
  */
 export interface ProofOfWorkOptions {
   secret: string;
@@ -23,6 +26,21 @@ export interface ProofOfWorkOptions {
 const SURGE_WINDOW_MS = 60_000;
 const SURGE_SHARDS = 8;
 const CHALLENGE_TTL_MS = 10 * 60_000;
+/** The key of our expiry (milliseconds since the epoch) in the challenge's signed `data`. */
+const EXPIRES_AT = 'expiresAtMs';
+
+/** The expiry a payload's challenge claims, unverified; undefined when there is none to read. */
+function expiryOf(payload: string): number | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64').toString('utf8'));
+    const data = (parsed as { challenge?: { parameters?: { data?: Record<string, unknown> } } })?.challenge
+      ?.parameters?.data;
+    const value = data?.[EXPIRES_AT];
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export class ProofOfWork {
   private readonly signatureSecret: string;
@@ -53,22 +71,28 @@ export class ProofOfWork {
       cost: 1,
       counter: randomInt(max, Math.ceil(max / 10)),
       deriveKey,
-      expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS),
+      data: { [EXPIRES_AT]: now.getTime() + CHALLENGE_TTL_MS },
       hmacSignatureSecret: this.signatureSecret,
       hmacKeySignatureSecret: this.keySecret,
     });
   }
 
-  /** True when the payload solves one of our challenges that was never used before (then it is used). */
-  async redeem(payload: unknown): Promise<boolean> {
+  /**
+   * True when the payload solves one of our challenges, not expired at `now` and never used before (then
+   * it is used). The expiry read before verification is only trusted because verification then checks
+   * the signature over it: a payload that moves its expiry fails there.
+   */
+  async redeem(payload: unknown, now: Date): Promise<boolean> {
     if (typeof payload !== 'string' || payload.length === 0 || payload.length > 4000) return false;
+    const expiresAt = expiryOf(payload);
+    if (expiresAt === undefined || expiresAt <= now.getTime()) return false;
     const store = {
       get: async () => false,
       set: async () => undefined,
       setIfAbsent: async (id: string) => {
         const inserted = await this.db
           .insertInto('pow_redemptions')
-          .values({ challenge_id: id.slice(0, 200) })
+          .values({ challenge_id: id.slice(0, 200), redeemed_at: now })
           .onConflict((oc) => oc.column('challenge_id').doNothing())
           .returning('challenge_id')
           .executeTakeFirst();

@@ -144,6 +144,7 @@ export async function cancelAppointmentInTransaction(
       name: 'mail.appointment-cancelled',
       payload: { appointmentId: appointment.id },
       dedupeKey: `cancelled:${appointment.id}`,
+      runAt: ctx.now,
     });
   }
   return true;
@@ -205,6 +206,7 @@ export async function rescheduleAppointment(
       name: 'mail.appointment-rescheduled',
       payload: { appointmentId: next.id, previousAppointmentId: old.id },
       dedupeKey: `rescheduled:${next.id}`,
+      runAt: ctx.now,
     });
     return { old, next };
   });

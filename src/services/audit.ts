@@ -12,7 +12,8 @@ import {
 /** Any number; it only has to be the same everywhere the chain is appended to. */
 const AUDIT_CHAIN_LOCK = 7_311_0001;
 
-export type AuditInput = Omit<AuditContent, 'occurredAt'> & { occurredAt?: Date };
+/** `occurredAt` is the caller's `now`, from the app's clock (never the database's). */
+export type AuditInput = AuditContent;
 
 /**
  * Appends an event to the audit trail inside the caller's transaction, so the event exists exactly when
@@ -28,9 +29,8 @@ export async function recordAudit(trx: Kysely<DB>, input: AuditInput): Promise<v
     .limit(1)
     .executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const content: AuditContent = { ...input, occurredAt: input.occurredAt ?? new Date() };
   // Stored timestamps keep microseconds at most; hashing milliseconds keeps the hash reproducible.
-  content.occurredAt = new Date(Math.floor(content.occurredAt.getTime()));
+  const content: AuditContent = { ...input, occurredAt: new Date(Math.floor(input.occurredAt.getTime())) };
   await trx
     .insertInto('audit_events')
     .values({

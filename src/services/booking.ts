@@ -318,6 +318,7 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
         name: CONFIRMATION_JOB.name,
         payload: { appointmentId: id },
         dedupeKey: `${CONFIRMATION_JOB.dedupePrefix}${id}`,
+        runAt: ctx.now,
       });
     }
     return {

@@ -17,6 +17,7 @@ describe.each(engines())('audit trail on %s', (engine) => {
     for (let i = 0; i < 3; i++) {
       await db.transaction().execute((trx) =>
         recordAudit(trx, {
+          occurredAt: new Date(Date.UTC(2026, 11, 1, 12, i)),
           actorStaffId: null,
           actor: 'cli',
           action: 'office.update',

@@ -63,7 +63,7 @@ describe.each(engines())('database on %s', (engine) => {
 
   it('seeds a demo agenda only into an empty database, on working days, in Bogotá time', async () => {
     // The test database already holds the catalogue, so seeding refuses to touch it.
-    expect((await seedIfEmpty(database.db)).seeded).toBe(false);
+    expect((await seedIfEmpty(database.db, { now: new Date('2026-03-02T12:00:00Z') })).seeded).toBe(false);
     await database.db.deleteFrom('slots').execute();
     await database.db.deleteFrom('capacity_line_procedures').execute();
     await database.db.deleteFrom('capacity_lines').execute();

@@ -3,7 +3,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/db/database.js';
 import type { App } from '../../src/http/types.js';
-import { buildTestApp } from '../helpers/app.js';
+import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, aSlot } from '../helpers/factories.js';
 
@@ -58,6 +58,43 @@ describe.each(engines())('proof-of-work on holds on %s', (engine) => {
     const replay = await hold(payload);
     expect(replay.statusCode).toBe(403);
     expect(replay.json().code).toBe('CAPTCHA_REQUIRED');
+  });
+
+  it('lets a challenge expire by the app clock, far from the host clock on either side', async () => {
+    // The host's clock is neither of these: before the fix ALTCHA compared the expiry with it, refusing
+    // every challenge made at a past app time and accepting stale ones made at a future one.
+    for (const appTime of ['2019-03-04T15:00:00Z', '2041-03-04T15:00:00Z']) {
+      const clock = new TestClock(new Date(appTime));
+      const other = await buildTestApp(database, { captcha: true, powDifficulty: 2_000 }, clock.now);
+      try {
+        const line = await aCapacityLine(database.db, { procedures: [PROCEDURE] });
+        const nextMorning = new Date(clock.now().getTime() + 22 * 3_600_000).toISOString();
+        const slot = await aSlot(database.db, { line, startsAt: nextMorning, capacity: 10 });
+        const holdOn = (altcha: string) =>
+          other.inject({
+            method: 'POST',
+            url: '/api/v1/holds',
+            payload: { slotId: slot, procedure: PROCEDURE, channel: 'presencial', altcha },
+          });
+        const fresh = await solvedPayload(other);
+        clock.advance(9 * 60_000);
+        expect((await holdOn(fresh)).statusCode, appTime).toBe(201);
+
+        const stale = await solvedPayload(other);
+        clock.advance(10 * 60_000 + 1);
+        const refused = await holdOn(stale);
+        expect(refused.statusCode, appTime).toBe(403);
+        expect(refused.json().code).toBe('CAPTCHA_REQUIRED');
+
+        // Moving the expiry forward in the payload breaks its signature.
+        const decoded = JSON.parse(Buffer.from(stale, 'base64').toString('utf8'));
+        decoded.challenge.parameters.data.expiresAtMs = clock.now().getTime() + 60_000;
+        const forged = Buffer.from(JSON.stringify(decoded)).toString('base64');
+        expect((await holdOn(forged)).statusCode, appTime).toBe(403);
+      } finally {
+        await other.close();
+      }
+    }
   });
 
   it('raises the difficulty when hold requests surge', async () => {

@@ -97,6 +97,26 @@ describe.each(engines())('job queue on %s', (engine) => {
   const jobRow = (id: number) =>
     database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+  it('is due by the app clock alone, whatever the database clock says', async () => {
+    // Both instants are far from the database's now(): before the fix a job queued without runAt took
+    // the database's time, and a worker at a past app time never found it due.
+    for (const at of [new Date('2019-03-04T15:00:00Z'), new Date('2041-03-04T15:00:00Z')]) {
+      await database.db.deleteFrom('jobs').execute();
+      effects.length = 0;
+      clock.set(at);
+      await enqueue(database.db, { name: 'test.record', payload: { tag: 'due' }, runAt: at });
+      clock.set(new Date(at.getTime() - 1));
+      expect(await worker().runDue(), at.toISOString()).toEqual([]);
+      clock.set(at);
+      expect(
+        (await worker().runDue()).map((o) => o.result),
+        at.toISOString(),
+      ).toEqual(['done']);
+      const row = await database.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+      expect(row.created_at.toISOString()).toBe(at.toISOString());
+    }
+  });
+
   it('runs a queued job once and marks it done', async () => {
     await enqueue(database.db, { name: 'test.record', payload: { tag: 'a' }, runAt: T0 });
     const outcomes = await worker().runDue();

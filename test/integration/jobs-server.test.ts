@@ -40,7 +40,11 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
     );
     try {
       expect(server.worker).toBeDefined();
-      await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: a.id } });
+      await enqueue(database.db, {
+        name: 'mail.appointment-confirmed',
+        payload: { appointmentId: a.id },
+        runAt: new Date(),
+      });
       const stored = await until(async () =>
         database.db
           .selectFrom('mail_messages')
@@ -71,7 +75,12 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
       await server.stop();
     }
     // stopped: a job queued now stays queued
-    await enqueue(database.db, { name: 'alerts.match', payload: {}, dedupeKey: 'after-stop' });
+    await enqueue(database.db, {
+      name: 'alerts.match',
+      payload: {},
+      dedupeKey: 'after-stop',
+      runAt: new Date(),
+    });
     await new Promise((r) => setTimeout(r, 1500));
     const after = await database.db
       .selectFrom('jobs')

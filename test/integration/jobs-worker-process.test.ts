@@ -46,7 +46,11 @@ describe.runIf(engines().includes('postgres'))('the worker process', { timeout: 
         documentNumber: `10203040${String(i).padStart(2, '0')}`,
       });
       codes.push(a.code);
-      await enqueue(database.db, { name: 'mail.appointment-confirmed', payload: { appointmentId: a.id } });
+      await enqueue(database.db, {
+        name: 'mail.appointment-confirmed',
+        payload: { appointmentId: a.id },
+        runAt: new Date(),
+      });
     }
     return { database, url, drop, codes };
   }

@@ -73,7 +73,12 @@ describe.each(engines())('/metrics on %s', (engine) => {
       });
       expect(days.statusCode).toBe(200);
     }
-    await enqueue(database.db, { name: 'alerts.match', payload: {}, dedupeKey: 'metrics-test' });
+    await enqueue(database.db, {
+      name: 'alerts.match',
+      payload: {},
+      dedupeKey: 'metrics-test',
+      runAt: clock.now(),
+    });
 
     const after = await scrape();
     expect(sample(after, 'agenda_holds_total')).toBe(holdsBefore + 1);

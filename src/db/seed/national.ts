@@ -14,7 +14,8 @@ import { seedCatalogue } from './seed.js';
  * well over a million slots.
  */
 export interface NationalSeedOptions {
-  now?: Date;
+  /** Today, from the caller's clock. */
+  now: Date;
   /** Working days of agenda from today (weekends and Colombian holidays have none). */
   workingDays?: number;
   /** Told how many slots are in and how many there will be, after each batch. */
@@ -124,7 +125,7 @@ export function workingDaysFrom(from: CivilDate, count: number, holidays: Holida
 /** Loads the catalogue and the national agenda into an empty database (the caller checks it is empty). */
 export async function seedNational(
   db: Kysely<DB>,
-  { now = new Date(), workingDays = 60, onProgress }: NationalSeedOptions = {},
+  { now, workingDays = 60, onProgress }: NationalSeedOptions,
 ): Promise<NationalSeedResult> {
   await seedCatalogue(db);
   const overrides = await db.selectFrom('holiday_overrides').selectAll().execute();

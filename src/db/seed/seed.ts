@@ -16,7 +16,8 @@ export interface SeedResult {
 }
 
 export interface SeedOptions {
-  now?: Date;
+  /** Today, from the caller's clock: the demo agenda starts on its civil date. */
+  now: Date;
   /** Calendar days of demo agenda from today; working days only get slots. */
   agendaDays?: number;
 }
@@ -36,7 +37,7 @@ const INSERT_BATCH = 2_000;
  * Seeds the catalogue, the offices and a demo agenda into an empty database. It refuses to touch a
  * database that already has procedures, so restarting never seeds twice.
  */
-export async function seedIfEmpty(db: Kysely<DB>, options: SeedOptions = {}): Promise<SeedResult> {
+export async function seedIfEmpty(db: Kysely<DB>, options: SeedOptions): Promise<SeedResult> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('procedures')
@@ -137,10 +138,7 @@ export async function seedCatalogue(db: Kysely<DB>): Promise<void> {
     .execute();
 }
 
-async function seedAgenda(
-  db: Kysely<DB>,
-  { now = new Date(), agendaDays = 28 }: SeedOptions,
-): Promise<number> {
+async function seedAgenda(db: Kysely<DB>, { now, agendaDays = 28 }: SeedOptions): Promise<number> {
   const overrides = await db.selectFrom('holiday_overrides').selectAll().execute();
   const holidays = new HolidayCalendar(overrides);
   const from: CivilDate = civilDateOf(now);

@@ -52,8 +52,15 @@ export async function deliverOnce(
     key: request.key,
     from: request.from,
     messageId,
+    date: request.now,
   });
-  const base = { key: request.key, messageId, kind: request.kind, transport: transport.kind };
+  const base = {
+    key: request.key,
+    messageId,
+    kind: request.kind,
+    transport: transport.kind,
+    now: request.now,
+  };
 
   if (transport.kind === 'mailbox') {
     return db.transaction().execute(async (trx) => {

@@ -26,4 +26,6 @@ export interface PreparedMail extends OutgoingMail {
   key: string;
   from: string;
   messageId: string;
+  /** When it was sent, by the app's clock (the `Date:` header and the mailbox's time). */
+  date: Date;
 }

@@ -40,6 +40,7 @@ export function smtpTransport(url: string): MailTransport {
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        date: mail.date,
         headers: { 'Auto-Submitted': 'auto-generated', ...mail.headers },
         attachments: (mail.attachments ?? []).map((a) => ({
           filename: a.filename,

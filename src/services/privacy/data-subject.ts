@@ -78,7 +78,11 @@ export async function requestDataAccess(
       .returning('id')
       .executeTakeFirstOrThrow();
     // The token travels to the mailer in the job; it is useless after an hour.
-    await enqueue(trx, { name: 'mail.data-subject-link', payload: { requestId: request.id, token } });
+    await enqueue(trx, {
+      name: 'mail.data-subject-link',
+      payload: { requestId: request.id, token },
+      runAt: r.now,
+    });
   });
 }
 

@@ -198,6 +198,7 @@ export async function rebookWithPass(
       name: 'mail.appointment-confirmed',
       payload: { appointmentId: created.id },
       dedupeKey: `confirmed:${created.id}`,
+      runAt: ctx.now,
     });
     return { pass, created };
   });
