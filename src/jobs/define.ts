@@ -1,26 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Logger } from 'pino';
 import type { Static, TSchema } from 'typebox';
-import type { Config } from '../config.js';
-import type { DB } from '../db/schema.js';
-import type { MailTransport } from '../services/mail/transport.js';
-
-/** What a job handler gets: the database, the time, the configuration and the mail transport. */
-export interface JobContext {
-  /** The database; for a transactional job, the transaction that also marks the job done. */
-  db: Kysely<DB>;
-  /** The time the worker took the job (injected in tests). */
-  now: Date;
-  config: Config;
-  mail: MailTransport;
-  log: Logger;
-  job: { id: number; name: string; attempt: number; maxAttempts: number };
-  /**
-   * Renews this worker's lease on the job, or throws `LeaseLost` when another worker took it over
-   * (this worker was too slow). Handlers call it right before an effect outside the database.
-   */
-  renewLease(): Promise<void>;
-}
 
 export interface RetryPolicy {
   /** Wait before the second try; each later try waits twice as long as the one before. */
@@ -32,13 +10,14 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { baseSeconds: 60, capSeconds: 3600 };
 
 /**
- * A kind of background job: its name (what `enqueue` stores), the schema its payload must match (ids,
- * never personal data) and its handler, kept in a sibling `*.handler.ts` file.
+ * A kind of background job as the code that queues it sees it: its name (what the `jobs` table stores)
+ * and the schema its payload must match (ids, never personal data). Services import these to queue jobs
+ * (`enqueue(trx, DEFINITION, payload, …)`, type-checked against the schema); the handler that runs a
+ * job lives apart, in `src/jobs/handlers/`, so that queueing a job never imports what it does.
  */
 export interface JobDefinition<S extends TSchema = TSchema> {
   name: string;
   payload: S;
-  run(ctx: JobContext, payload: Static<S>): Promise<void>;
   retry?: Partial<RetryPolicy>;
   /**
    * When true the handler runs inside one transaction with the job's completion: its database writes
@@ -49,21 +28,10 @@ export interface JobDefinition<S extends TSchema = TSchema> {
   transactional?: boolean;
 }
 
+export type JobPayload<D extends JobDefinition> = Static<D['payload']>;
+
 export function defineJob<S extends TSchema>(definition: JobDefinition<S>): JobDefinition<S> {
   return definition;
-}
-
-/** A handler throws this when trying again cannot help (the payload points at nothing, for example). */
-export class PermanentJobError extends Error {
-  override name = 'PermanentJobError';
-}
-
-/** Another worker took the job over after this worker's lease ran out. */
-export class LeaseLost extends Error {
-  override name = 'LeaseLost';
-  constructor(jobId: number) {
-    super(`lease on job ${jobId} was lost`);
-  }
 }
 
 /** The wait before try number `attempt + 1`, after `attempt` failed tries: base, 2×base, 4×base… capped. */

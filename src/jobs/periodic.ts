@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { enqueue } from '../repositories/jobs.js';
 import type { JobDefinition } from './define.js';
-import { enqueue } from './queue.js';
 
-/** A job queued every `seconds`, once per period whatever the number of workers. */
+/** A job queued every `seconds`, once per period whatever the number of workers. Its payload is empty. */
 export interface PeriodicJob {
-  name: string;
+  job: JobDefinition;
   seconds: number;
 }
 
 export function every(seconds: number, job: JobDefinition): PeriodicJob {
-  return { name: job.name, seconds };
+  return { job, seconds };
 }
 
 /**
@@ -24,17 +24,12 @@ export async function enqueuePeriodicJobs(
   now: Date,
   seen: Map<string, number>,
 ): Promise<void> {
-  for (const job of periodic) {
-    const periodMs = job.seconds * 1000;
+  for (const { job, seconds } of periodic) {
+    const periodMs = seconds * 1000;
     const period = Math.floor(now.getTime() / periodMs);
     if (seen.get(job.name) === period) continue;
     const start = new Date(period * periodMs);
-    await enqueue(db, {
-      name: job.name,
-      payload: {},
-      runAt: start,
-      dedupeKey: `every:${job.name}:${start.toISOString()}`,
-    });
+    await enqueue(db, job, {}, { runAt: start, dedupeKey: `every:${job.name}:${start.toISOString()}` });
     seen.set(job.name, period);
   }
 }

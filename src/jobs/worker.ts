@@ -16,16 +16,10 @@ import {
   retryJob,
 } from '../repositories/jobs.js';
 import { createMailTransport, type MailTransport } from '../services/mail/transport.js';
-import {
-  DEFAULT_RETRY,
-  type JobContext,
-  type JobDefinition,
-  LeaseLost,
-  PermanentJobError,
-  retryDelaySeconds,
-} from './define.js';
+import { DEFAULT_RETRY, type JobDefinition, retryDelaySeconds } from './define.js';
+import { type JobContext, type JobHandler, LeaseLost, PermanentJobError } from './handler.js';
 import { enqueuePeriodicJobs, type PeriodicJob } from './periodic.js';
-import { JOBS, PERIODIC_JOBS } from './registry.js';
+import { JOB_HANDLERS, PERIODIC_JOBS } from './registry.js';
 
 export interface WorkerOptions {
   db: Kysely<DB>;
@@ -35,7 +29,7 @@ export interface WorkerOptions {
   logger?: Logger;
   /** Defaults to SMTP when SMTP_URL is set, else the local mailbox. */
   mail?: MailTransport;
-  definitions?: readonly JobDefinition[];
+  handlers?: readonly JobHandler[];
   periodic?: readonly PeriodicJob[];
   /** Jobs run at once by this worker (each claims its own). 1 on the embedded engine. */
   concurrency?: number;
@@ -74,7 +68,7 @@ export class Worker {
   private readonly log: Logger;
   readonly mail: MailTransport;
   private readonly ownsMail: boolean;
-  private readonly definitions: ReadonlyMap<string, JobDefinition>;
+  private readonly handlers: ReadonlyMap<string, JobHandler>;
   private readonly periodic: readonly PeriodicJob[];
   private readonly concurrency: number;
   private readonly pollMs: number;
@@ -90,7 +84,7 @@ export class Worker {
     this.log = options.logger ?? pino({ level: 'silent' });
     this.ownsMail = options.mail === undefined;
     this.mail = options.mail ?? createMailTransport(options.config);
-    this.definitions = new Map((options.definitions ?? JOBS).map((d) => [d.name, d]));
+    this.handlers = new Map((options.handlers ?? JOB_HANDLERS).map((h) => [h.definition.name, h]));
     this.periodic = options.periodic ?? PERIODIC_JOBS;
     this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.pollMs = options.pollMs ?? 1000;
@@ -183,10 +177,11 @@ export class Worker {
 
   private async execute(job: ClaimedJob, now: Date): Promise<JobOutcome> {
     const base = { id: job.id, name: job.name, attempt: job.attempts };
-    const definition = this.definitions.get(job.name);
-    if (!definition) {
+    const handler = this.handlers.get(job.name);
+    if (!handler) {
       return this.settle(job, now, new PermanentJobError(`no job is defined with the name "${job.name}"`));
     }
+    const { definition } = handler;
     if (!Value.Check(definition.payload, job.payload)) {
       const first = [...Value.Errors(definition.payload, job.payload)][0];
       return this.settle(
@@ -212,12 +207,12 @@ export class Worker {
       if (definition.transactional) {
         const finished = await this.db.transaction().execute(async (trx) => {
           if (!(await lockHeldJob(trx, job))) return false;
-          await definition.run(context(trx), job.payload);
+          await handler.run(context(trx), job.payload);
           return completeJob(trx, job, now);
         });
         if (!finished) return { ...base, result: 'lease-lost' };
       } else {
-        await definition.run(context(this.db), job.payload);
+        await handler.run(context(this.db), job.payload);
         if (!(await completeJob(this.db, job, now))) return { ...base, result: 'lease-lost' };
       }
       this.log.debug({ job: job.id, jobName: job.name }, 'job done');

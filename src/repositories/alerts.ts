@@ -385,3 +385,7 @@ export function selectOffer(db: Kysely<DB>, id: number, { lock = false } = {}) {
 }
 
 export type OfferRow = NonNullable<Awaited<ReturnType<typeof selectOffer>>>;
+
+export function selectOfferState(db: Kysely<DB>, id: number) {
+  return db.selectFrom('alert_offers').select(['slot_id', 'status']).where('id', '=', id).executeTakeFirst();
+}

@@ -203,3 +203,19 @@ export function selectAppointmentDetails(db: Kysely<DB>, where: { code: string }
   q = 'code' in where ? q.where('a.code', '=', where.code) : q.where('a.id', '=', where.id);
   return q.executeTakeFirst();
 }
+
+/** Booked appointments starting in (from, until], with when they were made. */
+export async function selectBookedStartingBetween(
+  db: Kysely<DB>,
+  from: Date,
+  until: Date,
+): Promise<{ id: number; startsAt: Date; createdAt: Date }[]> {
+  const rows = await db
+    .selectFrom('appointments')
+    .select(['id', 'starts_at', 'created_at'])
+    .where('status', '=', 'booked')
+    .where('starts_at', '>', from)
+    .where('starts_at', '<=', until)
+    .execute();
+  return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, createdAt: r.created_at }));
+}

@@ -1,5 +1,38 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, JobStatus } from '../db/schema.js';
+import type { JobDefinition, JobPayload } from '../jobs/define.js';
+
+export interface EnqueueOptions {
+  /** When it is due: the caller's `now` (from the app's clock) or later, never the database's `now()`. */
+  runAt: Date;
+  /** A job with the same key is queued once, whoever asks for it again. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Queues a background job in the caller's transaction (outbox): it exists if and only if the change
+ * that asked for it commits. The payload is checked against the definition's schema by the compiler
+ * here and by the worker when it runs (`src/jobs/worker.ts`).
+ */
+export async function enqueue<D extends JobDefinition>(
+  db: Kysely<DB>,
+  job: D,
+  payload: JobPayload<D>,
+  options: EnqueueOptions,
+): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      name: job.name,
+      payload: JSON.stringify(payload),
+      run_at: options.runAt,
+      ...(options.dedupeKey ? { dedupe_key: options.dedupeKey } : {}),
+      ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
 
 export interface ClaimedJob {
   id: number;
@@ -226,4 +259,18 @@ export async function deleteFinishedJobs(
     .returning('id')
     .execute();
   return rows.length;
+}
+
+/** Which of these dedupe keys some job carries already (asked in batches: the list can be long). */
+export async function selectQueuedDedupeKeys(db: Kysely<DB>, keys: readonly string[]): Promise<Set<string>> {
+  const existing = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const found = await db
+      .selectFrom('jobs')
+      .select('dedupe_key')
+      .where('dedupe_key', 'in', keys.slice(i, i + 500))
+      .execute();
+    for (const f of found) if (f.dedupe_key) existing.add(f.dedupe_key);
+  }
+  return existing;
 }

@@ -7,8 +7,10 @@ import { normaliseConfirmationCode } from '../domain/confirmation-code.js';
 import { normaliseDocumentNumber } from '../domain/documents.js';
 import { AppError, validationFailed } from '../domain/errors.js';
 import type { Locale } from '../i18n/index.js';
-import { enqueue } from '../jobs/queue.js';
+import { MAIL_APPOINTMENT_CANCELLED } from '../jobs/definitions/mail-appointment-cancelled.js';
+import { MAIL_APPOINTMENT_RESCHEDULED } from '../jobs/definitions/mail-appointment-rescheduled.js';
 import * as repo from '../repositories/appointments.js';
+import { enqueue } from '../repositories/jobs.js';
 import * as places from '../repositories/places.js';
 import { alertSettings } from './alerts/settings.js';
 import { insertWithFreshCode, whyNoPlace } from './booking.js';
@@ -140,12 +142,12 @@ export async function cancelAppointmentInTransaction(
   );
   // A reschedule has its own message; a deletion request erases the address the message would go to.
   if (reason !== 'reschedule' && reason !== 'privacy') {
-    await enqueue(trx, {
-      name: 'mail.appointment-cancelled',
-      payload: { appointmentId: appointment.id },
-      dedupeKey: `cancelled:${appointment.id}`,
-      runAt: ctx.now,
-    });
+    await enqueue(
+      trx,
+      MAIL_APPOINTMENT_CANCELLED,
+      { appointmentId: appointment.id },
+      { runAt: ctx.now, dedupeKey: `cancelled:${appointment.id}` },
+    );
   }
   return true;
 }
@@ -202,12 +204,12 @@ export async function rescheduleAppointment(
       rescheduledFromId: old.id,
       now: ctx.now,
     });
-    await enqueue(trx, {
-      name: 'mail.appointment-rescheduled',
-      payload: { appointmentId: next.id, previousAppointmentId: old.id },
-      dedupeKey: `rescheduled:${next.id}`,
-      runAt: ctx.now,
-    });
+    await enqueue(
+      trx,
+      MAIL_APPOINTMENT_RESCHEDULED,
+      { appointmentId: next.id, previousAppointmentId: old.id },
+      { runAt: ctx.now, dedupeKey: `rescheduled:${next.id}` },
+    );
     return { old, next };
   });
   if (moved.next) return { appointmentId: moved.next.id, code: moved.next.code };

@@ -16,10 +16,11 @@ import type { Channel } from '../domain/channels.js';
 import { newConfirmationCode } from '../domain/confirmation-code.js';
 import { AppError, type FieldError, validationFailed } from '../domain/errors.js';
 import { BOOKING_PURPOSES, POLICY_VERSION } from '../domain/privacy-policy.js';
-import { enqueue } from '../jobs/queue.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../jobs/definitions/mail-appointment-confirmed.js';
 import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
 import { type SlotFacts, selectDeadlineDates, selectSlotFacts } from '../repositories/availability.js';
+import { enqueue } from '../repositories/jobs.js';
 import * as places from '../repositories/places.js';
 import { forgetTimesOf } from './availability.js';
 import type { ServiceContext } from './context.js';
@@ -262,7 +263,7 @@ export function checkApplicant(applicant: ApplicantInput, consent: ConsentInput 
   return result.value;
 }
 
-const CONFIRMATION_JOB = { name: 'mail.appointment-confirmed', dedupePrefix: 'confirmed:' } as const;
+const CONFIRMATION_JOB = { name: MAIL_APPOINTMENT_CONFIRMED.name, dedupePrefix: 'confirmed:' } as const;
 
 /**
  * Turns a live hold into an appointment: validates the person's data, enforces the per-person limits
@@ -314,12 +315,12 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
     if (id === undefined) {
       // The code drawn belongs to another appointment already (very unlikely): draw again.
       ({ id, code } = await insertWithFreshCode(trx, { ...appointment, applicantId: booked.applicantId }));
-      await enqueue(trx, {
-        name: CONFIRMATION_JOB.name,
-        payload: { appointmentId: id },
-        dedupeKey: `${CONFIRMATION_JOB.dedupePrefix}${id}`,
-        runAt: ctx.now,
-      });
+      await enqueue(
+        trx,
+        MAIL_APPOINTMENT_CONFIRMED,
+        { appointmentId: id },
+        { runAt: ctx.now, dedupeKey: `${CONFIRMATION_JOB.dedupePrefix}${id}` },
+      );
     }
     return {
       appointmentId: id,

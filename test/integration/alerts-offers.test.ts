@@ -4,8 +4,11 @@ import type { Config } from '../../src/config.js';
 import { testConfig } from '../../src/config.js';
 import type { DB } from '../../src/db/schema.js';
 import type { App } from '../../src/http/types.js';
-import { enqueue } from '../../src/jobs/queue.js';
+import { ALERTS_END_FINISHED } from '../../src/jobs/definitions/alerts-end-finished.js';
+import { ALERTS_MATCH } from '../../src/jobs/definitions/alerts-match.js';
+import { HOLDS_RECLAIM_EXPIRED } from '../../src/jobs/definitions/holds-reclaim-expired.js';
 import { Worker } from '../../src/jobs/worker.js';
+import { enqueue } from '../../src/repositories/jobs.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, consent } from '../helpers/factories.js';
@@ -203,7 +206,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
 
     // Beto never gives his data: when his hold expires, the place goes on to Carla
     clock.advance(20 * MINUTE);
-    await enqueue(database.db, { name: 'holds.reclaim-expired', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, HOLDS_RECLAIM_EXPIRED, {}, { runAt: clock.now() });
     await worker.runDue();
     expect((await offers()).map((o) => [o.email, o.status])).toEqual([
       ['ana@example.com', 'expired'],
@@ -306,7 +309,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect(await offers(slotId)).toEqual([{ email: 'luis@example.com', status: 'expired' }]);
     // that person walks away; when their hold expires, Mara is offered the place
     clock.advance(10 * MINUTE);
-    await enqueue(database.db, { name: 'holds.reclaim-expired', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, HOLDS_RECLAIM_EXPIRED, {}, { runAt: clock.now() });
     await worker.runDue();
     expect(await offers(slotId)).toEqual([
       { email: 'luis@example.com', status: 'expired' },
@@ -332,7 +335,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
       startsAt: new Date(start.getTime() + 30 * MINUTE),
       capacity: 2,
     });
-    await enqueue(database.db, { name: 'alerts.match', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, ALERTS_MATCH, {}, { runAt: clock.now() });
     await worker.runDue();
     expect(await offers()).toEqual([
       { email: 'dora@example.com', status: 'offered' },
@@ -343,7 +346,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
     expect(await slotTaken(database.db, s1)).toEqual({ taken: 1, capacity: 1 });
     expect(await slotTaken(database.db, s2)).toEqual({ taken: 1, capacity: 2 });
     // matching again finds nobody new: one live offer per subscriber
-    await enqueue(database.db, { name: 'alerts.match', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, ALERTS_MATCH, {}, { runAt: clock.now() });
     await worker.runDue();
     expect(await offers()).toHaveLength(2);
     const mails = await database.db
@@ -361,7 +364,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
     await confirm('hugo@example.com');
     await confirm('ines@example.com');
     clock.set(new Date('2030-03-06T05:00:00Z')); // 6 March 00:00 in Bogotá
-    await enqueue(database.db, { name: 'alerts.end-finished', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, ALERTS_END_FINISHED, {}, { runAt: clock.now() });
     await worker.runDue();
     const rows = await database.db
       .selectFrom('alert_subscriptions')
@@ -374,7 +377,7 @@ describe.each(engines())('alert offers on %s', (engine) => {
     ]);
     // 30 days after it ended, the ended one, with its address, is gone; the other has ended meanwhile
     clock.set(new Date('2030-04-05T06:00:00Z'));
-    await enqueue(database.db, { name: 'alerts.end-finished', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, ALERTS_END_FINISHED, {}, { runAt: clock.now() });
     await worker.runDue();
     const left = await database.db
       .selectFrom('alert_subscriptions')

@@ -1,8 +1,9 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { enqueue } from '../../src/jobs/queue.js';
-import { countJobsByStatus, requeueFailedJob } from '../../src/repositories/jobs.js';
+import { ALERTS_MATCH } from '../../src/jobs/definitions/alerts-match.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../../src/jobs/definitions/mail-appointment-confirmed.js';
+import { countJobsByStatus, enqueue, requeueFailedJob } from '../../src/repositories/jobs.js';
 import { startServer } from '../../src/server.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine } from '../helpers/factories.js';
@@ -40,11 +41,7 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
     );
     try {
       expect(server.worker).toBeDefined();
-      await enqueue(database.db, {
-        name: 'mail.appointment-confirmed',
-        payload: { appointmentId: a.id },
-        runAt: new Date(),
-      });
+      await enqueue(database.db, MAIL_APPOINTMENT_CONFIRMED, { appointmentId: a.id }, { runAt: new Date() });
       const stored = await until(async () =>
         database.db
           .selectFrom('mail_messages')
@@ -75,12 +72,7 @@ describe.each(engines())('the worker inside the server on %s', (engine) => {
       await server.stop();
     }
     // stopped: a job queued now stays queued
-    await enqueue(database.db, {
-      name: 'alerts.match',
-      payload: {},
-      dedupeKey: 'after-stop',
-      runAt: new Date(),
-    });
+    await enqueue(database.db, ALERTS_MATCH, {}, { dedupeKey: 'after-stop', runAt: new Date() });
     await new Promise((r) => setTimeout(r, 1500));
     const after = await database.db
       .selectFrom('jobs')

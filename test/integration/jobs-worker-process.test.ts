@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPostgres } from '../../src/db/database.js';
-import { enqueue } from '../../src/jobs/queue.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../../src/jobs/definitions/mail-appointment-confirmed.js';
+import { enqueue } from '../../src/repositories/jobs.js';
 import { collect, spawnCli } from '../helpers/cli.js';
 import { createPostgresDatabaseUrl, engines } from '../helpers/db.js';
 import { aCapacityLine } from '../helpers/factories.js';
@@ -46,11 +47,7 @@ describe.runIf(engines().includes('postgres'))('the worker process', { timeout: 
         documentNumber: `10203040${String(i).padStart(2, '0')}`,
       });
       codes.push(a.code);
-      await enqueue(database.db, {
-        name: 'mail.appointment-confirmed',
-        payload: { appointmentId: a.id },
-        runAt: new Date(),
-      });
+      await enqueue(database.db, MAIL_APPOINTMENT_CONFIRMED, { appointmentId: a.id }, { runAt: new Date() });
     }
     return { database, url, drop, codes };
   }

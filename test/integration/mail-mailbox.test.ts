@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import type { App } from '../../src/http/types.js';
-import { enqueue } from '../../src/jobs/queue.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../../src/jobs/definitions/mail-appointment-confirmed.js';
 import { Worker } from '../../src/jobs/worker.js';
+import { enqueue } from '../../src/repositories/jobs.js';
 import { deliverOnce } from '../../src/services/mail/deliver.js';
 import { mailboxTransport } from '../../src/services/mail/transport.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
@@ -34,11 +35,7 @@ describe.each(engines())('local mailbox on %s', (engine) => {
     });
     const slotId = await aSlotOfLine(database.db, { lineId, startsAt: bogotaAt(T0, 2, 9) });
     const a = await anAppointment(database.db, { slotId, createdAt: T0 });
-    await enqueue(database.db, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: a.id },
-      runAt: T0,
-    });
+    await enqueue(database.db, MAIL_APPOINTMENT_CONFIRMED, { appointmentId: a.id }, { runAt: T0 });
     const worker = new Worker({ db: database.db, config: testConfig(), clock: clock.now, periodic: [] });
     expect(worker.mail.kind).toBe('mailbox');
     expect((await worker.runDue()).map((o) => o.result)).toEqual(['done']);

@@ -2,8 +2,11 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import type { App } from '../../src/http/types.js';
-import { enqueue } from '../../src/jobs/queue.js';
+import { MAIL_APPOINTMENT_CANCELLED } from '../../src/jobs/definitions/mail-appointment-cancelled.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../../src/jobs/definitions/mail-appointment-confirmed.js';
+import { MAIL_APPOINTMENT_RESCHEDULED } from '../../src/jobs/definitions/mail-appointment-rescheduled.js';
 import { Worker } from '../../src/jobs/worker.js';
+import { enqueue } from '../../src/repositories/jobs.js';
 import { deliverOnce } from '../../src/services/mail/deliver.js';
 import { smtpTransport } from '../../src/services/mail/transport.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
@@ -159,11 +162,7 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
 
   it('writes in English when the appointment was booked in English', async () => {
     const a = await bookedAppointment({ locale: 'en', channel: 'video' });
-    await enqueue(database.db, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: a.id },
-      runAt: T0,
-    });
+    await enqueue(database.db, MAIL_APPOINTMENT_CONFIRMED, { appointmentId: a.id }, { runAt: T0 });
     await worker().runDue();
     const mail = smtp.received[0] as ReceivedMail;
     expect(mail.subject).toBe(`Appointment ${a.code} confirmed: RUT registration or update – company`);
@@ -177,11 +176,7 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
 
   it('retries while the server fails, and delivers once when it comes back before the last try', async () => {
     const a = await bookedAppointment();
-    await enqueue(database.db, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: a.id },
-      runAt: T0,
-    });
+    await enqueue(database.db, MAIL_APPOINTMENT_CONFIRMED, { appointmentId: a.id }, { runAt: T0 });
     const w = worker();
     smtp.mode = 'error';
     expect((await w.runDue()).map((o) => o.result)).toEqual(['retry']);
@@ -215,12 +210,12 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
 
   it('after the last try against a failing server, the job is failed and visible', async () => {
     const a = await bookedAppointment();
-    await enqueue(database.db, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: a.id },
-      runAt: T0,
-      maxAttempts: 3,
-    });
+    await enqueue(
+      database.db,
+      MAIL_APPOINTMENT_CONFIRMED,
+      { appointmentId: a.id },
+      { runAt: T0, maxAttempts: 3 },
+    );
     smtp.mode = 'error';
     const w = worker();
     const results: string[] = [];
@@ -244,11 +239,7 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
     const a = await bookedAppointment({ daysAhead: 6 });
     const b = await bookedAppointment({ daysAhead: 6 });
     for (const id of [a.id, b.id]) {
-      await enqueue(database.db, {
-        name: 'mail.appointment-confirmed',
-        payload: { appointmentId: id },
-        runAt: T0,
-      });
+      await enqueue(database.db, MAIL_APPOINTMENT_CONFIRMED, { appointmentId: id }, { runAt: T0 });
     }
     const w = worker({ reminderHours: hours });
     await w.runDue();
@@ -281,16 +272,13 @@ describe.each(engines())('appointment e-mails over SMTP on %s', (engine) => {
       .where('id', '=', a.id)
       .execute();
     const moved = await bookedAppointment({ daysAhead: 4 });
-    await enqueue(database.db, {
-      name: 'mail.appointment-cancelled',
-      payload: { appointmentId: a.id },
-      runAt: T0,
-    });
-    await enqueue(database.db, {
-      name: 'mail.appointment-rescheduled',
-      payload: { appointmentId: moved.id, previousAppointmentId: a.id },
-      runAt: T0,
-    });
+    await enqueue(database.db, MAIL_APPOINTMENT_CANCELLED, { appointmentId: a.id }, { runAt: T0 });
+    await enqueue(
+      database.db,
+      MAIL_APPOINTMENT_RESCHEDULED,
+      { appointmentId: moved.id, previousAppointmentId: a.id },
+      { runAt: T0 },
+    );
     await worker().runDue();
     const [cancelled, rescheduled] = [
       smtp.received.find((m) => m.subject === `Cita ${a.code} cancelada`),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { enqueue } from '../../src/jobs/queue.js';
+import { ALERTS_MATCH } from '../../src/jobs/definitions/alerts-match.js';
+import { enqueue } from '../../src/repositories/jobs.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
@@ -73,12 +74,7 @@ describe.each(engines())('/metrics on %s', (engine) => {
       });
       expect(days.statusCode).toBe(200);
     }
-    await enqueue(database.db, {
-      name: 'alerts.match',
-      payload: {},
-      dedupeKey: 'metrics-test',
-      runAt: clock.now(),
-    });
+    await enqueue(database.db, ALERTS_MATCH, {}, { dedupeKey: 'metrics-test', runAt: clock.now() });
 
     const after = await scrape();
     expect(sample(after, 'agenda_holds_total')).toBe(holdsBefore + 1);

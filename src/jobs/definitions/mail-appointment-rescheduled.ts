@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { defineJob } from '../define.js';
-import { run } from './mail-appointment-rescheduled.handler.js';
 
 /** Queued by the booking engine when a person moves an appointment (the new one and the one it replaced). */
 export const MAIL_APPOINTMENT_RESCHEDULED = defineJob({
@@ -9,5 +8,4 @@ export const MAIL_APPOINTMENT_RESCHEDULED = defineJob({
     { appointmentId: Type.Integer({ minimum: 1 }), previousAppointmentId: Type.Integer({ minimum: 1 }) },
     { additionalProperties: false },
   ),
-  run,
 });

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
 import { defineJob } from '../define.js';
-import { run } from './mail-data-subject-link.handler.js';
 
 /** The link that lets a person see or delete their data, sent to the e-mail on record. */
 export const MAIL_DATA_SUBJECT_LINK = defineJob({
@@ -9,5 +8,4 @@ export const MAIL_DATA_SUBJECT_LINK = defineJob({
     { requestId: Type.Integer({ minimum: 1 }), token: Type.String({ minLength: 20, maxLength: 64 }) },
     { additionalProperties: false },
   ),
-  run,
 });

@@ -3,12 +3,11 @@ import type { DB } from '../../db/schema.js';
 import { civilDateOf } from '../../domain/civil-time.js';
 import { notFound } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
-import { enqueue } from '../../jobs/queue.js';
+import { ALERTS_MATCH } from '../../jobs/definitions/alerts-match.js';
 import { type SubscriptionRow, selectSubscription, selectToken } from '../../repositories/alerts.js';
+import { enqueue } from '../../repositories/jobs.js';
 import { describeSubscription, type SubscriptionSummary } from './describe.js';
 import { hashToken, isTokenShaped } from './tokens.js';
-
-export const ALERTS_MATCH_JOB = 'alerts.match';
 
 export interface SubscriptionByLink {
   id: number;
@@ -64,7 +63,7 @@ export async function confirmSubscription(
       .where('id', '=', subscription.id)
       .where('status', '=', 'pending')
       .execute();
-    await enqueue(trx, { name: ALERTS_MATCH_JOB, payload: {}, runAt: now });
+    await enqueue(trx, ALERTS_MATCH, {}, { runAt: now });
     return { outcome: 'confirmed', subscription: { ...subscription, status: 'active' } };
   });
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { civilDateOf } from '../../domain/civil-time.js';
-import { enqueue } from '../../jobs/queue.js';
+import { ALERTS_OFFER_EXPIRED } from '../../jobs/definitions/alerts-offer-expired.js';
+import { MAIL_ALERT_OFFER } from '../../jobs/definitions/mail-alert-offer.js';
 import {
   type Candidate,
   givePlaceBack,
@@ -15,10 +16,8 @@ import {
   selectWaitingSubscriptions,
   takePlace,
 } from '../../repositories/alerts.js';
+import { enqueue } from '../../repositories/jobs.js';
 import type { AlertSettings } from './settings.js';
-
-export const ALERT_OFFER_MAIL_JOB = 'mail.alert-offer';
-export const ALERT_OFFER_EXPIRED_JOB = 'alerts.offer-expired';
 
 function claimDeadline(now: Date, settings: AlertSettings): Date {
   return new Date(now.getTime() + settings.claimMinutes * 60_000);
@@ -60,13 +59,13 @@ async function offerTo(
       now,
       expiresAt,
     });
-    await enqueue(trx, { name: ALERT_OFFER_MAIL_JOB, payload: { offerId }, runAt: now });
-    await enqueue(trx, {
-      name: ALERT_OFFER_EXPIRED_JOB,
-      payload: { offerId },
-      runAt: expiresAt,
-      dedupeKey: `${ALERT_OFFER_EXPIRED_JOB}:${offerId}`,
-    });
+    await enqueue(trx, MAIL_ALERT_OFFER, { offerId }, { runAt: now });
+    await enqueue(
+      trx,
+      ALERTS_OFFER_EXPIRED,
+      { offerId },
+      { runAt: expiresAt, dedupeKey: `${ALERTS_OFFER_EXPIRED.name}:${offerId}` },
+    );
     return offerId;
   }
   return undefined;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { selectOfferState } from '../../repositories/alerts.js';
 import { lockSlotsWithExpiredHolds, reclaimExpiredHoldsOf } from '../../repositories/holds-housekeeping.js';
 import { expireStaleOffers, offerPlace } from './offer-place.js';
 import type { AlertSettings } from './settings.js';
@@ -43,4 +44,16 @@ export async function reclaimExpiredHolds(
     }
   }
   return { reclaimed: holdIds.length, offers };
+}
+
+/** When an offer's claim window ends: if still unclaimed, its place passes on as any expired hold's. */
+export async function passOnExpiredOffer(
+  trx: Kysely<DB>,
+  offerId: number,
+  now: Date,
+  settings: AlertSettings,
+): Promise<void> {
+  const offer = await selectOfferState(trx, offerId);
+  if (offer?.status !== 'offered') return;
+  await reclaimExpiredHolds(trx, now, settings, { slotId: offer.slot_id });
 }

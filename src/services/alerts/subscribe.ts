@@ -4,11 +4,11 @@ import { type Channel, isChannel } from '../../domain/channels.js';
 import { addDays, civilDateOf, isCivilDate } from '../../domain/civil-time.js';
 import { AppError, type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
-import { enqueue } from '../../jobs/queue.js';
+import { MAIL_ALERT_CONFIRM } from '../../jobs/definitions/mail-alert-confirm.js';
 import { countOpenSubscriptionsOf, insertSubscription, someLineServes } from '../../repositories/alerts.js';
 import { selectProcedure } from '../../repositories/catalog.js';
+import { enqueue } from '../../repositories/jobs.js';
 
-export const ALERT_CONFIRM_MAIL_JOB = 'mail.alert-confirm';
 /** How far ahead a subscription may reach. */
 export const MAX_AHEAD_DAYS = 180;
 /** Open (pending or active) subscriptions one address may have: enough for real needs, not for abuse. */
@@ -100,7 +100,7 @@ export async function subscribeToAlerts(
       locale,
       now,
     });
-    await enqueue(trx, { name: ALERT_CONFIRM_MAIL_JOB, payload: { subscriptionId: id }, runAt: now });
+    await enqueue(trx, MAIL_ALERT_CONFIRM, { subscriptionId: id }, { runAt: now });
     return {
       status: 'pending',
       procedure: input.procedure,

@@ -5,7 +5,8 @@ import { transaction } from '../../db/transaction.js';
 import { validateContact } from '../../domain/applicant.js';
 import { type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
-import { enqueue } from '../../jobs/queue.js';
+import { MAIL_DATA_SUBJECT_LINK } from '../../jobs/definitions/mail-data-subject-link.js';
+import { enqueue } from '../../repositories/jobs.js';
 import { cancelAppointmentInTransaction, normaliseLookupDocument } from '../appointments.js';
 import { recordAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
@@ -78,11 +79,7 @@ export async function requestDataAccess(
       .returning('id')
       .executeTakeFirstOrThrow();
     // The token travels to the mailer in the job; it is useless after an hour.
-    await enqueue(trx, {
-      name: 'mail.data-subject-link',
-      payload: { requestId: request.id, token },
-      runAt: r.now,
-    });
+    await enqueue(trx, MAIL_DATA_SUBJECT_LINK, { requestId: request.id, token }, { runAt: r.now });
   });
 }
 

@@ -4,13 +4,14 @@ import { transaction } from '../../db/transaction.js';
 import { bookingWindow } from '../../domain/booking-window.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { type PassState, passState } from '../../domain/rebook.js';
-import { enqueue } from '../../jobs/queue.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../../jobs/definitions/mail-appointment-confirmed.js';
 import * as appointments from '../../repositories/appointments.js';
 import {
   type SlotWithRoom,
   selectDaysWithRoom,
   selectSlotsWithRoom,
 } from '../../repositories/availability.js';
+import { enqueue } from '../../repositories/jobs.js';
 import * as places from '../../repositories/places.js';
 import {
   consumePriorityHold,
@@ -194,12 +195,12 @@ export async function rebookWithPass(
       now: ctx.now,
     });
     await decidePass(trx, pass.id, { status: 'used', now: ctx.now, rebookedAppointmentId: created.id });
-    await enqueue(trx, {
-      name: 'mail.appointment-confirmed',
-      payload: { appointmentId: created.id },
-      dedupeKey: `confirmed:${created.id}`,
-      runAt: ctx.now,
-    });
+    await enqueue(
+      trx,
+      MAIL_APPOINTMENT_CONFIRMED,
+      { appointmentId: created.id },
+      { runAt: ctx.now, dedupeKey: `confirmed:${created.id}` },
+    );
     return { pass, created };
   });
   if (outcome.created) return { appointmentId: outcome.created.id, code: outcome.created.code };

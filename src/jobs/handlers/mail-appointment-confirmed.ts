@@ -1,11 +1,12 @@
 import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
 import { confirmationMail } from '../../services/mail/compose-appointment.js';
 import { scheduleReminder } from '../../services/mail/reminders.js';
-import { type JobContext, PermanentJobError } from '../define.js';
+import { MAIL_APPOINTMENT_CONFIRMED } from '../definitions/mail-appointment-confirmed.js';
+import { handleJob, type JobContext, PermanentJobError } from '../handler.js';
 import { sendMail } from './send-mail.js';
 
 /** The confirmation e-mail with the calendar file; then the reminder is scheduled. */
-export async function run(ctx: JobContext, { appointmentId }: { appointmentId: number }): Promise<void> {
+async function run(ctx: JobContext, { appointmentId }: { appointmentId: number }): Promise<void> {
   const known = await loadAppointmentDetails(ctx.db, appointmentId);
   if (!known) throw new PermanentJobError(`appointment ${appointmentId} does not exist`);
   await sendMail(ctx, `appointment-confirmed:${appointmentId}`, 'appointment-confirmed', async (db) => {
@@ -16,3 +17,5 @@ export async function run(ctx: JobContext, { appointmentId }: { appointmentId: n
   });
   if (known.status === 'booked') await scheduleReminder(ctx.db, known, ctx.config.reminderHours);
 }
+
+export const MAIL_APPOINTMENT_CONFIRMED_HANDLER = handleJob(MAIL_APPOINTMENT_CONFIRMED, run);

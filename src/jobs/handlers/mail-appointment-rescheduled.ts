@@ -1,11 +1,12 @@
 import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
 import { rescheduleMail } from '../../services/mail/compose-appointment.js';
 import { scheduleReminder } from '../../services/mail/reminders.js';
-import { type JobContext, PermanentJobError } from '../define.js';
+import { MAIL_APPOINTMENT_RESCHEDULED } from '../definitions/mail-appointment-rescheduled.js';
+import { handleJob, type JobContext, PermanentJobError } from '../handler.js';
 import { sendMail } from './send-mail.js';
 
 /** The new time with its calendar file, naming the old time; then the new reminder is scheduled. */
-export async function run(
+async function run(
   ctx: JobContext,
   { appointmentId, previousAppointmentId }: { appointmentId: number; previousAppointmentId: number },
 ): Promise<void> {
@@ -21,3 +22,5 @@ export async function run(
   });
   if (known.status === 'booked') await scheduleReminder(ctx.db, known, ctx.config.reminderHours);
 }
+
+export const MAIL_APPOINTMENT_RESCHEDULED_HANDLER = handleJob(MAIL_APPOINTMENT_RESCHEDULED, run);

@@ -1,10 +1,11 @@
 import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
 import { reminderMail } from '../../services/mail/compose-appointment.js';
-import type { JobContext } from '../define.js';
+import { MAIL_APPOINTMENT_REMINDER } from '../definitions/mail-appointment-reminder.js';
+import { handleJob, type JobContext } from '../handler.js';
 import { sendMail } from './send-mail.js';
 
 /** The reminder, unless the appointment was cancelled, moved to another time, or has begun. */
-export async function run(
+async function run(
   ctx: JobContext,
   { appointmentId, startsAt }: { appointmentId: number; startsAt: string },
 ): Promise<void> {
@@ -22,3 +23,5 @@ export async function run(
     },
   );
 }
+
+export const MAIL_APPOINTMENT_REMINDER_HANDLER = handleJob(MAIL_APPOINTMENT_REMINDER, run);

@@ -1,8 +1,9 @@
 import { anonymiseExpiredApplicants } from '../../services/privacy/anonymise.js';
-import type { JobContext } from '../define.js';
+import { PRIVACY_RETENTION } from '../definitions/privacy-retention.js';
+import { handleJob, type JobContext } from '../handler.js';
 
 /** Works in batches (each its own transaction) until nobody is past the retention period. */
-export async function run(ctx: JobContext): Promise<void> {
+async function run(ctx: JobContext): Promise<void> {
   let total = 0;
   for (;;) {
     const erased = await anonymiseExpiredApplicants(ctx.db, ctx.now, ctx.config.retentionMonths);
@@ -12,3 +13,5 @@ export async function run(ctx: JobContext): Promise<void> {
   }
   if (total > 0) ctx.log.info({ applicants: total }, 'applicants past the retention period anonymised');
 }
+
+export const PRIVACY_RETENTION_HANDLER = handleJob(PRIVACY_RETENTION, run);

@@ -5,7 +5,8 @@ import { selectPassOfAppointment } from '../../repositories/rebook.js';
 import { rebookToken } from '../../security/rebook-token.js';
 import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
 import { cancellationMail, type RebookOffer } from '../../services/mail/compose-appointment.js';
-import { type JobContext, PermanentJobError } from '../define.js';
+import { MAIL_APPOINTMENT_CANCELLED } from '../definitions/mail-appointment-cancelled.js';
+import { handleJob, type JobContext, PermanentJobError } from '../handler.js';
 import { sendMail } from './send-mail.js';
 
 /** The closure's rebooking pass as the e-mail offers it, while it is still open. */
@@ -36,7 +37,7 @@ async function rebookOffer(
  * person's rebooking pass and the place kept for them. A cancellation that is part of a reschedule says
  * nothing (the reschedule e-mail does), nor one done to erase personal data.
  */
-export async function run(ctx: JobContext, { appointmentId }: { appointmentId: number }): Promise<void> {
+async function run(ctx: JobContext, { appointmentId }: { appointmentId: number }): Promise<void> {
   const known = await loadAppointmentDetails(ctx.db, appointmentId);
   if (!known) throw new PermanentJobError(`appointment ${appointmentId} does not exist`);
   await sendMail(ctx, `appointment-cancelled:${appointmentId}`, 'appointment-cancelled', async (db) => {
@@ -47,3 +48,5 @@ export async function run(ctx: JobContext, { appointmentId }: { appointmentId: n
     return cancellationMail(details, { publicUrl: ctx.config.publicUrl, now: ctx.now }, rebook);
   });
 }
+
+export const MAIL_APPOINTMENT_CANCELLED_HANDLER = handleJob(MAIL_APPOINTMENT_CANCELLED, run);

@@ -1,8 +1,9 @@
 import { composeDataSubjectLink } from '../../services/privacy/compose.js';
-import type { JobContext } from '../define.js';
+import { MAIL_DATA_SUBJECT_LINK } from '../definitions/mail-data-subject-link.js';
+import { handleJob, type JobContext } from '../handler.js';
 import { sendMail } from './send-mail.js';
 
-export async function run(
+async function run(
   ctx: JobContext,
   { requestId, token }: { requestId: number; token: string },
 ): Promise<void> {
@@ -10,3 +11,5 @@ export async function run(
     composeDataSubjectLink(db, requestId, token, { publicUrl: ctx.config.publicUrl, now: ctx.now }),
   );
 }
+
+export const MAIL_DATA_SUBJECT_LINK_HANDLER = handleJob(MAIL_DATA_SUBJECT_LINK, run);
