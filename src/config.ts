@@ -50,7 +50,7 @@ export interface Config {
   jobLeaseSeconds: number;
   /** The From of every e-mail. */
   mailFrom: string;
-  /** Where video appointments meet: the desk's link is this address plus the appointment's room id. */
+  /** Where video appointments meet: every meeting address is this plus the appointment's room id (`videoMeetingUrl`). */
   videoBaseUrl: string;
   /** Bearer token a Prometheus scrape of /metrics must present; without it /metrics is off in production. */
   metricsToken: string | undefined;

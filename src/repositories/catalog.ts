@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 export function selectProcedures(db: Kysely<DB>, { includeInactive = false } = {}) {
@@ -15,10 +15,25 @@ export function selectProcedure(db: Kysely<DB>, code: string) {
   return db.selectFrom('procedures').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+export interface ServedChoice {
+  procedure: string;
+  channel: string;
+}
+
 export interface OfficeFilter {
   departmentCode?: string;
   cityCode?: string;
   includeInactive?: boolean;
+  /** Only offices that attend the procedure by the channel: search finds nothing anywhere else. */
+  serving?: ServedChoice;
+}
+
+/** The office `o` has an active capacity line of the channel for the procedure (as search requires). */
+function serves({ procedure, channel }: ServedChoice): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (
+    SELECT 1 FROM capacity_lines l
+    JOIN capacity_line_procedures lp ON lp.capacity_line_id = l.id AND lp.procedure_code = ${procedure}
+    WHERE l.office_code = o.code AND l.active AND l.channel = ${channel})`;
 }
 
 /** Offices with their city, department and the channels their active capacity lines attend. */
@@ -51,6 +66,7 @@ export function selectOffices(db: Kysely<DB>, filter: OfficeFilter = {}) {
     .$if(!filter.includeInactive, (q) => q.where('o.active', '=', true))
     .$if(filter.departmentCode !== undefined, (q) => q.where('d.code', '=', filter.departmentCode as string))
     .$if(filter.cityCode !== undefined, (q) => q.where('o.city_code', '=', filter.cityCode as string))
+    .$if(filter.serving !== undefined, (q) => q.where(serves(filter.serving as ServedChoice)))
     .orderBy('d.name')
     .orderBy('c.name')
     .orderBy('o.code')

@@ -70,7 +70,7 @@ export async function getProcedure(
 export async function listOffices(
   db: Kysely<DB>,
   locale: Locale,
-  filter: { departmentCode?: string; cityCode?: string } = {},
+  filter: Omit<repo.OfficeFilter, 'includeInactive'> = {},
 ): Promise<OfficeView[]> {
   const rows = await repo.selectOffices(db, filter);
   return rows.map((o) => ({

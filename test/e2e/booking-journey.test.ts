@@ -169,7 +169,7 @@ describe('the booking journey in a real browser', () => {
     expect(code).toMatch(/^[A-Z2-9]{10}$/);
     const main = (await page.locator('main').textContent()) ?? '';
     expect(main).toContain('(hora de Bogotá)');
-    expect(main).toContain(variant === 'video' ? 'Videollamada' : 'Calle 44 # 52-165');
+    expect(main).toContain(variant === 'video' ? 'Enlace de la videollamada' : 'Calle 44 # 52-165');
     return { code, documentNumber };
   }
 

@@ -38,10 +38,10 @@ async function rebookOffer(
  * nothing (the reschedule e-mail does), nor one done to erase personal data.
  */
 async function run(ctx: JobContext, { appointmentId }: { appointmentId: number }): Promise<void> {
-  const known = await loadAppointmentDetails(ctx.db, appointmentId);
+  const known = await loadAppointmentDetails(ctx.db, appointmentId, ctx.config);
   if (!known) throw new PermanentJobError(`appointment ${appointmentId} does not exist`);
   await sendMail(ctx, `appointment-cancelled:${appointmentId}`, 'appointment-cancelled', async (db) => {
-    const details = await loadAppointmentDetails(db, appointmentId);
+    const details = await loadAppointmentDetails(db, appointmentId, ctx.config);
     if (details?.status !== 'cancelled' || details.person.anonymised) return null;
     if (details.cancelReason === 'reschedule' || details.cancelReason === 'privacy') return null;
     const rebook = details.cancelReason === 'closure' ? await rebookOffer(db, appointmentId, ctx) : undefined;

@@ -15,7 +15,7 @@ async function run(
     `appointment-reminder:${appointmentId}:${startsAt}`,
     'appointment-reminder',
     async (db) => {
-      const details = await loadAppointmentDetails(db, appointmentId);
+      const details = await loadAppointmentDetails(db, appointmentId, ctx.config);
       if (details?.status !== 'booked' || details.person.anonymised) return null;
       if (details.startsAt.getTime() !== scheduledFor) return null;
       if (details.startsAt.getTime() <= ctx.now.getTime()) return null;

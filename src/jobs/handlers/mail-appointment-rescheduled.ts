@@ -10,12 +10,12 @@ async function run(
   ctx: JobContext,
   { appointmentId, previousAppointmentId }: { appointmentId: number; previousAppointmentId: number },
 ): Promise<void> {
-  const known = await loadAppointmentDetails(ctx.db, appointmentId);
+  const known = await loadAppointmentDetails(ctx.db, appointmentId, ctx.config);
   if (!known) throw new PermanentJobError(`appointment ${appointmentId} does not exist`);
   const key = `appointment-rescheduled:${appointmentId}:${previousAppointmentId}`;
   await sendMail(ctx, key, 'appointment-rescheduled', async (db) => {
-    const details = await loadAppointmentDetails(db, appointmentId);
-    const previous = await loadAppointmentDetails(db, previousAppointmentId);
+    const details = await loadAppointmentDetails(db, appointmentId, ctx.config);
+    const previous = await loadAppointmentDetails(db, previousAppointmentId, ctx.config);
     if (!details || !previous || details.status === 'cancelled' || details.person.anonymised) return null;
     if (details.endsAt.getTime() <= ctx.now.getTime()) return null;
     return rescheduleMail(details, previous, { publicUrl: ctx.config.publicUrl, now: ctx.now });

@@ -12,8 +12,16 @@ export interface AlertFormOptions {
   cities: { code: string; name: string; department: string }[];
 }
 
-/** What the subscription form offers: procedures that need an appointment, channels, offices, cities with an office. */
-export async function alertFormOptions(db: Kysely<DB>, locale: Locale): Promise<AlertFormOptions> {
+/**
+ * What the subscription form offers: procedures that need an appointment, channels, offices, cities with an
+ * office. When the form comes with a procedure and one of its channels (the journey's "no places" link, or
+ * a refused submission), only the offices and cities that attend them: any other would be refused.
+ */
+export async function alertFormOptions(
+  db: Kysely<DB>,
+  locale: Locale,
+  chosen: { procedure?: string | undefined; channel?: string | undefined } = {},
+): Promise<AlertFormOptions> {
   const procedures = (await listProcedures(db, locale))
     .filter((p) => p.requiresAppointment)
     .map((p) => ({ code: p.code, name: p.name, channels: p.channels }));
@@ -21,7 +29,13 @@ export async function alertFormOptions(db: Kysely<DB>, locale: Locale): Promise<
     code: c.code as Channel,
     name: locale === 'en' ? c.name_en : c.name_es,
   }));
-  const officeRows = await listOffices(db, locale);
+  const procedure = procedures.find((p) => p.code === chosen.procedure);
+  const channel = procedure?.channels.find((c) => c === chosen.channel);
+  const officeRows = await listOffices(
+    db,
+    locale,
+    procedure && channel ? { serving: { procedure: procedure.code, channel } } : {},
+  );
   const offices = officeRows
     .map((o) => ({ code: o.code, name: o.name, city: o.city }))
     .sort((a, b) => a.city.localeCompare(b.city, 'es') || a.name.localeCompare(b.name, 'es'));

@@ -13,7 +13,7 @@ export function appointmentLocation(details: AppointmentDetails): string {
         city: details.office.city,
       });
     case 'video':
-      return details.videoRoom ?? t('mail.calendar.video');
+      return details.videoUrl ?? t('mail.calendar.video');
     case 'telefono':
       return t('mail.calendar.phone');
     default:
@@ -31,6 +31,7 @@ export function appointmentCalendarEvent(
   const manageUrl = `${publicUrl}/gestionar`;
   const description = [
     t('mail.calendar.code', { code: details.code }),
+    ...(details.videoUrl ? [`${t('mail.label.videoLink')}: ${details.videoUrl}`] : []),
     '',
     `${details.channel.name}: ${details.channel.description}`,
     '',
@@ -46,7 +47,7 @@ export function appointmentCalendarEvent(
     summary: t('mail.calendar.summary', { procedure: details.procedure.name }),
     location: appointmentLocation(details),
     description,
-    url: details.videoRoom && details.channel.code === 'video' ? details.videoRoom : manageUrl,
+    url: details.videoUrl ?? manageUrl,
     stamp,
     cancelled: details.status === 'cancelled',
   };

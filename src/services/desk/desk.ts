@@ -3,6 +3,7 @@ import type { AppointmentStatus, DB } from '../../db/schema.js';
 import { addDays, type CivilDate, civilDateOf, instantAt, isCivilDate } from '../../domain/civil-time.js';
 import { normaliseConfirmationCode } from '../../domain/confirmation-code.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
+import { videoMeetingUrl } from '../../domain/video-meeting.js';
 import { officeScopeCondition } from '../../repositories/staff/scope.js';
 import { normaliseLookupDocument } from '../appointments.js';
 import { recordAudit } from '../audit.js';
@@ -23,7 +24,7 @@ export interface DeskAppointment {
   phone: string;
   status: AppointmentStatus;
   note: string | null;
-  /** For video appointments: the meeting address (VIDEO_BASE_URL + the appointment's room). */
+  /** For video appointments: the meeting address, as the person was given it. */
   videoUrl: string | null;
 }
 
@@ -75,7 +76,7 @@ function toView(r: Row, locale: 'es' | 'en', videoBaseUrl: string): DeskAppointm
     phone: r.phone,
     status: r.status,
     note: r.desk_note,
-    videoUrl: r.channel === 'video' && r.video_room ? `${videoBaseUrl}/${r.video_room}` : null,
+    videoUrl: videoMeetingUrl(videoBaseUrl, { channel: r.channel, videoRoom: r.video_room }),
   };
 }
 

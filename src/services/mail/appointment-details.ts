@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../../config.js';
 import type { AppointmentStatus, CancelReason, DB } from '../../db/schema.js';
 import { DOCUMENTS, type DocumentType } from '../../domain/documents.js';
+import { videoMeetingUrl } from '../../domain/video-meeting.js';
 import type { Locale } from '../../i18n/index.js';
 import { selectAppointmentForMail } from '../../repositories/mail.js';
 
@@ -25,7 +27,8 @@ export interface AppointmentDetails {
     phone: string | null;
     hours: string;
   };
-  videoRoom: string | null;
+  /** Where a video appointment meets (`videoMeetingUrl`); null for the other channels. */
+  videoUrl: string | null;
   person: {
     firstName: string;
     email: string;
@@ -41,6 +44,7 @@ export interface AppointmentDetails {
 export async function loadAppointmentDetails(
   db: Kysely<DB>,
   appointmentId: number,
+  config: Pick<Config, 'videoBaseUrl'>,
 ): Promise<AppointmentDetails | undefined> {
   const row = await selectAppointmentForMail(db, appointmentId);
   if (!row) return undefined;
@@ -78,7 +82,7 @@ export async function loadAppointmentDetails(
       phone: row.office_phone,
       hours: en ? row.office_hours_en : row.office_hours_es,
     },
-    videoRoom: row.video_room,
+    videoUrl: videoMeetingUrl(config.videoBaseUrl, { channel: row.channel_code, videoRoom: row.video_room }),
     person: {
       firstName: row.first_name,
       email: row.email,

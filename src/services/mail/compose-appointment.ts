@@ -1,6 +1,6 @@
 import { minutesOfDay } from '../../domain/civil-time.js';
 import { translator } from '../../i18n/index.js';
-import type { MailBlock, MailContent } from '../../views/mail/content.js';
+import type { MailBlock, MailContent, MailLink } from '../../views/mail/content.js';
 import { renderMailText } from '../../views/mail/content.js';
 import { renderMailHtml } from '../../views/mail/mail-document.js';
 import { appointmentIcs, icsFilename } from '../calendar/appointment.js';
@@ -40,7 +40,7 @@ function emailDeadline(details: AppointmentDetails): string {
   return minutesOfDay(details.startsAt) < 12 * 60 ? '9:00' : '12:00';
 }
 
-function whereItems(details: AppointmentDetails): [string, string][] {
+function whereItems(details: AppointmentDetails): [string, string | MailLink][] {
   const t = translator(details.locale);
   switch (details.channel.code) {
     case 'presencial':
@@ -55,7 +55,16 @@ function whereItems(details: AppointmentDetails): [string, string][] {
         ],
       ];
     case 'video':
-      return [[t('mail.label.videoLink'), details.videoRoom ?? t('mail.value.videoPending')]];
+      // A cancelled appointment has no meeting left to join.
+      if (details.status === 'cancelled') return [];
+      return [
+        [
+          t('mail.label.videoLink'),
+          details.videoUrl
+            ? { text: details.videoUrl, href: details.videoUrl }
+            : t('mail.value.videoPending'),
+        ],
+      ];
     case 'telefono':
       return [[t('mail.label.phone'), t('mail.value.phone')]];
     default:
@@ -73,7 +82,7 @@ function whereItems(details: AppointmentDetails): [string, string][] {
 /** The appointment's facts. Of the document, only its type and last three characters. */
 function detailsBlock(details: AppointmentDetails, previous?: AppointmentDetails): MailBlock {
   const t = translator(details.locale);
-  const items: [string, string][] = [
+  const items: [string, string | MailLink][] = [
     [t('mail.label.code'), details.code],
     [t('mail.label.procedure'), details.procedure.name],
     [t('mail.label.when'), formatWhen(details.startsAt, details.locale)],

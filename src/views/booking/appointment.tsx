@@ -15,9 +15,25 @@ export interface AppointmentCard {
   when: string;
   /** Office with address, or how the remote channel works. */
   where: string;
+  /** Where a video appointment meets, while it can still be joined. */
+  videoUrl: string | null;
   channelDetails: string;
   person: string;
   requirements: string[];
+}
+
+/** Where the appointment happens: the office, how the remote channel works, or the video call's link. */
+export function whereRow(t: Translator, card: AppointmentCard): SummaryRow {
+  if (card.videoUrl)
+    return {
+      key: t('journey.card.videoLink'),
+      value: (
+        <a href={card.videoUrl} rel="noopener noreferrer" class="video-link">
+          {card.videoUrl}
+        </a>
+      ),
+    };
+  return { key: card.remote ? t('journey.card.how') : t('journey.card.where'), value: card.where };
 }
 
 function Details({ t, card }: { t: Translator; card: AppointmentCard }) {
@@ -26,7 +42,7 @@ function Details({ t, card }: { t: Translator; card: AppointmentCard }) {
     { key: t('journey.card.when'), value: card.when },
     { key: t('journey.card.procedure'), value: card.procedure },
     { key: t('journey.card.channel'), value: card.channel },
-    { key: card.remote ? t('journey.card.how') : t('journey.card.where'), value: card.where },
+    whereRow(t, card),
     { key: t('journey.card.person'), value: card.person },
   ];
   return (

@@ -3,7 +3,7 @@ import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton } from '../components/form.js';
-import type { AppointmentCard } from './appointment.js';
+import { type AppointmentCard, whereRow } from './appointment.js';
 import { JourneyPage, Notice, RadioGroup, SummaryList } from './parts.js';
 
 export const rebookPath = (token: string) => `/reservar/prioridad/${token}`;
@@ -69,7 +69,7 @@ function Rebooked({
         rows={[
           { key: t('journey.card.when'), value: card.when },
           { key: t('journey.card.procedure'), value: card.procedure },
-          { key: card.remote ? t('journey.card.how') : t('journey.card.where'), value: card.where },
+          whereRow(t, card),
         ]}
       />
       <p>{t('rebook.used.manage')}</p>

@@ -4,9 +4,15 @@ import type { Locale } from '../../i18n/index.js';
  * An e-mail's content as structure, rendered twice: as plain text (`renderMailText`) and as simple,
  * accessible HTML (`renderMailHtml`), so both bodies always say the same.
  */
+/** A value shown as a link in the HTML body; the plain text shows its text (an address, when it matters). */
+export interface MailLink {
+  text: string;
+  href: string;
+}
+
 export type MailBlock =
   | { type: 'paragraph'; text: string }
-  | { type: 'details'; items: readonly (readonly [label: string, value: string])[] }
+  | { type: 'details'; items: readonly (readonly [label: string, value: string | MailLink])[] }
   | { type: 'list'; title: string; items: readonly string[] }
   | { type: 'action'; text: string; href: string };
 
@@ -29,7 +35,8 @@ export function renderMailText(content: MailContent): string {
         parts.push(block.text, '');
         break;
       case 'details':
-        for (const [label, value] of block.items) parts.push(`${label}: ${value}`);
+        for (const [label, value] of block.items)
+          parts.push(`${label}: ${typeof value === 'string' ? value : value.text}`);
         parts.push('');
         break;
       case 'list':

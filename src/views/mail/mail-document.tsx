@@ -15,7 +15,15 @@ function Block({ block }: { block: MailBlock }) {
           {block.items.map(([label, value]) => (
             <>
               <dt style="font-weight:bold;margin-top:8px">{label}</dt>
-              <dd style="margin:0">{value}</dd>
+              <dd style="margin:0">
+                {typeof value === 'string' ? (
+                  value
+                ) : (
+                  <a href={value.href} style={`color:${PRIMARY}`}>
+                    {value.text}
+                  </a>
+                )}
+              </dd>
             </>
           ))}
         </dl>

@@ -58,7 +58,7 @@ export async function alertPages(app: App): Promise<void> {
   const settings = () => alertSettings(app.deps.config);
 
   app.get('/alertas', { schema: { hide: true, querystring: FormFields } }, async (request, reply) => {
-    const options = await alertFormOptions(db(), request.locale);
+    const options = await alertFormOptions(db(), request.locale, request.query);
     return sendPage(
       reply,
       AlertFormPage({
@@ -98,7 +98,7 @@ export async function alertPages(app: App): Promise<void> {
               message: translate(request.locale, f.key, f.params),
             }))
           : [{ field: '', message: translate(request.locale, err.key, err.params) }];
-      const options = await alertFormOptions(db(), request.locale);
+      const options = await alertFormOptions(db(), request.locale, values);
       return sendPage(
         reply,
         AlertFormPage({

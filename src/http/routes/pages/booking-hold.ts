@@ -380,7 +380,7 @@ export async function bookingHoldPages(app: App): Promise<void> {
     locale: Locale,
   ): Promise<{ card: AppointmentCard; email: string; ics: () => string } | undefined> {
     const view = await viewAppointment(db(), { id: appointmentId }, locale);
-    const details = await loadAppointmentDetails(db(), appointmentId);
+    const details = await loadAppointmentDetails(db(), appointmentId, app.deps.config);
     if (!view || !details) return undefined;
     return {
       card: appointmentCard(view, details, locale),

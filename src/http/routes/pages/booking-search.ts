@@ -101,7 +101,7 @@ export async function journeyDaysPage(
   const choice = await requireChoice(app, request, reply, criteria);
   if (!choice) return reply;
   const t = (k: string, p?: Record<string, string | number>) => translate(request.locale, k, p);
-  const offices = await officesFor(app.deps.database.db, request.locale, choice.channel.code);
+  const offices = await officesFor(app.deps.database.db, request.locale, choice);
   const departments = departmentsOf(offices);
   const window = bookingWindow(app.deps.clock(), app.deps.config);
   const days = new Map<string, number>();
@@ -272,7 +272,7 @@ export async function bookingSearchPages(app: App): Promise<void> {
         cambio: criteria.cambio,
       };
       if (choice.channel.remote) return reply.redirect(journeyHref('/reservar/dias', base), 303);
-      const offices = await officesFor(db(), request.locale, choice.channel.code);
+      const offices = await officesFor(db(), request.locale, choice);
       const departments = departmentsOf(offices);
       const errors: FieldError[] = [];
       const c: Criteria = { ...base };

@@ -37,7 +37,7 @@ export async function journeyTimesPage(
   const choice = await requireChoice(app, request, reply, criteria);
   if (!choice) return reply;
   const t = (k: string, p?: Record<string, string | number>) => translate(request.locale, k, p);
-  const offices = await officesFor(db(), request.locale, choice.channel.code);
+  const offices = await officesFor(db(), request.locale, choice);
   const departments = departmentsOf(offices);
   const date = criteria.fecha ?? '';
   const dayCriteria = { ...criteria, fecha: undefined, mes: date.slice(0, 7) || undefined };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../../../config.js';
 import type { DB } from '../../../db/schema.js';
 import type { Locale } from '../../../i18n/index.js';
 import { translate } from '../../../i18n/index.js';
@@ -15,9 +16,11 @@ export function appointmentCard(
 ): AppointmentCard {
   const t = (k: string, p?: Record<string, string | number>) => translate(locale, k, p);
   const remote = details.channel.remote;
+  // A cancelled appointment has no meeting left to join.
+  const videoUrl = view.status === 'cancelled' ? null : details.videoUrl;
   const where = remote
-    ? details.channel.code === 'video' && details.videoRoom
-      ? t('journey.card.videoRoom', { url: details.videoRoom })
+    ? videoUrl
+      ? t('journey.card.video')
       : t(`journey.card.remote.${details.channel.code}`)
     : `${view.officeName}, ${view.officeAddress}, ${view.city}`;
   return {
@@ -29,6 +32,7 @@ export function appointmentCard(
     remote,
     when: `${formatWhen(view.startsAt, locale)} ${t('journey.bogotaTime')}`,
     where,
+    videoUrl,
     channelDetails: t(`journey.card.remoteDetails.${view.channel}`),
     person: view.companyName
       ? `${view.firstName} ${view.lastName} (${view.companyName})`
@@ -38,9 +42,14 @@ export function appointmentCard(
 }
 
 /** An appointment by id with its card for the page, or undefined when it does not exist. */
-export async function loadAppointmentCard(db: Kysely<DB>, id: number, locale: Locale) {
+export async function loadAppointmentCard(
+  db: Kysely<DB>,
+  config: Pick<Config, 'videoBaseUrl'>,
+  id: number,
+  locale: Locale,
+) {
   const view = await viewAppointment(db, { id }, locale);
-  const details = await loadAppointmentDetails(db, id);
+  const details = await loadAppointmentDetails(db, id, config);
   if (!view || !details) return undefined;
   return { view, details, card: appointmentCard(view, details, locale) };
 }

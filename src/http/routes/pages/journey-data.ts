@@ -71,8 +71,14 @@ export function departmentsOf(offices: readonly OfficeView[]): Map<string, strin
   return map;
 }
 
-export async function officesFor(db: Kysely<DB>, locale: Locale, channel: Channel): Promise<OfficeView[]> {
-  return (await listOffices(db, locale)).filter((o) => o.channels.includes(channel));
+/**
+ * The offices that attend the chosen procedure by the chosen channel: the only ones the journey offers,
+ * since search finds nothing at any other (issue #18: a customs office offered for the RUT was a dead end).
+ */
+export function officesFor(db: Kysely<DB>, locale: Locale, choice: Choice): Promise<OfficeView[]> {
+  return listOffices(db, locale, {
+    serving: { procedure: choice.procedure.code, channel: choice.channel.code },
+  });
 }
 
 /** The other ways to an appointment when a search finds nothing (DESIGN §2, "no results"). */

@@ -69,7 +69,7 @@ export async function managePages(app: App): Promise<void> {
   async function current(request: FastifyRequest) {
     const id = managedAppointment(request, app.deps.clock());
     if (id === undefined) return undefined;
-    const found = await loadAppointmentCard(db(), id, request.locale);
+    const found = await loadAppointmentCard(db(), app.deps.config, id, request.locale);
     return found && { id, ...found };
   }
 

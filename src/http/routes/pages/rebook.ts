@@ -46,7 +46,7 @@ export async function rebookPages(app: App): Promise<void> {
     sendPage(reply, RebookInvalidLinkPage({ locale: request.locale }), 404);
 
   const card = async (id: number, locale: Locale) =>
-    (await loadAppointmentCard(app.deps.database.db, id, locale))?.card;
+    (await loadAppointmentCard(app.deps.database.db, app.deps.config, id, locale))?.card;
 
   async function page(
     request: FastifyRequest,
