@@ -287,23 +287,6 @@ export async function closeSlots(db: Kysely<DB>, slotIds: readonly number[]): Pr
     .execute();
 }
 
-/**
- * Drops the citizens' holds and the places kept for rebooking on closed slots (nobody may confirm a
- * place on a closed day; a pass whose kept place is dropped still lets its holder choose another time).
- */
-export async function dropCitizenHolds(db: Kysely<DB>, slotIds: readonly number[]): Promise<void> {
-  if (slotIds.length === 0) return;
-  await sql`
-    WITH gone AS (
-      DELETE FROM holds WHERE kind IN ('citizen', 'priority') AND slot_id IN (${sql.join([...slotIds])})
-      RETURNING slot_id, reserved
-    ), per_slot AS (
-      SELECT slot_id, count(*) AS n, count(*) FILTER (WHERE reserved) AS r FROM gone GROUP BY slot_id
-    )
-    UPDATE slots s SET taken = s.taken - p.n, reserved_taken = s.reserved_taken - p.r
-    FROM per_slot p WHERE s.id = p.slot_id`.execute(db);
-}
-
 export function selectActiveAppointmentsOfSlots(db: Kysely<DB>, slotIds: readonly number[]) {
   if (slotIds.length === 0) return Promise.resolve([]);
   return db

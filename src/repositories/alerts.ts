@@ -326,24 +326,6 @@ export async function insertOffer(
   return row?.id;
 }
 
-export async function insertOfferHold(
-  db: Kysely<DB>,
-  h: { id: string; slotId: number; procedureCode: string; channel: string; now: Date; expiresAt: Date },
-): Promise<void> {
-  await db
-    .insertInto('holds')
-    .values({
-      id: h.id,
-      slot_id: h.slotId,
-      kind: 'offer',
-      procedure_code: h.procedureCode,
-      channel: h.channel,
-      expires_at: h.expiresAt,
-      created_at: h.now,
-    })
-    .execute();
-}
-
 /** An offer with what its message and page show. */
 export function selectOffer(db: Kysely<DB>, id: number, { lock = false } = {}) {
   return db

@@ -2,26 +2,6 @@ import { type Kysely, sql } from 'kysely';
 import type { DB, RebookPassStatus } from '../db/schema.js';
 import { personLock } from './appointments.js';
 
-/** Rebooking passes and the places kept for them (migration 0530, decision 010). */
-
-export async function insertPriorityHold(
-  db: Kysely<DB>,
-  h: { slotId: number; procedure: string; channel: string; expiresAt: Date },
-): Promise<string> {
-  const row = await db
-    .insertInto('holds')
-    .values({
-      slot_id: h.slotId,
-      kind: 'priority',
-      procedure_code: h.procedure,
-      channel: h.channel,
-      expires_at: h.expiresAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export async function insertPass(
   db: Kysely<DB>,
   p: {
@@ -107,22 +87,6 @@ export function selectPassOfAppointment(db: Kysely<DB>, appointmentId: number) {
     ])
     .where('rp.appointment_id', '=', appointmentId)
     .executeTakeFirst();
-}
-
-/** Deletes a live kept place's hold; its slot when it was live (the place is then the caller's). */
-export async function consumePriorityHold(
-  db: Kysely<DB>,
-  holdId: string,
-  now: Date,
-): Promise<{ slotId: number } | undefined> {
-  const row = await db
-    .deleteFrom('holds')
-    .where('id', '=', holdId)
-    .where('kind', '=', 'priority')
-    .where('expires_at', '>', now)
-    .returning('slot_id')
-    .executeTakeFirst();
-  return row ? { slotId: row.slot_id } : undefined;
 }
 
 export async function decidePass(

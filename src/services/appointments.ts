@@ -10,6 +10,7 @@ import type { Locale } from '../i18n/index.js';
 import { MAIL_APPOINTMENT_CANCELLED } from '../jobs/definitions/mail-appointment-cancelled.js';
 import { MAIL_APPOINTMENT_RESCHEDULED } from '../jobs/definitions/mail-appointment-rescheduled.js';
 import * as repo from '../repositories/appointments.js';
+import { reclaimExpiredHolds } from '../repositories/holds/expired.js';
 import { enqueue } from '../repositories/jobs.js';
 import * as places from '../repositories/places.js';
 import { alertSettings } from './alerts/settings.js';
@@ -214,7 +215,7 @@ export async function rescheduleAppointment(
   });
   if (moved.next) return { appointmentId: moved.next.id, code: moved.next.code };
   // The slot had no room: reclaim its expired holds once and try again, else say precisely why.
-  if ((await transaction(ctx.db, (trx) => places.reclaimExpiredHolds(trx, r.slotId, ctx.now))) > 0) {
+  if ((await transaction(ctx.db, (trx) => reclaimExpiredHolds(trx, r.slotId, ctx.now))) > 0) {
     return rescheduleAppointment(ctx, r);
   }
   throw await whyNoPlace(ctx.db, r.slotId, moved.old.procedure_code, moved.old.channel, ctx.now, window);

@@ -20,8 +20,9 @@ import { MAIL_APPOINTMENT_CONFIRMED } from '../jobs/definitions/mail-appointment
 import { bookingMetrics } from '../metrics.js';
 import * as appointments from '../repositories/appointments.js';
 import { type SlotFacts, selectDeadlineDates, selectSlotFacts } from '../repositories/availability.js';
+import * as holds from '../repositories/holds/citizen.js';
+import { reclaimOrDescribe } from '../repositories/holds/expired.js';
 import { enqueue } from '../repositories/jobs.js';
-import * as places from '../repositories/places.js';
 import { forgetTimesOf } from './availability.js';
 import type { ServiceContext } from './context.js';
 import { recordHold } from './reports/activity.js';
@@ -70,12 +71,12 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
   const deadline = request.deadline;
   const take = async () =>
     (deadline &&
-      (await statement(() => places.takeReservedPlaceWithHold(ctx.db, { ...request, deadline })))) ||
-    statement(() => places.takePlaceWithHold(ctx.db, request));
+      (await statement(() => holds.takeReservedPlaceWithHold(ctx.db, { ...request, deadline })))) ||
+    statement(() => holds.takePlaceWithHold(ctx.db, request));
   let hold = await take();
   let facts: SlotFacts | undefined;
   if (!hold) {
-    const reclaimed = await statement(() => places.reclaimOrDescribe(ctx.db, r.slotId, r.procedure, ctx.now));
+    const reclaimed = await statement(() => reclaimOrDescribe(ctx.db, r.slotId, r.procedure, ctx.now));
     if (reclaimed.freed > 0) hold = await take();
     else facts = reclaimed.facts;
   }
@@ -87,7 +88,7 @@ export async function placeHold(ctx: ServiceContext, r: HoldRequest): Promise<Ho
     if (r.sessionKey && !r.freshSession) {
       const sessionKey = r.sessionKey;
       const holdId = hold.id;
-      await statement(() => places.releaseSessionHolds(ctx.db, sessionKey, holdId));
+      await statement(() => holds.releaseSessionHolds(ctx.db, sessionKey, holdId));
     }
     bookingMetrics.holdPlaced();
     return { holdId: hold.id, expiresAt: hold.expiresAt };
@@ -166,27 +167,7 @@ export interface HoldDetails {
 /** A live citizen hold with its slot; undefined when it expired or never existed. */
 export async function getHold(db: Kysely<DB>, holdId: string, now: Date): Promise<HoldDetails | undefined> {
   if (!isUuid(holdId)) return undefined;
-  const row = await db
-    .selectFrom('holds as h')
-    .innerJoin('slots as s', 's.id', 'h.slot_id')
-    .select([
-      'h.id',
-      'h.slot_id',
-      'h.procedure_code',
-      'h.channel',
-      'h.expires_at',
-      'h.session_key',
-      'h.draft',
-      'h.reserved',
-      'h.nit',
-      's.office_code',
-      's.starts_at',
-      's.ends_at',
-    ])
-    .where('h.id', '=', holdId)
-    .where('h.kind', '=', 'citizen')
-    .where('h.expires_at', '>', now)
-    .executeTakeFirst();
+  const row = await holds.selectLiveCitizenHold(db, holdId, now);
   if (!row?.procedure_code || !row.channel) return undefined;
   return {
     holdId: row.id,
@@ -204,34 +185,8 @@ export async function getHold(db: Kysely<DB>, holdId: string, now: Date): Promis
 }
 
 /** Keeps what a person typed on the web journey with their hold (never in a URL or a cookie). */
-export async function saveHoldDraft(
-  db: Kysely<DB>,
-  holdId: string,
-  draft: unknown,
-  now: Date,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('holds')
-    .set({ draft: JSON.stringify(draft) })
-    .where('id', '=', holdId)
-    .where('kind', '=', 'citizen')
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-/** Gives a hold's place back at once (the person changed their mind). */
-export async function releaseHold(db: Kysely<DB>, holdId: string): Promise<void> {
-  if (!isUuid(holdId)) return;
-  await transaction(db, async (trx) => {
-    const gone = await trx
-      .deleteFrom('holds')
-      .where('id', '=', holdId)
-      .where('kind', '=', 'citizen')
-      .returning(['slot_id', 'reserved'])
-      .executeTakeFirst();
-    if (gone) await places.givePlaceBack(trx, gone.slot_id, gone.reserved);
-  });
+export function saveHoldDraft(db: Kysely<DB>, holdId: string, draft: unknown, now: Date): Promise<boolean> {
+  return holds.updateHoldDraft(db, holdId, draft, now);
 }
 
 export interface ConfirmRequest {
@@ -277,7 +232,7 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
   if (!isUuid(r.holdId)) throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
   const key = personKey(applicant);
   const done = await transaction(ctx.db, async (trx) => {
-    const hold = await places.lockAndConsumeHold(trx, r.holdId, appointments.personLock(key), ctx.now);
+    const hold = await holds.lockAndConsumeHold(trx, r.holdId, appointments.personLock(key), ctx.now);
     if (!hold?.procedure_code || !hold.channel) {
       bookingMetrics.conflict('hold_expired');
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { givePlaceBack, holdPlaceUntil } from '../repositories/places.js';
+import { holdPlaceUntil } from '../repositories/holds/kept.js';
+import { givePlaceBack } from '../repositories/places.js';
 import { offerPlace } from './alerts/offer-place.js';
 import type { AlertSettings } from './alerts/settings.js';
 

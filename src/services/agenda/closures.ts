@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { transaction } from '../../db/transaction.js';
 import { civilDateOf } from '../../domain/civil-time.js';
 import * as repo from '../../repositories/agenda.js';
+import { dropCitizenHolds } from '../../repositories/holds/citizen.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { cancelAppointmentInTransaction } from '../appointments.js';
 import { recordAudit } from '../audit.js';
@@ -85,7 +86,7 @@ export async function closeAgenda(
       .executeTakeFirstOrThrow();
     const slotIds = (await repo.lockClosureSlots(trx, { officeCode, lineId, ...range })).map((s) => s.id);
     await repo.closeSlots(trx, slotIds);
-    await repo.dropCitizenHolds(trx, slotIds);
+    await dropCitizenHolds(trx, slotIds);
     const appointments = await repo.selectActiveAppointmentsOfSlots(trx, slotIds);
     let cancelled = 0;
     let kept = 0;

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { type CivilDate, isCivilDate } from '../../domain/civil-time.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
 import * as repo from '../../repositories/agenda.js';
-import { reclaimExpiredHolds } from '../../repositories/places.js';
+import { reclaimExpiredHolds } from '../../repositories/holds/expired.js';
 import { recordAudit } from '../audit.js';
 import { type FormInput, FormReader } from '../staff/input.js';
 import type { Actor } from '../staff/scope.js';

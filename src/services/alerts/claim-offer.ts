@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { selectOffer, selectToken } from '../../repositories/alerts.js';
+import { selectLiveHold, turnOfferHoldIntoCitizenHold } from '../../repositories/holds/kept.js';
 import { type OfferView, toOfferView } from './offer-view.js';
 import type { AlertSettings } from './settings.js';
 import { hashToken, isTokenShaped } from './tokens.js';
@@ -36,12 +37,7 @@ export async function offerByToken(
   if (!row) throw notFound('alerts.error.link');
   const offer = locale ? toOfferView(row, now, locale) : toOfferView(row, now);
   if (row.status !== 'claimed') return { offer };
-  const hold = await db
-    .selectFrom('holds')
-    .select(['id', 'expires_at'])
-    .where('id', '=', row.hold_id)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  const hold = await selectLiveHold(db, row.hold_id, now);
   return hold ? { offer, hold: { id: hold.id, expiresAt: hold.expires_at } } : { offer };
 }
 
@@ -67,12 +63,7 @@ export async function claimOffer(
     if (!row) throw notFound('alerts.error.link');
     const offer = toOfferView(row, now);
     if (row.status === 'claimed') {
-      const hold = await trx
-        .selectFrom('holds')
-        .select(['id', 'expires_at'])
-        .where('id', '=', row.hold_id)
-        .where('expires_at', '>', now)
-        .executeTakeFirst();
+      const hold = await selectLiveHold(trx, row.hold_id, now);
       if (hold) return { offer, holdId: hold.id, holdExpiresAt: hold.expires_at };
       throw new AppError('HOLD_EXPIRED', 'alerts.error.claimExpired');
     }
@@ -80,14 +71,7 @@ export async function claimOffer(
     const keepUntil = new Date(
       Math.max(now.getTime() + settings.holdSeconds * 1000, row.expires_at.getTime()),
     );
-    const hold = await trx
-      .updateTable('holds')
-      .set({ kind: 'citizen', expires_at: keepUntil })
-      .where('id', '=', row.hold_id)
-      .where('kind', '=', 'offer')
-      .where('expires_at', '>', now)
-      .returning(['id', 'expires_at'])
-      .executeTakeFirst();
+    const hold = await turnOfferHoldIntoCitizenHold(trx, row.hold_id, keepUntil, now);
     if (!hold) throw new AppError('HOLD_EXPIRED', 'alerts.error.offerGone');
     await trx
       .updateTable('alert_offers')

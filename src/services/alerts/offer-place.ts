@@ -8,7 +8,6 @@ import {
   type Candidate,
   givePlaceBack,
   insertOffer,
-  insertOfferHold,
   lockSlot,
   type SlotForOffer,
   selectCandidates,
@@ -16,6 +15,7 @@ import {
   selectWaitingSubscriptions,
   takePlace,
 } from '../../repositories/alerts.js';
+import { insertOfferHold } from '../../repositories/holds/kept.js';
 import { enqueue } from '../../repositories/jobs.js';
 import type { AlertSettings } from './settings.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { selectOfferState } from '../../repositories/alerts.js';
-import { lockSlotsWithExpiredHolds, reclaimExpiredHoldsOf } from '../../repositories/holds-housekeeping.js';
+import { lockSlotsWithExpiredHolds, reclaimExpiredHoldsOf } from '../../repositories/holds/expired.js';
 import { expireStaleOffers, offerPlace } from './offer-place.js';
 import type { AlertSettings } from './settings.js';
 

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { givePlaceBack } from '../../repositories/alerts.js';
+import { deleteOfferHold } from '../../repositories/holds/kept.js';
 import { offerPlace } from './offer-place.js';
 import type { AlertSettings } from './settings.js';
 
@@ -21,13 +22,7 @@ export async function withdrawOffer(
     .where('id', '=', offer.id)
     .where('status', '=', 'offered')
     .execute();
-  const hold = await trx
-    .deleteFrom('holds')
-    .where('id', '=', offer.holdId)
-    .where('kind', '=', 'offer')
-    .returning('id')
-    .executeTakeFirst();
-  if (!hold) return;
+  if (!(await deleteOfferHold(trx, offer.holdId))) return;
   const next = await offerPlace(trx, offer.slotId, now, settings, { counted: true });
   if (next === undefined) await givePlaceBack(trx, offer.slotId);
 }

@@ -4,8 +4,9 @@ import type { DB } from '../../db/schema.js';
 import { bookingWindow } from '../../domain/booking-window.js';
 import { earliestKeptStart, keptUntil, passExpiry } from '../../domain/rebook.js';
 import { type AvailabilityScope, selectFirstPerOffice } from '../../repositories/availability.js';
+import { insertPriorityHold } from '../../repositories/holds/kept.js';
 import * as places from '../../repositories/places.js';
-import { insertPass, insertPriorityHold } from '../../repositories/rebook.js';
+import { insertPass } from '../../repositories/rebook.js';
 
 export interface CancelledByClosure {
   id: number;

@@ -11,10 +11,10 @@ import {
   selectDaysWithRoom,
   selectSlotsWithRoom,
 } from '../../repositories/availability.js';
+import { consumePriorityHold } from '../../repositories/holds/kept.js';
 import { enqueue } from '../../repositories/jobs.js';
 import * as places from '../../repositories/places.js';
 import {
-  consumePriorityHold,
   decidePass,
   lockPersonAndReadActive,
   selectOpenPassesOfApplicants,
