@@ -12,6 +12,7 @@ import {
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -70,21 +71,44 @@ function statementName(text: string): string {
   return name;
 }
 
-/** The pg pool as Kysely sees it, with queries marked PREPARED_MARK sent as named prepared statements. */
+/**
+ * The pg pool as Kysely sees it, with queries marked PREPARED_MARK sent as named prepared statements,
+ * and clients whose connection was lost thrown away when they are released.
+ *
+ * A connection the server drops (a restart, a failover, `pg_terminate_backend`) makes its client emit
+ * `error`. While the client is idle the pool's own listener discards it; while a request holds it, pg
+ * leaves it without a listener and the event would end the whole process. So every client gets a
+ * listener for its whole life: the request using the client fails through its query (503, see
+ * `unavailable.ts`), and the client is closed instead of going back to the pool.
+ */
 function preparingPool(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const lost = new WeakSet<pg.PoolClient>();
+  pool.on('connect', (client) => {
+    client.on('error', () => lost.add(client as pg.PoolClient));
+  });
   return {
     async connect() {
       const client = await pool.connect();
       let wrapper = wrapped.get(client);
       if (!wrapper) {
-        const query = (text: unknown, parameters?: ReadonlyArray<unknown>) => {
+        const send = (text: unknown, parameters?: ReadonlyArray<unknown>) => {
           if (typeof text === 'string' && text.trimStart().startsWith(PREPARED_MARK)) {
             return client.query({ name: statementName(text), text, values: parameters as unknown[] });
           }
           return client.query(text as string, parameters as unknown[]);
         };
-        wrapper = { query, release: () => client.release() } as unknown as PostgresPoolClient;
+        // The server answers a terminated session's query with an error before the socket closes: the
+        // client must not go back to the pool in between and fail the next request too.
+        const query = (text: unknown, parameters?: ReadonlyArray<unknown>) =>
+          send(text, parameters).catch((err: unknown) => {
+            if (isDatabaseUnavailable(err)) lost.add(client);
+            throw err;
+          });
+        wrapper = {
+          query,
+          release: () => client.release(lost.has(client)),
+        } as unknown as PostgresPoolClient;
         wrapped.set(client, wrapper);
       }
       return wrapper;
@@ -110,8 +134,8 @@ export function openPostgres({ url, poolSize, applicationName = 'agenda' }: Post
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 10_000,
   });
-  // An idle connection dropped by the server (restart, failover, DROP DATABASE) is discarded by the
-  // pool and replaced on the next query; without a listener the event would crash the process.
+  // The pool re-emits the error of an idle client the server dropped (it discards that client and opens
+  // another on the next query); without a listener the event would end the process.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {

@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  /** The database cannot be reached for a moment: nothing was done, the same request can be sent again. */
+  | 'UNAVAILABLE';
 
 export interface FieldError {
   field: string;

@@ -5,6 +5,7 @@ import { Value } from 'typebox/value';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { DB } from '../db/schema.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import {
   type ClaimedJob,
   claimNextJob,
@@ -151,8 +152,10 @@ export class Worker {
         if (index === 0) await this.enqueuePeriodic();
         ran = (await this.runNext()) !== null;
       } catch (err) {
-        // The database went away for a moment, for example: wait and try again.
-        this.log.error({ err: describeError(err) }, 'job worker loop error');
+        // A lost connection fails this try (the job's lease lets it be taken again), never the loop:
+        // wait and look again, as often as it takes for the database to come back.
+        if (isDatabaseUnavailable(err)) this.log.warn({ err: describeError(err) }, 'database unavailable');
+        else this.log.error({ err: describeError(err) }, 'job worker loop error');
       }
       if (!ran && !this.stopping) await this.idle();
     }

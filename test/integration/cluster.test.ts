@@ -1,26 +1,10 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { collect, spawnCli, waitForUrl } from '../helpers/cli.js';
 import { createPostgresDatabaseUrl, engines } from '../helpers/db.js';
+import { getFresh } from '../helpers/http.js';
 
 // A whole cluster starts here (three processes through tsx): generous time on a busy machine.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 60_000 });
-
-/** One request on a connection of its own, so the cluster may hand it to any process. */
-function getFresh(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, headers: { connection: 'close' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe.runIf(engines().includes('postgres'))('WORKERS=2 on PostgreSQL', () => {
   let database: { url: string; drop(): Promise<void> };

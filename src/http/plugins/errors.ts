@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { AppError, type ErrorCode, type FieldError } from '../../domain/errors.js';
 import { translate } from '../../i18n/index.js';
 import { renderErrorPage } from '../../views/pages/error-page.js';
@@ -20,7 +21,14 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAVAILABLE: 503,
 };
+
+/**
+ * What a 503 asks clients to wait before trying again. A lost connection is replaced on the next query,
+ * so a moment is enough; while the database is down each try costs one refused connection.
+ */
+export const RETRY_AFTER_SECONDS = 2;
 
 export interface Problem {
   type: string;
@@ -60,6 +68,8 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 /** Errors Fastify raises before a handler runs (parsing, size, schema), as domain errors. */
 function asAppError(error: FastifyError): AppError | undefined {
   if (error instanceof AppError) return error;
+  // A lost or refused database connection is the database's moment, not the request's fault.
+  if (isDatabaseUnavailable(error)) return new AppError('UNAVAILABLE', 'error.unavailable');
   if (error.validation) {
     const fields: FieldError[] = fieldErrorsFromAjv(error.validation as never, error.validationContext);
     return new AppError('VALIDATION', 'error.validation', { count: fields.length }, fields);
@@ -87,7 +97,10 @@ export function registerErrorHandling(app: App): void {
       : error.statusCode && error.statusCode < 500
         ? error.statusCode
         : 500;
-    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (appError?.code === 'UNAVAILABLE') {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (status >= 500) request.log.error({ err: error }, 'unhandled error');
     if (status === 429 && reply.getHeader('retry-after') === undefined) {
       const seconds = (error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60;
       reply.header('retry-after', String(seconds));

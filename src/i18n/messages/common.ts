@@ -36,6 +36,7 @@ export const common = defineMessages(
     'problem.FORBIDDEN': 'No tiene permiso',
     'problem.PAYLOAD_TOO_LARGE': 'Solicitud demasiado grande',
     'problem.UNSUPPORTED_MEDIA_TYPE': 'Tipo de contenido no admitido',
+    'problem.UNAVAILABLE': 'Servicio no disponible por un momento',
     'error.validation': 'Revise {count} dato(s) del formulario',
     'error.rateLimited':
       'Hizo demasiadas solicitudes seguidas. Espere {seconds} segundos e intente de nuevo.',
@@ -43,6 +44,8 @@ export const common = defineMessages(
       'Falta la verificación anti-robots o ya se usó. Pida un reto nuevo en /api/v1/challenge, resuélvalo y envíelo en el campo altcha.',
     'error.notFound': 'No encontramos lo que busca',
     'error.internal': 'Ocurrió un error inesperado. Intente de nuevo en unos minutos.',
+    'error.unavailable':
+      'El servicio no está disponible en este momento. Intente de nuevo en unos instantes.',
     'error.badRequest': 'La solicitud no es válida',
     'error.payloadTooLarge': 'La solicitud es demasiado grande',
     'error.unsupportedMediaType': 'Envíe los datos como JSON o como formulario',
@@ -92,12 +95,14 @@ export const common = defineMessages(
     'problem.FORBIDDEN': 'Not allowed',
     'problem.PAYLOAD_TOO_LARGE': 'Request too large',
     'problem.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type',
+    'problem.UNAVAILABLE': 'Service unavailable for a moment',
     'error.validation': 'Check {count} answer(s) in the form',
     'error.rateLimited': 'Too many requests in a row. Wait {seconds} seconds and try again.',
     'error.captchaRequired':
       'The anti-robot check is missing or was already used. Get a new challenge at /api/v1/challenge, solve it and send it in the altcha field.',
     'error.notFound': 'We could not find what you are looking for',
     'error.internal': 'Something went wrong. Please try again in a few minutes.',
+    'error.unavailable': 'The service is not available right now. Please try again shortly.',
     'error.badRequest': 'The request is not valid',
     'error.payloadTooLarge': 'The request is too large',
     'error.unsupportedMediaType': 'Send the data as JSON or as a form',
