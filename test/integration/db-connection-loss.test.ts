@@ -6,9 +6,10 @@ import { testConfig } from '../../src/config.js';
 import { type Database, openPostgres } from '../../src/db/database.js';
 import type { DB } from '../../src/db/schema.js';
 import { buildApp } from '../../src/http/app.js';
-import { defineJob, type JobDefinition } from '../../src/jobs/define.js';
-import { enqueue } from '../../src/jobs/queue.js';
+import { defineJob } from '../../src/jobs/define.js';
+import { handleJob, type JobHandler } from '../../src/jobs/handler.js';
 import { Worker } from '../../src/jobs/worker.js';
+import { enqueue } from '../../src/repositories/jobs.js';
 import { mailboxTransport } from '../../src/services/mail/transport.js';
 import { TestClock } from '../helpers/app.js';
 import { collect, spawnCli, waitForUrl } from '../helpers/cli.js';
@@ -94,26 +95,28 @@ describe.runIf(engines().includes('postgres'))('a lost database connection on Po
   it('fails the job try that was using it, not the worker, and the job runs again', async () => {
     await sql`CREATE TABLE lost_connection_effects (try int NOT NULL)`.execute(database.db);
     const clock = new TestClock(new Date('2030-03-04T15:00:00Z'));
-    const writes = defineJob({
-      name: 'test.loses-connection',
-      payload: Type.Object({}),
-      transactional: true,
-      retry: { baseSeconds: 30, capSeconds: 30 },
-      run: async (ctx) => {
+    const writes = handleJob(
+      defineJob({
+        name: 'test.loses-connection',
+        payload: Type.Object({}),
+        transactional: true,
+        retry: { baseSeconds: 30, capSeconds: 30 },
+      }),
+      async (ctx) => {
         await sql`INSERT INTO lost_connection_effects (try) VALUES (${ctx.job.attempt})`.execute(ctx.db);
         if (ctx.job.attempt === 1) await terminate(admin.db, await backendPid(ctx.db));
         await sql`SELECT 1`.execute(ctx.db);
       },
-    });
+    );
     const worker = new Worker({
       db: database.db,
       config: testConfig(),
       clock: clock.now,
       mail: mailboxTransport(),
-      definitions: [writes] as JobDefinition[],
+      handlers: [writes] as JobHandler[],
       periodic: [],
     });
-    await enqueue(database.db, { name: 'test.loses-connection', payload: {}, runAt: clock.now() });
+    await enqueue(database.db, writes.definition, {}, { runAt: clock.now() });
 
     const first = await worker.runDue();
     expect(first).toEqual([
