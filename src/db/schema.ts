@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ReleaseEntriesTable, ReleaseOffersTable, ReleasesTable } from './schema-releases.js';
 
 /** Row types of the tables, as the migrations in `migrations/` create them. */
 
@@ -113,6 +114,8 @@ export interface SlotsTable {
   reserved: Generated<number>;
   reserved_taken: Generated<number>;
   status: Generated<'open' | 'closed'>;
+  /** The release its free places belong to, while they do (migration 0310). */
+  release_id: Generated<string | null>;
 }
 
 export type HoldKind = 'citizen' | 'offer' | 'release' | 'priority';
@@ -130,6 +133,8 @@ export interface HoldsTable {
   draft: ColumnType<unknown, string | null | undefined, string | null>;
   /** The NIT a deadline-day reserved place is held for. */
   nit: string | null;
+  /** The only person who may confirm this hold (a claimed draw offer), as `personKey` writes it. */
+  person_key: Generated<string | null>;
 }
 
 export interface ApplicantsTable {
@@ -351,6 +356,9 @@ export interface DB {
   search_hour_counts: SearchHourCountsTable;
   search_lead_counts: SearchLeadCountsTable;
   hold_counts: HoldCountsTable;
+  releases: ReleasesTable;
+  release_entries: ReleaseEntriesTable;
+  release_offers: ReleaseOffersTable;
 }
 
 export type Procedure = Selectable<ProceduresTable>;
