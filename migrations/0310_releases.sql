@@ -32,7 +32,9 @@ CREATE INDEX releases_to_draw ON releases (closes_at) WHERE drawn_at IS NULL;
 ALTER TABLE slots ADD COLUMN release_id uuid REFERENCES releases (id);
 CREATE INDEX slots_release ON slots (release_id) WHERE release_id IS NOT NULL;
 
--- One entry per document and release; it counts once its e-mail link was followed.
+-- One entry per document and release counts: the confirmed one. Asking again makes a pending entry that
+-- replaces the confirmed one only when its own e-mail link is followed, so nobody who knows another's
+-- document number can undo their entry.
 CREATE TABLE release_entries (
   id uuid PRIMARY KEY,
   release_id uuid NOT NULL REFERENCES releases (id),
@@ -42,14 +44,17 @@ CREATE TABLE release_entries (
   -- which of the release's days and which part of the day suit the person; null: any
   dates date[],
   part_of_day text CHECK (part_of_day IN ('manana', 'tarde')),
-  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'withdrawn')),
+  status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'replaced', 'withdrawn')),
   created_at timestamptz NOT NULL,
   confirmed_at timestamptz,
   -- 1 for the first in draw order; set by the draw for the confirmed entries
   draw_position integer CHECK (draw_position >= 1),
-  UNIQUE (release_id, person_key),
-  CHECK (status <> 'confirmed' OR confirmed_at IS NOT NULL)
+  CHECK (status IN ('pending', 'withdrawn') OR confirmed_at IS NOT NULL)
 );
+CREATE UNIQUE INDEX release_entries_one_per_person ON release_entries (release_id, person_key)
+  WHERE status = 'confirmed';
+CREATE UNIQUE INDEX release_entries_one_pending ON release_entries (release_id, person_key, lower(email))
+  WHERE status = 'pending';
 CREATE UNIQUE INDEX release_entries_position ON release_entries (release_id, draw_position)
   WHERE draw_position IS NOT NULL;
 

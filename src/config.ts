@@ -46,6 +46,8 @@ export interface Config {
   reminderHours: number;
   /** How long a subscriber has to claim a place an alert offers them. */
   alertClaimMinutes: number;
+  /** How long an entry drawn for a release has to claim the place offered (never past an hour before it). */
+  drawClaimHours: number;
   /** How long a worker keeps a job it claimed before another worker may take it over (crash recovery). */
   jobLeaseSeconds: number;
   /** The From of every e-mail. */
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
     runWorker: onOff(env, 'RUN_WORKER', true),
     reminderHours: integer(env, 'REMINDER_HOURS', 24, 1, 168),
     alertClaimMinutes: integer(env, 'ALERT_CLAIM_MINUTES', 30, 5, 1440),
+    drawClaimHours: integer(env, 'DRAW_CLAIM_HOURS', 24, 1, 168),
     jobLeaseSeconds: integer(env, 'JOB_LEASE_SECONDS', 300, 1, 3600),
     videoBaseUrl: (url(env, 'VIDEO_BASE_URL', ['https:', 'http:']) ?? 'https://meet.jit.si').replace(
       /\/$/,

@@ -24,7 +24,7 @@ export interface ReleasesTable {
   created_at: RequiredTimestamp;
 }
 
-export type ReleaseEntryStatus = 'pending' | 'confirmed' | 'withdrawn';
+export type ReleaseEntryStatus = 'pending' | 'confirmed' | 'replaced' | 'withdrawn';
 
 export interface ReleaseEntriesTable {
   id: string;

@@ -224,3 +224,10 @@ export function holdsNit(applicant: Pick<Applicant, 'documentNumber' | 'nit'>, n
 export function personKey(applicant: Pick<Applicant, 'documentType' | 'documentNumber'>): string {
   return `${applicant.documentType}:${applicant.documentNumber}`;
 }
+
+/** An e-mail address as the applicant's (trimmed, lower case), or the message key of what is wrong. */
+export function checkEmail(value: unknown): { email: string } | { error: string } {
+  const { email, errors } = checkContact({ email: value, phone: '+573000000000' });
+  const wrong = errors.find((e) => e.field === 'email');
+  return wrong ? { error: wrong.key } : { email };
+}

@@ -16,7 +16,11 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   /** The database cannot be reached for a moment: nothing was done, the same request can be sent again. */
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  /** The place belongs to a release: it is drawn among the people who applied, not held by whoever asks. */
+  | 'IN_DRAW'
+  /** The release's application window is not open (not yet, or any more). */
+  | 'RELEASE_CLOSED';
 
 export interface FieldError {
   field: string;

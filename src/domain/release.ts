@@ -135,3 +135,20 @@ function groupKey(date: CivilDate, part: PartOfDay): string {
 function sooner(a: FreePlaces, b: FreePlaces): boolean {
   return a.startsAtMs < b.startsAtMs || (a.startsAtMs === b.startsAtMs && a.slotId < b.slotId);
 }
+
+/** A claim window never ends later than this before the place starts: the person still has to get there. */
+export const CLAIM_ENDS_BEFORE_START_MS = 3_600_000;
+/** Shorter claim windows than this are not offered: the place goes to alerts and public search instead. */
+export const MIN_CLAIM_MS = 15 * 60_000;
+
+/**
+ * Until when an entry may claim a place starting at `startsAt` offered now: `claimHours`, but never past
+ * an hour before it starts; undefined when less than a quarter of an hour would be left to claim it.
+ */
+export function offerDeadline(startsAt: Date, now: Date, claimHours: number): Date | undefined {
+  const until = Math.min(
+    now.getTime() + claimHours * 3_600_000,
+    startsAt.getTime() - CLAIM_ENDS_BEFORE_START_MS,
+  );
+  return until - now.getTime() >= MIN_CLAIM_MS ? new Date(until) : undefined;
+}

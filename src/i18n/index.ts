@@ -9,6 +9,7 @@ import { journey } from './messages/journey.js';
 import { mail } from './messages/mail.js';
 import { privacy } from './messages/privacy.js';
 import { rebook } from './messages/rebook.js';
+import { releases } from './messages/releases.js';
 import { reports } from './messages/reports.js';
 import { site } from './messages/site.js';
 
@@ -30,6 +31,7 @@ const GROUPS = [
   reports,
   rebook,
   deadlineNit,
+  releases,
 ] as const;
 
 type Group = (typeof GROUPS)[number];

@@ -17,8 +17,15 @@ import { MAIL_APPOINTMENT_CONFIRMED_HANDLER } from './handlers/mail-appointment-
 import { MAIL_APPOINTMENT_REMINDER_HANDLER } from './handlers/mail-appointment-reminder.js';
 import { MAIL_APPOINTMENT_RESCHEDULED_HANDLER } from './handlers/mail-appointment-rescheduled.js';
 import { MAIL_DATA_SUBJECT_LINK_HANDLER } from './handlers/mail-data-subject-link.js';
+import {
+  MAIL_RELEASE_ENTRY_HANDLER,
+  MAIL_RELEASE_OFFER_HANDLER,
+  MAIL_RELEASE_RESULT_HANDLER,
+} from './handlers/mail-release.js';
 import { MAIL_SCHEDULE_REMINDERS_HANDLER } from './handlers/mail-schedule-reminders.js';
 import { PRIVACY_RETENTION_HANDLER } from './handlers/privacy-retention.js';
+import { RELEASES_DRAW_HANDLER } from './handlers/releases-draw.js';
+import { RELEASES_OFFER_EXPIRED_HANDLER } from './handlers/releases-offer-expired.js';
 import { every, type PeriodicJob } from './periodic.js';
 
 /** What the worker runs for each kind of job. A job whose name is not here fails as unknown. */
@@ -37,6 +44,11 @@ export const JOB_HANDLERS: readonly JobHandler[] = [
   JOBS_PRUNE_HANDLER,
   MAIL_DATA_SUBJECT_LINK_HANDLER,
   PRIVACY_RETENTION_HANDLER,
+  RELEASES_DRAW_HANDLER,
+  RELEASES_OFFER_EXPIRED_HANDLER,
+  MAIL_RELEASE_ENTRY_HANDLER,
+  MAIL_RELEASE_OFFER_HANDLER,
+  MAIL_RELEASE_RESULT_HANDLER,
 ] as readonly JobHandler[];
 
 /** Periodic jobs: adding one is one line here (its handler must be in JOB_HANDLERS). */

@@ -261,6 +261,25 @@ export async function deleteFinishedJobs(
   return rows.length;
 }
 
+/**
+ * Queues one job per payload in one statement (a draw's e-mails: tens of thousands at once), each due at
+ * its own time and queued once per dedupe key.
+ */
+export async function enqueueMany<D extends JobDefinition>(
+  db: Kysely<DB>,
+  job: D,
+  rows: readonly { payload: JobPayload<D>; runAt: Date; dedupeKey: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO jobs (name, payload, run_at, dedupe_key)
+    SELECT ${job.name}, r.payload, r.run_at, r.dedupe_key
+    FROM jsonb_to_recordset(${JSON.stringify(
+      rows.map((r) => ({ payload: r.payload, run_at: r.runAt.toISOString(), dedupe_key: r.dedupeKey })),
+    )}::jsonb) AS r(payload jsonb, run_at timestamptz, dedupe_key text)
+    ON CONFLICT (dedupe_key) DO NOTHING`.execute(db);
+}
+
 /** Which of these dedupe keys some job carries already (asked in batches: the list can be long). */
 export async function selectQueuedDedupeKeys(db: Kysely<DB>, keys: readonly string[]): Promise<Set<string>> {
   const existing = new Set<string>();

@@ -22,6 +22,8 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNAVAILABLE: 503,
+  IN_DRAW: 409,
+  RELEASE_CLOSED: 409,
 };
 
 /**

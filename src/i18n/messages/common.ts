@@ -37,6 +37,8 @@ export const common = defineMessages(
     'problem.PAYLOAD_TOO_LARGE': 'Solicitud demasiado grande',
     'problem.UNSUPPORTED_MEDIA_TYPE': 'Tipo de contenido no admitido',
     'problem.UNAVAILABLE': 'Servicio no disponible por un momento',
+    'problem.IN_DRAW': 'Cupo por sorteo',
+    'problem.RELEASE_CLOSED': 'Inscripciones cerradas',
     'error.validation': 'Revise {count} dato(s) del formulario',
     'error.rateLimited':
       'Hizo demasiadas solicitudes seguidas. Espere {seconds} segundos e intente de nuevo.',
@@ -96,6 +98,8 @@ export const common = defineMessages(
     'problem.PAYLOAD_TOO_LARGE': 'Request too large',
     'problem.UNSUPPORTED_MEDIA_TYPE': 'Unsupported content type',
     'problem.UNAVAILABLE': 'Service unavailable for a moment',
+    'problem.IN_DRAW': 'Place given by draw',
+    'problem.RELEASE_CLOSED': 'Applications closed',
     'error.validation': 'Check {count} answer(s) in the form',
     'error.rateLimited': 'Too many requests in a row. Wait {seconds} seconds and try again.',
     'error.captchaRequired':

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { transaction } from '../../db/transaction.js';
+import { addDays, type CivilDate, civilDateOf, isCivilDate } from '../../domain/civil-time.js';
+import { newSeed, seedHash } from '../../domain/draw.js';
+import { AppError, type FieldError } from '../../domain/errors.js';
+import {
+  CLAIM_ENDS_BEFORE_START_MS,
+  MAX_WINDOW_MS,
+  MIN_CLAIM_MS,
+  MIN_WINDOW_MS,
+} from '../../domain/release.js';
+import { RELEASES_DRAW } from '../../jobs/definitions/releases-draw.js';
+import { selectLineProcedures } from '../../repositories/agenda.js';
+import { enqueue } from '../../repositories/jobs.js';
+import { attachSlots, insertRelease } from '../../repositories/releases/releases.js';
+import { lineForActor } from '../agenda/access.js';
+import { recordAudit } from '../audit.js';
+import type { Actor } from '../staff/scope.js';
+
+/** The longest range of days one release may cover. */
+export const MAX_RELEASE_DAYS = 62;
+
+export interface ReleaseRequest {
+  lineId: number;
+  /** Required when the line serves more than one procedure. */
+  procedure?: string | undefined;
+  from: string;
+  to: string;
+  /** When the application window opens; now when not given. */
+  opensAt?: Date | undefined;
+  windowMs: number;
+}
+
+export interface CreatedRelease {
+  id: string;
+  slots: number;
+  places: number;
+  opensAt: Date;
+  closesAt: Date;
+  seedHash: string;
+}
+
+/**
+ * Turns the free places of a line's days into a release: from now on nobody can hold them; people apply
+ * during the window and a draw at its close decides who is offered which. Only places that can still be
+ * offered after the close are taken (they start more than an hour and a quarter after it). The seed is
+ * fixed now and its hash published, so the draw cannot be steered later.
+ */
+export async function createRelease(
+  db: Kysely<DB>,
+  actor: Actor,
+  request: ReleaseRequest,
+  now: Date,
+): Promise<CreatedRelease> {
+  const line = await lineForActor(db, actor, request.lineId, 'agenda.manage');
+  const procedures = await selectLineProcedures(db, line.id);
+  const errors: FieldError[] = [];
+  const procedure = request.procedure ?? (procedures.length === 1 ? procedures[0] : undefined);
+  if (!procedure || !procedures.includes(procedure))
+    errors.push({ field: 'procedure', key: 'releases.create.procedure' });
+  if (!line.active) errors.push({ field: 'lineId', key: 'releases.create.lineInactive' });
+  errors.push(...rangeErrors(request.from, request.to, civilDateOf(now)));
+  const opensAt = request.opensAt ?? now;
+  if (opensAt.getTime() < now.getTime() - 60_000)
+    errors.push({ field: 'opensAt', key: 'releases.create.opensInPast' });
+  if (!(request.windowMs >= MIN_WINDOW_MS && request.windowMs <= MAX_WINDOW_MS))
+    errors.push({ field: 'window', key: 'releases.create.window' });
+  if (errors.length > 0 || !procedure)
+    throw new AppError('VALIDATION', 'error.validation', { count: errors.length }, errors);
+
+  const closesAt = new Date(opensAt.getTime() + request.windowMs);
+  const seed = newSeed();
+  const id = randomUUID();
+  return transaction(db, async (trx) => {
+    await insertRelease(trx, {
+      id,
+      lineId: line.id,
+      procedure,
+      channel: line.channel,
+      officeCode: line.office_code,
+      from: request.from,
+      to: request.to,
+      opensAt,
+      closesAt,
+      seed,
+      seedHash: seedHash(seed),
+      staffId: actor.staffId,
+      now,
+    });
+    const after = new Date(closesAt.getTime() + CLAIM_ENDS_BEFORE_START_MS + MIN_CLAIM_MS);
+    const taken = await attachSlots(trx, {
+      releaseId: id,
+      lineId: line.id,
+      from: request.from,
+      to: request.to,
+      after,
+    });
+    if (taken.places === 0)
+      throw new AppError('VALIDATION', 'error.validation', { count: 1 }, [
+        { field: 'from', key: 'releases.create.noPlaces' },
+      ]);
+    await enqueue(
+      trx,
+      RELEASES_DRAW,
+      { releaseId: id },
+      { runAt: closesAt, dedupeKey: `${RELEASES_DRAW.name}:${id}` },
+    );
+    await recordAudit(trx, {
+      occurredAt: now,
+      actorStaffId: actor.staffId,
+      actor: actor.label,
+      action: 'release.create',
+      entityType: 'release',
+      entityId: id,
+      officeCode: line.office_code,
+      before: null,
+      after: {
+        capacityLineId: line.id,
+        procedure,
+        from: request.from,
+        to: request.to,
+        opensAt,
+        closesAt,
+        ...taken,
+      },
+    });
+    return { id, ...taken, opensAt, closesAt, seedHash: seedHash(seed) };
+  });
+}
+
+function rangeErrors(from: string, to: string, today: CivilDate): FieldError[] {
+  if (!isCivilDate(from)) return [{ field: 'from', key: 'releases.create.date' }];
+  if (!isCivilDate(to)) return [{ field: 'to', key: 'releases.create.date' }];
+  if (from < today) return [{ field: 'from', key: 'releases.create.past' }];
+  if (to < from) return [{ field: 'to', key: 'releases.create.order' }];
+  if (to > addDays(from, MAX_RELEASE_DAYS - 1))
+    return [{ field: 'to', key: 'releases.create.tooLong', params: { max: MAX_RELEASE_DAYS } }];
+  return [];
+}
