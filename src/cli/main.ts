@@ -15,6 +15,7 @@ import { countJobsByStatus, requeueFailedJob, selectJobs } from '../repositories
 import { createWorker, startServer } from '../server.js';
 import { registerAuditCommands } from './audit.js';
 import { progressBar } from './progress.js';
+import { registerReleaseCommands } from './release.js';
 import { registerStaffCommands } from './staff.js';
 
 const program = new Command();
@@ -212,6 +213,7 @@ jobs
   });
 registerStaffCommands(program);
 registerAuditCommands(program);
+registerReleaseCommands(program);
 
 try {
   await program.parseAsync(process.argv);

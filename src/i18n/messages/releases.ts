@@ -20,7 +20,12 @@ export const releases = defineMessages(
       'Este cupo es solo para el documento inscrito en el sorteo. Escriba los datos de esa persona.',
     'releases.create.procedure': 'Elija un trámite que atienda esta línea.',
     'releases.create.lineInactive': 'La línea está desactivada.',
+    'releases.create.noLine': 'Ninguna línea activa de esa oficina y canal atiende ese trámite.',
+    'releases.create.severalLines':
+      'Varias líneas de esa oficina y canal atienden ese trámite: indique la línea con --line.',
     'releases.create.opensInPast': 'La apertura no puede estar en el pasado.',
+    'releases.create.opensAt':
+      'Escriba la apertura como fecha y hora ISO 8601 (p. ej. 2026-12-01T08:00-05:00).',
     'releases.create.window':
       'La ventana de inscripción debe durar entre 10 segundos y 30 días (p. ej. 45s, 30m, 2h, 3d).',
     'releases.create.noPlaces':
@@ -79,7 +84,12 @@ export const releases = defineMessages(
       'This place is only for the document entered in the draw. Enter that person’s details.',
     'releases.create.procedure': 'Choose a procedure this line attends.',
     'releases.create.lineInactive': 'The line is deactivated.',
+    'releases.create.noLine': 'No active line of that office and channel attends that procedure.',
+    'releases.create.severalLines':
+      'Several lines of that office and channel attend that procedure: give the line with --line.',
     'releases.create.opensInPast': 'The opening cannot be in the past.',
+    'releases.create.opensAt':
+      'Write the opening as an ISO 8601 date and time (e.g. 2026-12-01T08:00-05:00).',
     'releases.create.window':
       'The application window must last between 10 seconds and 30 days (e.g. 45s, 30m, 2h, 3d).',
     'releases.create.noPlaces': 'There are no free places on those days that start after applications close.',

@@ -146,3 +146,21 @@ export function lockReleaseSlot(db: Kysely<DB>, slotId: number) {
     .forUpdate()
     .executeTakeFirst();
 }
+
+/** The active lines of an office and channel that attend the procedure (a release's line by its place). */
+export async function selectLinesServing(
+  db: Kysely<DB>,
+  s: { officeCode: string; channel: string; procedure: string },
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('capacity_lines as l')
+    .innerJoin('capacity_line_procedures as lp', 'lp.capacity_line_id', 'l.id')
+    .select('l.id')
+    .where('l.office_code', '=', s.officeCode)
+    .where('l.channel', '=', s.channel)
+    .where('l.active', '=', true)
+    .where('lp.procedure_code', '=', s.procedure)
+    .orderBy('l.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -14,7 +14,7 @@ import {
 import { RELEASES_DRAW } from '../../jobs/definitions/releases-draw.js';
 import { selectLineProcedures } from '../../repositories/agenda.js';
 import { enqueue } from '../../repositories/jobs.js';
-import { attachSlots, insertRelease } from '../../repositories/releases/releases.js';
+import { attachSlots, insertRelease, selectLinesServing } from '../../repositories/releases/releases.js';
 import { lineForActor } from '../agenda/access.js';
 import { recordAudit } from '../audit.js';
 import type { Actor } from '../staff/scope.js';
@@ -138,4 +138,19 @@ function rangeErrors(from: string, to: string, today: CivilDate): FieldError[] {
   if (to > addDays(from, MAX_RELEASE_DAYS - 1))
     return [{ field: 'to', key: 'releases.create.tooLong', params: { max: MAX_RELEASE_DAYS } }];
   return [];
+}
+
+/**
+ * The line of a release named by its place (the command line's `--office --procedure [--channel]`):
+ * the one active line of the office and channel that attends the procedure.
+ */
+export async function lineOfPlace(
+  db: Kysely<DB>,
+  place: { officeCode: string; procedure: string; channel: string },
+): Promise<number> {
+  const lines = await selectLinesServing(db, place);
+  if (lines.length === 1) return lines[0] as number;
+  throw new AppError('VALIDATION', 'error.validation', { count: 1 }, [
+    { field: 'office', key: lines.length === 0 ? 'releases.create.noLine' : 'releases.create.severalLines' },
+  ]);
 }
