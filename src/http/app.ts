@@ -27,6 +27,7 @@ import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
 import { catalogApi } from './routes/api/catalog.js';
 import { nextAvailableApi } from './routes/api/next-available.js';
+import { releasesApi } from './routes/api/releases.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
 import { alertPages } from './routes/pages/alerts.js';
@@ -139,6 +140,7 @@ export async function buildApp({
       await api.register(alertsApi);
       await api.register(bookingApi);
       await api.register(nextAvailableApi);
+      await api.register(releasesApi);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Channel } from '../../domain/channels.js';
 import { type ReleaseStatus, releaseStatus } from '../../domain/release.js';
 import { countConfirmedEntries, selectDrawnEntries } from '../../repositories/releases/entries.js';
 import { countOffers } from '../../repositories/releases/offers.js';
@@ -15,7 +16,7 @@ import { releaseById } from './apply.js';
 export interface ReleaseView {
   id: string;
   procedure: string;
-  channel: string;
+  channel: Channel;
   officeCode: string;
   officeName: string;
   from: string;
@@ -48,7 +49,7 @@ function summary(release: ReleaseRow, now: Date) {
   return {
     id: release.id,
     procedure: release.procedure_code,
-    channel: release.channel,
+    channel: release.channel as Channel,
     officeCode: release.office_code,
     officeName: release.office_name,
     from: release.date_from,
@@ -88,6 +89,8 @@ export async function viewRelease(
     days,
   };
 }
+
+export type ReleaseSummary = ReturnType<typeof summary>;
 
 /** Releases not drawn yet, and those drawn in the last 30 days, that match the filters. */
 export async function listReleases(
