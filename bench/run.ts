@@ -19,14 +19,31 @@ import { addDays, civilDateOf } from '../src/domain/civil-time.js';
 import { type LoadResult, load } from './load.js';
 import { holdIdOf, person, pickSlot } from './people.js';
 import { peakRssMb, processTree, ROOT, startProcess, stopProcess } from './processes.js';
+import { drawTime, entryLoad } from './releases.js';
 import { type RushOutcome, runRush } from './rush.js';
 
 const quick = process.argv.includes('--quick');
 const adminUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZE = quick
-  ? { seconds: 3, days: 5, people: 2_000, places: 200, pgbenchSeconds: 3 }
-  : { seconds: 10, days: 60, people: 20_000, places: 2_000, pgbenchSeconds: 8 };
+  ? {
+      seconds: 3,
+      days: 5,
+      people: 2_000,
+      places: 200,
+      pgbenchSeconds: 3,
+      drawEntries: 10_000,
+      drawPlaces: 2_000,
+    }
+  : {
+      seconds: 10,
+      days: 60,
+      people: 20_000,
+      places: 2_000,
+      pgbenchSeconds: 8,
+      drawEntries: 100_000,
+      drawPlaces: 20_000,
+    };
 const CONNECTIONS = 50;
 const RUSH = { procedure: 'facilidades-pago', channel: 'presencial', city: '11001', days: 3 };
 const CALENDAR = { procedure: 'orientacion-tributaria', cities: ['11001', '05001', '76001', '08001'] };
@@ -197,8 +214,22 @@ async function main() {
   await undoMixedBookings(database);
   const mixed1 = await mixed(one.url, slotsPath, calendarPath, 2_000_000_000);
   rows.push({ scenario: '4 mixed 90% search / 10% booking', workers: 1, result: mixed1 });
-  recordMemory('WORKERS=1 (rush, mixed)', one.pid);
+  const entries = await entryLoad(database, one.url, {
+    seconds: SIZE.seconds,
+    connections: CONNECTIONS,
+    firstDocument: 1_500_000_000,
+  });
+  rows.push({
+    scenario: '5 release applications (one insert each)',
+    workers: 1,
+    result: entries,
+    ceiling: { name: 'select1', value: select1.requestsPerSecond },
+  });
+  recordMemory('WORKERS=1 (rush, mixed, applications)', one.pid);
   await stopProcess(one.child);
+  log(`draw: ${SIZE.drawEntries} entries over ${SIZE.drawPlaces} places`);
+  const draw = await drawTime(database, { entries: SIZE.drawEntries, places: SIZE.drawPlaces });
+  log(`drawn in ${draw.seconds} s: ${draw.offers} offers, ${draw.waiting} waiting`);
 
   // Two HTTP processes: the mixed load again, on the same agenda as the first run found it, and after
   // the same kind of warm-up (the single process had served every scenario before its mixed run: JIT,
@@ -234,6 +265,7 @@ async function main() {
     })),
     rush: { offered, ...summariseRush(rush), ...rushCheck },
     mixedSpeedup: Number((mixed2.requestsPerSecond / Math.max(1, mixed1.requestsPerSecond)).toFixed(2)),
+    draw,
     memory,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   };
@@ -523,6 +555,7 @@ function printTable(
   report: {
     rush: { offered: number; sold: number; oversoldSlots: number; doubleBookedPeople: number };
     mixedSpeedup: number;
+    draw: { seconds: number; entries: number; places: number; offers: number; waiting: number };
     totalSeconds: number;
   },
   rush: RushOutcome,
@@ -568,6 +601,10 @@ function printTable(
       `hold attempts/s vs pgbench: ${((100 * rush.holdAttemptsPerSecond) / pgbench.tps).toFixed(0)}% (${pgbench.note})`,
     );
   out.push(`mixed load, WORKERS=2 / WORKERS=1: ${report.mixedSpeedup}×`);
+  out.push(
+    `draw: ${report.draw.entries} entries over ${report.draw.places} places in ${report.draw.seconds} s ` +
+      `(${report.draw.offers} offers, ${report.draw.waiting} on the waiting list), one job on PostgreSQL`,
+  );
   out.push(
     `peak RSS: ${memory.map((m) => `${m.phase} ${m.role} ${m.pid}: ${m.peakRssMb ?? '?'} MB`).join('; ')}`,
   );

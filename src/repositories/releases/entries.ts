@@ -7,30 +7,56 @@ import type { PartOfDay } from '../../domain/release.js';
 export interface NewEntry {
   id: string;
   releaseId: string;
+  procedure: string;
   personKey: string;
   email: string;
   locale: 'es' | 'en';
   dates: readonly string[] | null;
   partOfDay: PartOfDay | null;
   now: Date;
+  /** The job that e-mails the entry's link: its payload is `{ entryId }`. */
+  linkJob: string;
 }
 
 /**
- * Records an application as a pending entry; asking again with the same document and e-mail before
- * following the link updates that pending entry instead of adding one. Returns the entry's id.
+ * Records an application in one statement, with no row that another applicant writes: only while the
+ * release's window is open (by the app's clock), and not for a person with an appointment of the
+ * procedure still to come. Asking again with the same document and e-mail before following the link
+ * updates that pending entry. The job that e-mails the link is queued with it. `entryId` is undefined
+ * when nothing was recorded; `open` and `booked` say why.
  */
-export async function upsertPendingEntry(db: Kysely<DB>, e: NewEntry): Promise<string> {
-  const result = await sql<{ id: string }>`
-    INSERT INTO release_entries (id, release_id, person_key, email, locale, dates, part_of_day, created_at)
-    VALUES (${e.id}, ${e.releaseId}, ${e.personKey}, ${e.email}, ${e.locale},
-      ${e.dates ? [...e.dates] : null}::date[], ${e.partOfDay}, ${e.now})
-    ON CONFLICT (release_id, person_key, lower(email)) WHERE status = 'pending'
-    DO UPDATE SET locale = excluded.locale, dates = excluded.dates, part_of_day = excluded.part_of_day,
-      created_at = excluded.created_at
-    RETURNING id`.execute(db);
+export async function insertApplication(
+  db: Kysely<DB>,
+  e: NewEntry,
+): Promise<{ entryId: string | undefined; open: boolean; booked: boolean }> {
+  const result = await sql<{ entry_id: string | null; open: boolean; booked: boolean }>`
+    WITH open AS (
+      SELECT 1 FROM releases
+      WHERE id = ${e.releaseId}::uuid AND drawn_at IS NULL
+        AND opens_at <= ${e.now}::timestamptz AND closes_at > ${e.now}::timestamptz
+    ), booked AS (
+      SELECT 1 FROM appointments
+      WHERE person_key = ${e.personKey} AND procedure_code = ${e.procedure}
+        AND status IN ('booked', 'checked_in') AND ends_at > ${e.now}::timestamptz
+      LIMIT 1
+    ), entry AS (
+      INSERT INTO release_entries (id, release_id, person_key, email, locale, dates, part_of_day, created_at)
+      SELECT ${e.id}::uuid, ${e.releaseId}::uuid, ${e.personKey}, ${e.email}, ${e.locale},
+        ${e.dates ? [...e.dates] : null}::date[], ${e.partOfDay}, ${e.now}::timestamptz
+      WHERE EXISTS (SELECT 1 FROM open) AND NOT EXISTS (SELECT 1 FROM booked)
+      ON CONFLICT (release_id, person_key, lower(email)) WHERE status = 'pending'
+      DO UPDATE SET locale = excluded.locale, dates = excluded.dates, part_of_day = excluded.part_of_day,
+        created_at = excluded.created_at
+      RETURNING id
+    ), job AS (
+      INSERT INTO jobs (name, payload, run_at)
+      SELECT ${e.linkJob}, jsonb_build_object('entryId', id), ${e.now}::timestamptz FROM entry
+    )
+    SELECT (SELECT id FROM entry) AS entry_id, EXISTS (SELECT 1 FROM open) AS open,
+      EXISTS (SELECT 1 FROM booked) AS booked`.execute(db);
   const row = result.rows[0];
-  if (!row) throw new Error('the entry statement returned no row');
-  return row.id;
+  if (!row) throw new Error('the application statement returned no row');
+  return { entryId: row.entry_id ?? undefined, open: row.open, booked: row.booked };
 }
 
 export function selectEntry(db: Kysely<DB>, id: string, { lock = false } = {}) {
@@ -71,25 +97,6 @@ export async function withdrawEntry(db: Kysely<DB>, id: string): Promise<void> {
     .where('id', '=', id)
     .where('status', 'in', ['pending', 'confirmed'])
     .execute();
-}
-
-/** Whether the person has a booked appointment of the procedure still to come. */
-export async function hasActiveAppointment(
-  db: Kysely<DB>,
-  personKey: string,
-  procedure: string,
-  now: Date,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('appointments')
-    .select('id')
-    .where('person_key', '=', personKey)
-    .where('procedure_code', '=', procedure)
-    .where('status', 'in', ['booked', 'checked_in'])
-    .where('ends_at', '>', now)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** How many entries count, and how many distinct documents they belong to (the two must be equal). */

@@ -90,7 +90,12 @@ export async function releasesApi(app: App): Promise<void> {
     },
     async (request, reply) => {
       await admitHold(app, request, request.body.altcha, { allowWithoutProof: false });
-      const entry = await applyForRelease(ctx(), request.params.id, request.body, request.locale);
+      const entry = await applyForRelease(
+        { ...ctx(), cacheMs: app.deps.config.calendarCacheMs },
+        request.params.id,
+        request.body,
+        request.locale,
+      );
       return reply.code(201).send(entry);
     },
   );
