@@ -34,3 +34,13 @@ export function clipRange(
   const end = to > window.lastDate ? window.lastDate : to;
   return start <= end ? { from: start, to: end } : undefined;
 }
+
+/** The booking window cut into ranges of at most `days` days, for searches that answer one range at a time. */
+export function windowRanges(window: BookingWindow, days: number): { from: CivilDate; to: CivilDate }[] {
+  const ranges: { from: CivilDate; to: CivilDate }[] = [];
+  for (let from = window.today; from <= window.lastDate; from = addDays(from, days)) {
+    const to = addDays(from, days - 1);
+    ranges.push({ from, to: to < window.lastDate ? to : window.lastDate });
+  }
+  return ranges;
+}

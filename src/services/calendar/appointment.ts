@@ -1,5 +1,5 @@
 import { translator } from '../../i18n/index.js';
-import type { AppointmentDetails } from '../mail/appointment-details.js';
+import type { AppointmentDetails } from '../appointment-details.js';
 import { type CalendarEvent, calendarFile } from './ics.js';
 
 /** Where the appointment happens, one line: the office's address, or how the remote channel works. */

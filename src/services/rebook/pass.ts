@@ -22,7 +22,8 @@ import {
 } from '../../repositories/rebook.js';
 import { passIdOfToken } from '../../security/rebook-token.js';
 import { alertSettings } from '../alerts/settings.js';
-import { insertWithFreshCode, whyNoPlace } from '../booking.js';
+import { insertWithFreshCode } from '../booking/fresh-code.js';
+import { whyNoPlace } from '../booking/why-no-place.js';
 import type { ServiceContext } from '../context.js';
 import { releasePlace } from '../place-release.js';
 

@@ -1,26 +1,9 @@
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { AppointmentCard } from '../../services/journey/appointment-card.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
 import { JourneyPage, Notice, SummaryList, type SummaryRow } from './parts.js';
-
-/** An appointment as the confirmation and manage pages show it (already in the page's language). */
-export interface AppointmentCard {
-  code: string;
-  status: string;
-  statusLabel: string;
-  procedure: string;
-  channel: string;
-  remote: boolean;
-  when: string;
-  /** Office with address, or how the remote channel works. */
-  where: string;
-  /** Where a video appointment meets, while it can still be joined. */
-  videoUrl: string | null;
-  channelDetails: string;
-  person: string;
-  requirements: string[];
-}
 
 /** Where the appointment happens: the office, how the remote channel works, or the video call's link. */
 export function whereRow(t: Translator, card: AppointmentCard): SummaryRow {

@@ -1,21 +1,15 @@
 import { addDays, isoWeekday } from '../../domain/civil-time.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { Alternatives } from '../../services/journey/alternatives.js';
+import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
+import type { SlotGroup } from '../../services/journey/slot-groups.js';
 import { formatCivilDate } from '../../services/mail/format.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
 import { useSiteTexts } from '../site-texts-context.js';
-import { type Criteria, journeyHref } from './criteria.js';
 import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
 import { Hidden, JourneyPage } from './parts.js';
-
-export interface Alternatives {
-  otherOffices: { name: string; href: string }[];
-  wholeCityHref?: string | undefined;
-  dateSearchHref?: string | undefined;
-  remoteChannels: { name: string; href: string }[];
-  alertHref: string;
-}
 
 /** What to do when nothing was found: say so, then the other ways to an appointment. */
 export function NoResults({
@@ -225,12 +219,6 @@ export function DaysPage(p: DaysPageProps) {
       )}
     </JourneyPage>
   );
-}
-
-export interface SlotGroup {
-  officeName: string;
-  detail?: string | undefined;
-  slots: { slotId: number; time: string; available: number }[];
 }
 
 export interface TimesPageProps {

@@ -1,7 +1,9 @@
-import type { Channel } from '../../domain/channels.js';
 import type { Locale } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
 import type { ProcedureView } from '../../services/catalog.js';
+import type { ChannelInfo } from '../../services/journey/choice.js';
+import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
+import type { FirstFree, PlaceOptions } from '../../services/journey/place-answers.js';
 import {
   ErrorSummary,
   type FormState,
@@ -10,15 +12,7 @@ import {
   SelectField,
   SubmitButton,
 } from '../components/form.js';
-import { type Criteria, journeyHref } from './criteria.js';
 import { Hidden, JourneyPage, RadioGroup } from './parts.js';
-
-export interface ChannelInfo {
-  code: Channel;
-  name: string;
-  description: string;
-  remote: boolean;
-}
 
 const CATEGORY_ORDER = ['tributario', 'aduanero', 'cambiario', 'transversal'] as const;
 
@@ -228,18 +222,6 @@ export function SearchModePage({
       </form>
     </JourneyPage>
   );
-}
-
-export interface PlaceOptions {
-  departments: { code: string; name: string }[];
-  cities: { code: string; name: string }[];
-  offices: { code: string; name: string; address: string }[];
-}
-
-export interface FirstFree {
-  officeName: string;
-  when: string;
-  href: string;
 }
 
 /** Step 3 by place: department → city → office, one choice at a time (each a plain GET form). */

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Locale, Translator } from '../../i18n/index.js';
+import { type Criteria, hiddenCriteria } from '../../services/journey/criteria.js';
 import { formatTime } from '../../services/mail/format.js';
 import { type FormState, fieldId, fieldValue } from '../components/form.js';
 import { Layout } from '../layout.js';
-import { type Criteria, hiddenCriteria } from './criteria.js';
 
 export interface JourneyPageProps {
   locale: Locale;

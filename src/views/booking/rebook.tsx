@@ -1,9 +1,10 @@
 import type { PassState } from '../../domain/rebook.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { AppointmentCard } from '../../services/journey/appointment-card.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton } from '../components/form.js';
-import { type AppointmentCard, whereRow } from './appointment.js';
+import { whereRow } from './appointment.js';
 import { JourneyPage, Notice, RadioGroup, SummaryList } from './parts.js';
 
 export const rebookPath = (token: string) => `/reservar/prioridad/${token}`;
