@@ -45,7 +45,7 @@ export interface ConsentInput {
   policyVersion?: unknown;
 }
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** Invisible characters that only hide what a name really is (zero-width, bidirectional controls, BOM). */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;

@@ -1,13 +1,13 @@
 import { addDays, type CivilDate, civilDateOf } from './civil-time.js';
 
-export interface BookingRules {
+interface BookingRules {
   /** How soon before it starts a slot can still be booked. */
   minLeadMinutes: number;
   /** How many days ahead people can book. */
   bookingWindowDays: number;
 }
 
-export interface BookingWindow {
+interface BookingWindow {
   today: CivilDate;
   /** Slots starting before this instant are not offered. */
   earliest: Date;

@@ -2,7 +2,7 @@ import { AppError, type ErrorCode, type FieldError } from '../domain/errors.js';
 import { STATUS_OF } from './plugins/errors.js';
 
 /** How a page's form shows the domain errors of the service call behind it. */
-export interface FormErrors {
+interface FormErrors {
   /** The codes this form answers by showing itself again; any other error goes on to the error page. */
   shows: readonly ErrorCode[];
   /** Where an error that names no field is shown: at this field of the form (default: the summary only). */
@@ -14,14 +14,14 @@ export interface FormErrors {
 }
 
 /** A refused service call as its form shows it: the error's code and key, messages, and the status. */
-export interface Refusal {
+interface Refusal {
   code: ErrorCode;
   key: string;
   errors: FieldError[];
   status: number;
 }
 
-export type FormOutcome<T> = { ok: true; value: T } | ({ ok: false } & Refusal);
+type FormOutcome<T> = { ok: true; value: T } | ({ ok: false } & Refusal);
 
 /**
  * Runs the service call of a form. A domain error the form shows comes back as its messages and status,

@@ -10,7 +10,7 @@ import { noteSearch } from './reports/note-search.js';
 
 export const MAX_RANGE_DAYS = 62;
 
-export interface DayWithRoom {
+interface DayWithRoom {
   date: string;
   available: number;
 }

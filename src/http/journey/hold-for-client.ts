@@ -6,7 +6,7 @@ import { clientSession } from './client-session.js';
 import { admitHold } from './hold-admission.js';
 import { serviceContext } from './service-context.js';
 
-export interface ClientHold {
+interface ClientHold {
   slotId: number;
   procedure: string;
   channel: Channel;

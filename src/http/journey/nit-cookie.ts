@@ -40,7 +40,7 @@ export function forgetNit(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 /** The NIT (base, without check digit) this browser gave, while it is still good; otherwise undefined. */
-export function journeyNit(request: FastifyRequest, now: Date): string | undefined {
+function journeyNit(request: FastifyRequest, now: Date): string | undefined {
   const raw = request.cookies[COOKIE];
   if (!raw || raw.length > 200) return undefined;
   const bytes = Buffer.from(raw, 'base64url');

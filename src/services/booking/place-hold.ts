@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context.js';
 import { recordHold } from '../reports/activity.js';
 import { reasonOf } from './why-no-place.js';
 
-export interface HoldRequest {
+interface HoldRequest {
   slotId: number;
   procedure: string;
   channel: Channel;

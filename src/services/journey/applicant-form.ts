@@ -9,7 +9,7 @@ import { formatNit } from '../../domain/nit.js';
 import type { HoldDetails } from '../booking/citizen-hold.js';
 
 /** What a person typed, kept with the hold exactly as typed (values come back on every page). */
-export interface Draft {
+interface Draft {
   applicant?: Record<string, string>;
   consent?: ConsentInput;
 }

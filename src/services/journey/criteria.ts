@@ -17,7 +17,7 @@ export interface Criteria {
   cambio?: string | undefined;
 }
 
-export const CRITERIA_KEYS = [
+const CRITERIA_KEYS = [
   'tramite',
   'canal',
   'departamento',

@@ -5,7 +5,7 @@ import { type Criteria, journeyHref } from './criteria.js';
 import type { HeldPlace } from './held-place.js';
 
 /** One answer of the review page with the link back to where it was given. */
-export interface ReviewRow {
+interface ReviewRow {
   key: string;
   value: string;
   change: { href: string; label: string };

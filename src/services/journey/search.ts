@@ -13,7 +13,7 @@ import { noteSearch } from '../reports/note-search.js';
  * Search by date across the country (DESIGN §2.3: "a day → every office or remote channel with room
  * that day"), optionally narrowed to one department. The place-bound searches are in availability.ts.
  */
-export interface NationalQuery {
+interface NationalQuery {
   procedure: string;
   channel: string;
   /** DIVIPOLA department code (2 digits), to narrow an in-person search. */

@@ -9,7 +9,7 @@ import * as places from '../../repositories/places.js';
 import { insertPass } from '../../repositories/rebook.js';
 import { selectOfficeCity } from '../../repositories/search-scope.js';
 
-export interface CancelledByClosure {
+interface CancelledByClosure {
   id: number;
   procedure_code: string;
   channel: string;

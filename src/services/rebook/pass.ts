@@ -90,7 +90,7 @@ export async function viewPass(ctx: RebookContext, token: string): Promise<PassV
   return toView(row, ctx.now);
 }
 
-export interface RebookChoices {
+interface RebookChoices {
   /** Days with free places for the procedure and channel (in person: in the office's city). */
   days: { date: string; available: number }[];
   /** The day shown: the one asked for when it has places, else the first with places. */

@@ -12,7 +12,7 @@ import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
 import { Hidden, JourneyPage } from './parts.js';
 
 /** What to do when nothing was found: say so, then the other ways to an appointment. */
-export function NoResults({
+function NoResults({
   t,
   locale,
   message,
@@ -145,7 +145,7 @@ function MonthTable({
   );
 }
 
-export interface DaysPageProps {
+interface DaysPageProps {
   locale: Locale;
   title: string;
   context: string;
@@ -221,7 +221,7 @@ export function DaysPage(p: DaysPageProps) {
   );
 }
 
-export interface TimesPageProps {
+interface TimesPageProps {
   locale: Locale;
   date: string;
   context: string;

@@ -5,7 +5,7 @@ import { formatTime } from '../../services/mail/format.js';
 import { type FormState, fieldId, fieldValue } from '../components/form.js';
 import { Layout } from '../layout.js';
 
-export interface JourneyPageProps {
+interface JourneyPageProps {
   locale: Locale;
   title: string;
   path: string;
@@ -52,7 +52,7 @@ export function Hidden({
   );
 }
 
-export interface RadioOption {
+interface RadioOption {
   value: string;
   label: string;
   hint?: string | undefined;

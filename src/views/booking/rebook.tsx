@@ -9,13 +9,13 @@ import { JourneyPage, Notice, RadioGroup, SummaryList } from './parts.js';
 
 export const rebookPath = (token: string) => `/reservar/prioridad/${token}`;
 
-export interface RebookDayLink {
+interface RebookDayLink {
   label: string;
   href: string;
   current: boolean;
 }
 
-export interface RebookPageProps {
+interface RebookPageProps {
   locale: Locale;
   token: string;
   csrf: string;

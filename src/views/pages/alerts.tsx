@@ -15,7 +15,7 @@ export interface AlertFormValues {
   email?: string;
 }
 
-export interface FormMessage {
+interface FormMessage {
   field: string;
   message: string;
 }
