@@ -13,21 +13,17 @@ export function selectProcedureBooking(db: Kysely<DB>, procedure: string) {
     .executeTakeFirst();
 }
 
-export async function isActiveOffice(db: Kysely<DB>, officeCode: string): Promise<boolean> {
+/** Whether an active office is there: the office of that code, or any office of that city. */
+export async function hasActiveOffice(
+  db: Kysely<DB>,
+  where: { officeCode: string } | { cityCode: string },
+): Promise<boolean> {
+  const [column, value] =
+    'officeCode' in where ? (['code', where.officeCode] as const) : (['city_code', where.cityCode] as const);
   const office = await db
     .selectFrom('offices')
     .select('code')
-    .where('code', '=', officeCode)
-    .where('active', '=', true)
-    .executeTakeFirst();
-  return office !== undefined;
-}
-
-export async function hasActiveOffices(db: Kysely<DB>, cityCode: string): Promise<boolean> {
-  const office = await db
-    .selectFrom('offices')
-    .select('code')
-    .where('city_code', '=', cityCode)
+    .where(column, '=', value)
     .where('active', '=', true)
     .executeTakeFirst();
   return office !== undefined;

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.js';
 import { type Channel, isChannel, isRemote } from '../domain/channels.js';
 import { isCivilDate } from '../domain/civil-time.js';
 import { type FieldError, validationFailed } from '../domain/errors.js';
-import { hasActiveOffices, isActiveOffice, selectProcedureBooking } from '../repositories/search-scope.js';
+import { hasActiveOffice, selectProcedureBooking } from '../repositories/search-scope.js';
 
 export interface PlaceQuery {
   procedure: string;
@@ -52,11 +52,11 @@ export async function resolvePlace(db: Kysely<DB>, q: PlaceQuery): Promise<Resol
     ...(q.nit ? { nit: q.nit } : {}),
   };
   if (q.office && !q.city) {
-    if (await isActiveOffice(db, q.office)) place.officeCode = q.office;
+    if (await hasActiveOffice(db, { officeCode: q.office })) place.officeCode = q.office;
     else errors.push({ field: 'office', key: 'booking.office.unknown' });
   }
   if (q.city && !q.office) {
-    if (await hasActiveOffices(db, q.city)) place.cityCodes = [q.city];
+    if (await hasActiveOffice(db, { cityCode: q.city })) place.cityCodes = [q.city];
     else errors.push({ field: 'city', key: 'booking.city.unknown' });
   }
   if (errors.length > 0) throw validationFailed(errors);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readSigned, secureCookies } from './signed-cookie.js';
+import { readSigned, signedCookie } from './signed-cookie.js';
 
 const COOKIE = 'sid';
 
@@ -14,13 +14,7 @@ export function clientSession(request: FastifyRequest, reply: FastifyReply): { k
   const known = readSigned(request, COOKIE);
   if (known) return { key: keyOf(known), fresh: false };
   const id = randomBytes(18).toString('base64url');
-  reply.setCookie(COOKIE, id, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(request),
-    signed: true,
-  });
+  reply.setCookie(COOKIE, id, signedCookie(request, '/'));
   return { key: keyOf(id), fresh: true };
 }
 

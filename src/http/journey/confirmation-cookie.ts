@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readSigned, secureCookies } from './signed-cookie.js';
+import { readSigned, signedCookie } from './signed-cookie.js';
 
 /**
  * Which hold this browser turned into which appointment, in a short signed cookie carrying ids only (no
@@ -16,11 +16,7 @@ export function rememberConfirmation(
   appointmentId: number,
 ): void {
   reply.setCookie(COOKIE, `${holdId}.${appointmentId}`, {
-    path: '/reservar',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(request),
-    signed: true,
+    ...signedCookie(request, '/reservar'),
     maxAge: HOURS * 3600,
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { readSigned, secureCookies } from './signed-cookie.js';
+import { readSigned, signedCookie } from './signed-cookie.js';
 
 /**
  * The appointment a person proved to hold on /gestionar (code + document), remembered for a while in a
@@ -15,13 +15,7 @@ export function startManageSession(
   now: Date,
 ): void {
   const expires = now.getTime() + MINUTES * 60_000;
-  reply.setCookie(COOKIE, `${appointmentId}.${expires}`, {
-    path: '/gestionar',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: secureCookies(request),
-    signed: true,
-  });
+  reply.setCookie(COOKIE, `${appointmentId}.${expires}`, signedCookie(request, '/gestionar'));
 }
 
 export function endManageSession(reply: FastifyReply): void {

@@ -9,35 +9,23 @@ import { formatNit } from '../../domain/nit.js';
 import type { HoldDetails } from '../booking/citizen-hold.js';
 
 /** What a person typed, kept with the hold exactly as typed (values come back on every page). */
-interface Draft {
+export interface Draft {
   applicant?: Record<string, string>;
   consent?: ConsentInput;
 }
 
+/** The data form's fields from top to bottom (the company's come right after the person type). */
 export const APPLICANT_FIELDS = [
   'personType',
+  'nit',
+  'companyName',
   'documentType',
   'documentNumber',
   'firstName',
   'lastName',
   'email',
   'phone',
-  'nit',
-  'companyName',
 ] as const;
-
-/** The data form's fields from top to bottom (the company's come right after the person type). */
-const FIELD_ORDER = [
-  'personType',
-  'nit',
-  'companyName',
-  'documentType',
-  'documentNumber',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-];
 
 export function draftOf(hold: HoldDetails): Draft {
   const d = hold.draft;
@@ -83,7 +71,7 @@ export function dataFormValues(hold: HoldDetails): Record<string, string> {
 export function applicantErrors(typed: Record<string, string>, reservedFor: string | null): FieldError[] {
   const result = validateApplicant(applicantInput(typed));
   if (!result.ok) {
-    const order = (field: string) => FIELD_ORDER.indexOf(field.replace('applicant.', ''));
+    const order = (field: string) => APPLICANT_FIELDS.findIndex((f) => `applicant.${f}` === field);
     return [...result.errors].sort((a, b) => order(a.field) - order(b.field));
   }
   if (!reservedFor || mayHavePlace(result.value, reservedFor)) return [];

@@ -46,6 +46,18 @@ function Details({ t, card }: { t: Translator; card: AppointmentCard }) {
   );
 }
 
+/** The confirmation code, large: what a person needs to manage the appointment later. */
+export function CodePanel({ t, code }: { t: Translator; code: string }) {
+  return (
+    <div class="confirmation-panel">
+      <p>{t('journey.done.code')}</p>
+      <p class="confirmation-code" id="confirmation-code">
+        {code}
+      </p>
+    </div>
+  );
+}
+
 /** The end of the journey: the code, the time in Bogotá, the place, what to bring, the .ics, print. */
 export function ConfirmationPage({
   locale,
@@ -66,12 +78,7 @@ export function ConfirmationPage({
   return (
     <JourneyPage locale={locale} t={t} title={t('journey.done.title')} path={`/reservar/confirmacion?${q}`}>
       {print ? <p class="print-note">{t('journey.done.printNote')}</p> : null}
-      <div class="confirmation-panel">
-        <p>{t('journey.done.code')}</p>
-        <p class="confirmation-code" id="confirmation-code">
-          {card.code}
-        </p>
-      </div>
+      <CodePanel t={t} code={card.code} />
       <p>{t('journey.done.email', { email })}</p>
       <Details t={t} card={card} />
       <ul class="confirmation-actions">

@@ -9,7 +9,7 @@ import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
 import { useSiteTexts } from '../site-texts-context.js';
 import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
-import { Hidden, JourneyPage } from './parts.js';
+import { FieldMessage, Hidden, JourneyPage } from './parts.js';
 
 /** What to do when nothing was found: say so, then the other ways to an appointment. */
 function NoResults({
@@ -290,12 +290,7 @@ export function TimesPage(p: TimesPageProps) {
           {hold ? <CsrfField token={hold.csrf} /> : null}
           <Hidden criteria={p.criteria} except={hold ? [] : ['tramite', 'canal', 'cambio']} />
           <div class={`form-group${error ? ' form-group-error' : ''}`}>
-            {error ? (
-              <p class="field-error" id={`${id}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {t(error.key, error.params)}
-              </p>
-            ) : null}
+            <FieldMessage t={t} id={id} error={error} />
             {p.groups.map((g) => (
               <fieldset class="fieldset slot-group">
                 <legend class="legend">

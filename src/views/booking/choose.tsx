@@ -12,7 +12,7 @@ import {
   SelectField,
   SubmitButton,
 } from '../components/form.js';
-import { Hidden, JourneyPage, RadioGroup } from './parts.js';
+import { FieldMessage, Hidden, JourneyPage, RadioGroup } from './parts.js';
 
 const CATEGORY_ORDER = ['tributario', 'aduanero', 'cambiario', 'transversal'] as const;
 
@@ -51,12 +51,7 @@ export function ProcedurePage({
         <div class={`form-group${error ? ' form-group-error' : ''}`}>
           <fieldset class="fieldset" aria-describedby={error ? `${id}-error` : undefined}>
             <legend class="legend">{t('journey.procedure.legend')}</legend>
-            {error ? (
-              <p class="field-error" id={`${id}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {t(error.key, error.params)}
-              </p>
-            ) : null}
+            <FieldMessage t={t} id={id} error={error} />
             {CATEGORY_ORDER.map((category) => {
               const items = bookable.filter((p) => p.category === category);
               if (items.length === 0) return null;

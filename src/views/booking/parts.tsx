@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../../domain/errors.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { type Criteria, hiddenCriteria } from '../../services/journey/criteria.js';
 import { formatTime } from '../../services/mail/format.js';
@@ -52,6 +53,17 @@ export function Hidden({
   );
 }
 
+/** A field's message, under its label: what is wrong, said to screen readers as an error. */
+export function FieldMessage({ t, id, error }: { t: Translator; id: string; error: FieldError | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      <span class="visually-hidden">Error: </span>
+      {t(error.key, error.params)}
+    </p>
+  );
+}
+
 interface RadioOption {
   value: string;
   label: string;
@@ -89,12 +101,7 @@ export function RadioGroup({
             {hint}
           </div>
         ) : null}
-        {error ? (
-          <p class="field-error" id={`${id}-error`}>
-            <span class="visually-hidden">Error: </span>
-            {t(error.key, error.params)}
-          </p>
-        ) : null}
+        <FieldMessage t={t} id={id} error={error} />
         <div class="radios">
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${i + 1}`;

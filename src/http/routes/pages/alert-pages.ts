@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { isLocale, type Locale, translate } from '../../../i18n/index.js';
 import { claimOffer, continueBookingPath, offerByToken } from '../../../services/alerts/claim-offer.js';
 import { confirmSubscription, subscriptionByToken } from '../../../services/alerts/confirm-subscription.js';
+import type { SubscriptionSummary } from '../../../services/alerts/describe.js';
 import { alertFormOptions } from '../../../services/alerts/form-options.js';
 import { alertSettings } from '../../../services/alerts/settings.js';
 import { subscribeToAlerts } from '../../../services/alerts/subscribe.js';
@@ -45,6 +46,20 @@ function csrfOf(reply: FastifyReply): string | undefined {
 function pageLocale(request: FastifyRequest, fallback: Locale): Locale {
   const chosen = request.cookies?.lang;
   return isLocale(chosen) ? chosen : fallback;
+}
+
+/** What the pages behind an e-mail's links show in common: its language, address, subscription and form. */
+function linkPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sub: { locale: Locale; summary: SubscriptionSummary },
+) {
+  return {
+    locale: pageLocale(request, sub.locale),
+    path: request.url.split('?')[0] ?? '',
+    summary: sub.summary,
+    csrf: csrfOf(reply),
+  };
 }
 
 /**
@@ -118,16 +133,7 @@ export async function alertPages(app: App): Promise<void> {
     async (request, reply) => {
       const sub = await subscriptionByToken(db(), request.params.token, 'confirm', app.deps.clock());
       const status = sub.status === 'pending' ? 'pending' : sub.status === 'active' ? 'active' : 'closed';
-      return sendPage(
-        reply,
-        AlertConfirmPage({
-          locale: pageLocale(request, sub.locale),
-          path: request.url.split('?')[0] ?? '',
-          status,
-          summary: sub.summary,
-          csrf: csrfOf(reply),
-        }),
-      );
+      return sendPage(reply, AlertConfirmPage({ ...linkPage(request, reply, sub), status }));
     },
   );
 
@@ -148,16 +154,7 @@ export async function alertPages(app: App): Promise<void> {
         : sub.status === 'unsubscribed'
           ? 'unsubscribed'
           : 'closed';
-    return sendPage(
-      reply,
-      AlertUnsubscribePage({
-        locale: pageLocale(request, sub.locale),
-        path: request.url.split('?')[0] ?? '',
-        status,
-        summary: sub.summary,
-        csrf: csrfOf(reply),
-      }),
-    );
+    return sendPage(reply, AlertUnsubscribePage({ ...linkPage(request, reply, sub), status }));
   });
 
   // Also the target of one-click unsubscribe from mail clients (RFC 8058: a POST to the same link).

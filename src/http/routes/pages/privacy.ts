@@ -86,26 +86,39 @@ export async function privacyPages(app: App): Promise<void> {
   const invalidLink = (request: FastifyRequest, reply: FastifyReply) =>
     sendPage(reply, InvalidLinkPage({ locale: request.locale }), 404);
 
+  /** The data held, with the rectification form (as on record, or as just refused) and a notice. */
+  async function dataPage(
+    request: TokenRequest,
+    reply: FastifyReply,
+    rectify: (data: SubjectData) => FormState,
+    { notice, status = 200 }: { notice?: string | undefined; status?: number } = {},
+  ) {
+    const { token } = request.params;
+    const data = await viewSubjectData(db(), token, now(), request.locale);
+    if (!data) return invalidLink(request, reply);
+    return sendPage(
+      reply,
+      DataPage({
+        locale: request.locale,
+        token,
+        data,
+        rectify: rectify(data),
+        csrf: csrfToken(reply),
+        notice,
+      }),
+      status,
+    );
+  }
+
   app.get(
     `${DATA_PATH}/acceso/:token`,
     { schema: { hide: true, params: TokenParams } },
     async (request: TokenRequest, reply) => {
       privateAnswer(reply);
-      const { token } = request.params;
-      const data = await viewSubjectData(db(), token, now(), request.locale);
-      if (!data) return invalidLink(request, reply);
       const aviso = (request.query as Record<string, unknown> | undefined)?.aviso;
-      return sendPage(
-        reply,
-        DataPage({
-          locale: request.locale,
-          token,
-          data,
-          rectify: currentContact(data),
-          csrf: csrfToken(reply),
-          notice: aviso === 'corregido' ? translate(request.locale, 'privacy.rectify.done') : undefined,
-        }),
-      );
+      return dataPage(request, reply, currentContact, {
+        notice: aviso === 'corregido' ? translate(request.locale, 'privacy.rectify.done') : undefined,
+      });
     },
   );
 
@@ -122,19 +135,9 @@ export async function privacyPages(app: App): Promise<void> {
       });
       if (done.ok && !done.value) return invalidLink(request, reply);
       if (done.ok) return reply.redirect(`${accessPath(token)}?aviso=corregido`, 303);
-      const data = await viewSubjectData(db(), token, now(), request.locale);
-      if (!data) return invalidLink(request, reply);
-      return sendPage(
-        reply,
-        DataPage({
-          locale: request.locale,
-          token,
-          data,
-          rectify: { values: input, errors: done.errors },
-          csrf: csrfToken(reply),
-        }),
-        done.status,
-      );
+      return dataPage(request, reply, () => ({ values: input, errors: done.errors }), {
+        status: done.status,
+      });
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../../domain/errors.js';
 import { listProcedures } from '../../../../services/catalog.js';
 import { type Choice, choiceOf } from '../../../../services/journey/choice.js';
-import type { Criteria } from '../../../../services/journey/criteria.js';
+import { type Criteria, journeyBase, journeyHref } from '../../../../services/journey/criteria.js';
 import { ChannelPage, ProcedurePage } from '../../../../views/booking/choose.js';
 import { sendPage } from '../../../page.js';
 import type { App } from '../../../types.js';
@@ -71,5 +71,18 @@ export async function requireChoice(
       400,
     );
   }
+  return undefined;
+}
+
+/** As requireChoice, for the steps of a place: a remote channel has none to choose, and goes to its calendar. */
+export async function requireInPersonChoice(
+  app: App,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  criteria: Criteria,
+): Promise<Choice | undefined> {
+  const choice = await requireChoice(app, request, reply, criteria);
+  if (!choice?.channel.remote) return choice;
+  await reply.redirect(journeyHref('/reservar/dias', journeyBase(criteria)), 303);
   return undefined;
 }

@@ -1,13 +1,12 @@
 import { LIMITS } from '../../../../security/limits.js';
-import { applicantInput, draftOf } from '../../../../services/journey/applicant-form.js';
+import { applicantInput } from '../../../../services/journey/applicant-form.js';
 import { submitForm } from '../../../forms.js';
 import { confirmForClient } from '../../../journey/confirm-for-client.js';
-import { confirmedAppointment, rememberConfirmation } from '../../../journey/confirmation-cookie.js';
+import { rememberConfirmation } from '../../../journey/confirmation-cookie.js';
 import { forgetNit } from '../../../journey/nit-cookie.js';
-import { ownHold } from '../../../journey/own-hold.js';
 import { routeLimit } from '../../../plugins/rate-limit.js';
 import type { App } from '../../../types.js';
-import { gone, holdHref } from './held.js';
+import { gone, holdHref, holdToConfirm } from './held.js';
 import { CsrfOnly, HoldQuery } from './journey-schemas.js';
 import { reviewPage } from './review-step.js';
 
@@ -20,14 +19,9 @@ export function confirmStep(app: App): void {
       config: { rateLimit: routeLimit(app, LIMITS.confirm) },
     },
     async (request, reply) => {
-      const holdId = request.query.reserva ?? '';
-      // Confirming twice (back button, a second click) shows the appointment already made.
-      if (confirmedAppointment(request, holdId))
-        return reply.redirect(holdHref('/reservar/confirmacion', holdId), 303);
-      const hold = await ownHold(app, request, reply, holdId);
-      if (!hold) return gone(reply, request.locale);
-      const draft = draftOf(hold);
-      if (!draft.applicant) return reply.redirect(holdHref('/reservar/datos', hold.holdId), 303);
+      const found = await holdToConfirm(app, request, reply, request.query.reserva ?? '');
+      if (!found) return reply;
+      const { hold, draft } = found;
       const done = await submitForm(
         () =>
           confirmForClient(app, request, {

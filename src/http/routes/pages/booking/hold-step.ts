@@ -11,22 +11,11 @@ import { ownHold } from '../../../journey/own-hold.js';
 import { routeLimit } from '../../../plugins/rate-limit.js';
 import type { App } from '../../../types.js';
 import { holdHref } from './held.js';
-import { slotIdOf, text } from './journey-schemas.js';
+import { criteriaFields, slotIdOf, text } from './journey-schemas.js';
 import { timesPage } from './times-step.js';
 
 const HoldPost = Type.Object(
-  {
-    horario: text(300),
-    altcha: text(4000),
-    tramite: text(300),
-    canal: text(300),
-    departamento: text(300),
-    ciudad: text(300),
-    oficina: text(300),
-    fecha: text(300),
-    reserva: text(300),
-    _csrf: text(300),
-  },
+  { horario: text(300), altcha: text(4000), ...criteriaFields(300), _csrf: text(300) },
   { additionalProperties: false },
 );
 

@@ -3,16 +3,21 @@ import { Type } from 'typebox';
 /** A short text field of the journey's forms and addresses. */
 export const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 
+/** The journey's criteria as form or address fields (the hold's carry the longer limit they always had). */
+export const criteriaFields = (maxLength: number) => ({
+  tramite: text(maxLength),
+  canal: text(maxLength),
+  departamento: text(maxLength),
+  ciudad: text(maxLength),
+  oficina: text(maxLength),
+  fecha: text(maxLength),
+  reserva: text(maxLength),
+});
+
 /** The search steps' address: the journey's criteria, and what a step asks (`modo`, `paso`). */
 export const CriteriaQuery = Type.Object({
-  tramite: text(120),
-  canal: text(120),
-  departamento: text(120),
-  ciudad: text(120),
-  oficina: text(120),
-  fecha: text(120),
+  ...criteriaFields(120),
   mes: text(120),
-  reserva: text(120),
   cambio: text(120),
   modo: text(120),
   paso: text(120),

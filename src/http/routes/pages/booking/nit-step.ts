@@ -6,21 +6,15 @@ import { forgetNit, rememberNit } from '../../../journey/nit-cookie.js';
 import { routeLimit } from '../../../plugins/rate-limit.js';
 import type { App } from '../../../types.js';
 import { calendarPage } from './calendar-step.js';
-import { text } from './journey-schemas.js';
+import { criteriaFields, text } from './journey-schemas.js';
 
 const NitPost = Type.Object(
   {
     nit: text(60),
     accion: text(120),
     volver: text(120),
-    tramite: text(120),
-    canal: text(120),
-    departamento: text(120),
-    ciudad: text(120),
-    oficina: text(120),
-    fecha: text(120),
+    ...criteriaFields(120),
     mes: text(120),
-    reserva: text(120),
     _csrf: text(120),
   },
   { additionalProperties: false },

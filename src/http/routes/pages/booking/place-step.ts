@@ -9,7 +9,7 @@ import { serviceContext } from '../../../journey/service-context.js';
 import { sendPage } from '../../../page.js';
 import { routeLimit } from '../../../plugins/rate-limit.js';
 import type { App } from '../../../types.js';
-import { requireChoice } from './choice-pages.js';
+import { requireInPersonChoice } from './choice-pages.js';
 import { CriteriaQuery } from './journey-schemas.js';
 
 /** Step 3 by place: department → city → office, with the first free times near the chosen city. */
@@ -22,10 +22,9 @@ export function placeStep(app: App): void {
     },
     async (request, reply) => {
       const criteria = criteriaOf(request.query);
-      const choice = await requireChoice(app, request, reply, criteria);
+      const choice = await requireInPersonChoice(app, request, reply, criteria);
       if (!choice) return reply;
       const base = journeyBase(criteria);
-      if (choice.channel.remote) return reply.redirect(journeyHref('/reservar/dias', base), 303);
       const offices = await officesFor(app.deps.database.db, request.locale, choice);
       const { place, errors, chosen } = placeAnswers(offices, criteria, request.query.paso);
       if (chosen) return reply.redirect(journeyHref('/reservar/dias', base, chosen), 303);

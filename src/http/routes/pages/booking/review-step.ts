@@ -4,12 +4,10 @@ import type { HoldDetails } from '../../../../services/booking/citizen-hold.js';
 import { draftOf } from '../../../../services/journey/applicant-form.js';
 import { reviewRows } from '../../../../services/journey/review-rows.js';
 import { ReviewPage } from '../../../../views/booking/applicant.js';
-import { confirmedAppointment } from '../../../journey/confirmation-cookie.js';
-import { ownHold } from '../../../journey/own-hold.js';
 import { sendPage } from '../../../page.js';
 import { csrfToken } from '../../../plugins/csrf.js';
 import type { App } from '../../../types.js';
-import { gone, heldPlaceOf, holdHref } from './held.js';
+import { heldPlaceOf, holdHref, holdToConfirm } from './held.js';
 import { HoldQuery } from './journey-schemas.js';
 
 /** Step 8, "Revise su solicitud": every answer with its change link, then confirm. */
@@ -33,13 +31,9 @@ export async function reviewPage(
 
 export function reviewStep(app: App): void {
   app.get('/reservar/revisar', { schema: { hide: true, querystring: HoldQuery } }, async (request, reply) => {
-    const holdId = request.query.reserva ?? '';
-    if (confirmedAppointment(request, holdId))
-      return reply.redirect(holdHref('/reservar/confirmacion', holdId), 303);
-    const hold = await ownHold(app, request, reply, holdId);
-    if (!hold) return gone(reply, request.locale);
-    const draft = draftOf(hold);
-    if (!draft.applicant) return reply.redirect(holdHref('/reservar/datos', hold.holdId), 303);
+    const found = await holdToConfirm(app, request, reply, request.query.reserva ?? '');
+    if (!found) return reply;
+    const { hold, draft } = found;
     if (!draft.consent?.accepted)
       return reply.redirect(holdHref('/reservar/consentimiento', hold.holdId), 303);
     return reviewPage(app, request, reply, hold);

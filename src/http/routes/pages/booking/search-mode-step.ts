@@ -3,7 +3,7 @@ import { criteriaOf, journeyBase, journeyHref } from '../../../../services/journ
 import { SearchModePage } from '../../../../views/booking/choose.js';
 import { sendPage } from '../../../page.js';
 import type { App } from '../../../types.js';
-import { requireChoice } from './choice-pages.js';
+import { requireInPersonChoice } from './choice-pages.js';
 import { CriteriaQuery } from './journey-schemas.js';
 
 /** Step 3, in person: search by place (department → city → office) or by date (every office). */
@@ -13,10 +13,9 @@ export function searchModeStep(app: App): void {
     { schema: { hide: true, querystring: CriteriaQuery } },
     async (request, reply) => {
       const criteria = criteriaOf(request.query);
-      const choice = await requireChoice(app, request, reply, criteria);
+      const choice = await requireInPersonChoice(app, request, reply, criteria);
       if (!choice) return reply;
       const base = journeyBase(criteria);
-      if (choice.channel.remote) return reply.redirect(journeyHref('/reservar/dias', base), 303);
       const mode = request.query.modo;
       if (mode === 'lugar') return reply.redirect(journeyHref('/reservar/lugar', base), 303);
       if (mode === 'fecha') return reply.redirect(journeyHref('/reservar/dias', base), 303);
