@@ -22,6 +22,7 @@ import { privateAnswer, sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
+import { slotIdOf } from './booking/journey-schemas.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
@@ -136,7 +137,7 @@ export async function rebookPages(app: App): Promise<void> {
       privateAnswer(reply);
       const { token } = request.params;
       const raw = request.body.horario ?? '';
-      const slotId = /^\d{1,10}$/.test(raw) ? Number(raw) : undefined;
+      const slotId = slotIdOf(raw);
       const again = async (errors: FieldError[], status: number) => {
         const pass = await passOf(token);
         if (!pass) return invalidLink(request, reply);
