@@ -45,7 +45,7 @@ export interface ConsentInput {
   policyVersion?: unknown;
 }
 
-export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** Invisible characters that only hide what a name really is (zero-width, bidirectional controls, BOM). */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
@@ -213,11 +213,15 @@ export function validateConsent(input: ConsentInput | undefined, field = 'consen
 }
 
 /**
- * Whether an applicant may take a place reserved for a NIT's deadline day: the NIT is their own (their
- * document number) or their company's. Without this anyone could take one by typing another's NIT.
+ * Whether an applicant may have a held place: a public one (`reservedFor` null) anyone may; one reserved
+ * for a NIT's deadline day only that NIT, as their own document number or as their company's NIT.
+ * Without this anyone could take a reserved place by typing another's NIT.
  */
-export function holdsNit(applicant: Pick<Applicant, 'documentNumber' | 'nit'>, nit: string): boolean {
-  return applicant.documentNumber === nit || applicant.nit === nit;
+export function mayHavePlace(
+  applicant: Pick<Applicant, 'documentNumber' | 'nit'>,
+  reservedFor: string | null,
+): boolean {
+  return reservedFor === null || applicant.documentNumber === reservedFor || applicant.nit === reservedFor;
 }
 
 /** The person the per-person limits count: document type and number. */

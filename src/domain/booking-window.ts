@@ -1,13 +1,13 @@
 import { addDays, type CivilDate, civilDateOf } from './civil-time.js';
 
-export interface BookingRules {
+interface BookingRules {
   /** How soon before it starts a slot can still be booked. */
   minLeadMinutes: number;
   /** How many days ahead people can book. */
   bookingWindowDays: number;
 }
 
-export interface BookingWindow {
+interface BookingWindow {
   today: CivilDate;
   /** Slots starting before this instant are not offered. */
   earliest: Date;
@@ -33,4 +33,14 @@ export function clipRange(
   const start = from < window.today ? window.today : from;
   const end = to > window.lastDate ? window.lastDate : to;
   return start <= end ? { from: start, to: end } : undefined;
+}
+
+/** The booking window cut into ranges of at most `days` days, for searches that answer one range at a time. */
+export function windowRanges(window: BookingWindow, days: number): { from: CivilDate; to: CivilDate }[] {
+  const ranges: { from: CivilDate; to: CivilDate }[] = [];
+  for (let from = window.today; from <= window.lastDate; from = addDays(from, days)) {
+    const to = addDays(from, days - 1);
+    ranges.push({ from, to: to < window.lastDate ? to : window.lastDate });
+  }
+  return ranges;
 }

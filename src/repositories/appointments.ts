@@ -162,46 +162,76 @@ export async function markCancelled(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** An appointment with what a person needs to see about it. */
-export function selectAppointmentDetails(db: Kysely<DB>, where: { code: string } | { id: number }) {
-  let q = db
+/**
+ * An appointment with all that its readers show: the pages, its e-mails and its calendar file, in both
+ * languages. The document number never leaves the database whole: only its last three characters are
+ * selected.
+ */
+export function selectAppointmentDetails(db: Kysely<DB>, id: number) {
+  return db
     .selectFrom('appointments as a')
     .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
     .innerJoin('procedures as pr', 'pr.code', 'a.procedure_code')
     .innerJoin('offices as o', 'o.code', 'a.office_code')
     .innerJoin('cities as c', 'c.code', 'o.city_code')
+    .innerJoin('channels as ch', 'ch.code', 'a.channel')
     .leftJoin('appointments as next', 'next.rescheduled_from_id', 'a.id')
     .select([
       'a.id',
       'a.code',
       'a.status',
-      'a.procedure_code',
+      'a.cancel_reason',
+      'a.starts_at',
+      'a.ends_at',
+      'a.locale',
+      'a.created_at',
+      'a.video_room',
+      'next.code as rescheduled_to',
+      'p.first_name',
+      'p.last_name',
+      'p.email',
+      'p.document_type',
+      sql<string>`right(p.document_number, 3)`.as('document_last3'),
+      'p.company_name',
+      'p.anonymised_at',
+      'pr.code as procedure_code',
       'pr.name_es as procedure_name_es',
       'pr.name_en as procedure_name_en',
       'pr.requirements_es',
       'pr.requirements_en',
-      'a.channel',
-      'a.office_code',
+      'ch.code as channel_code',
+      'ch.name_es as channel_name_es',
+      'ch.name_en as channel_name_en',
+      'ch.remote as channel_remote',
+      'ch.description_es as channel_description_es',
+      'ch.description_en as channel_description_en',
+      'o.code as office_code',
       'o.name as office_name',
       'o.address as office_address',
-      'c.name as city',
-      'a.starts_at',
-      'a.ends_at',
-      'a.slot_id',
-      'a.reserved',
-      'a.locale',
-      'a.cancel_reason',
-      'a.created_at',
-      'p.person_type',
-      'p.document_type',
-      'p.document_number',
-      'p.first_name',
-      'p.last_name',
-      'p.company_name',
-      'next.code as rescheduled_to',
-    ]);
-  q = 'code' in where ? q.where('a.code', '=', where.code) : q.where('a.id', '=', where.id);
-  return q.executeTakeFirst();
+      'o.email as office_email',
+      'o.phone as office_phone',
+      'o.hours_es as office_hours_es',
+      'o.hours_en as office_hours_en',
+      'c.name as city_name',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The appointment of a code and the holder's document number (both normalised); undefined unless both match. */
+export async function selectAppointmentIdByCredentials(
+  db: Kysely<DB>,
+  code: string,
+  documentNumber: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('appointments as a')
+    .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
+    .select('a.id')
+    .where('a.code', '=', code)
+    .where('p.document_number', '=', documentNumber)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** Booked appointments starting in (from, until], with when they were made. */

@@ -136,31 +136,37 @@ export interface SlotWithRoom {
   available: number;
 }
 
+interface SlotRow {
+  id: number;
+  office_code: string;
+  starts_at: Date;
+  ends_at: Date;
+  available: number;
+}
+
+function slotWithRoom(r: SlotRow): SlotWithRoom {
+  return {
+    slotId: r.id,
+    officeCode: r.office_code,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    available: r.available,
+  };
+}
+
 export async function selectSlotsWithRoom(
   db: Kysely<DB>,
   q: AvailabilityScope & { date: string },
 ): Promise<SlotWithRoom[]> {
   const day = sql`s.local_date = ${q.date}::date`;
-  const result = await sql<{
-    id: number;
-    office_code: string;
-    starts_at: Date;
-    ends_at: Date;
-    available: number;
-  }>`
+  const result = await sql<SlotRow>`
     ${PREPARED}WITH lines AS MATERIALIZED (${linesInScope(q)})
     SELECT s.id, s.office_code, s.starts_at, s.ends_at, ${free(q)}::int AS available
     FROM (SELECT s.* ${slotsOfLines(q, day)}) s
     ${EXPIRED_HOLDS_OF_SLOT(q.now)}
     WHERE ${free(q)} > 0
     ORDER BY s.starts_at, s.office_code`.execute(db);
-  return result.rows.map((r) => ({
-    slotId: r.id,
-    officeCode: r.office_code,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    available: r.available,
-  }));
+  return result.rows.map(slotWithRoom);
 }
 
 /**
@@ -172,13 +178,7 @@ export async function selectFirstPerOffice(
   q: AvailabilityScope & { lastDate: string; limit: number },
 ): Promise<SlotWithRoom[]> {
   const window = sql`s.local_date <= ${q.lastDate}::date`;
-  const result = await sql<{
-    id: number;
-    office_code: string;
-    starts_at: Date;
-    ends_at: Date;
-    available: number;
-  }>`
+  const result = await sql<SlotRow>`
     WITH lines AS MATERIALIZED (${linesInScope(q)}),
     line_firsts AS (
       SELECT f.* FROM lines CROSS JOIN LATERAL (
@@ -195,13 +195,7 @@ export async function selectFirstPerOffice(
       SELECT DISTINCT ON (office_code) * FROM line_firsts ORDER BY office_code, starts_at
     )
     SELECT * FROM firsts ORDER BY starts_at, office_code LIMIT ${q.limit}`.execute(db);
-  return result.rows.map((r) => ({
-    slotId: r.id,
-    officeCode: r.office_code,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    available: r.available,
-  }));
+  return result.rows.map(slotWithRoom);
 }
 
 /** What a slot is, for telling a person precisely why it cannot be taken. */

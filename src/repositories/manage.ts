@@ -10,7 +10,3 @@ export function selectManageCredentials(db: Kysely<DB>, appointmentId: number) {
     .where('a.id', '=', appointmentId)
     .executeTakeFirst();
 }
-
-export function selectAppointmentIdByCode(db: Kysely<DB>, code: string) {
-  return db.selectFrom('appointments').select('id').where('code', '=', code).executeTakeFirst();
-}

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
 
-export interface FirstPlaceRow {
+interface FirstPlaceRow {
   procedure: string;
   channel: string;
   officeCode: string;

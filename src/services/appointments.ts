@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AppointmentStatus, CancelReason, DB } from '../db/schema.js';
+import type { Config } from '../config.js';
+import type { CancelReason, DB } from '../db/schema.js';
 import { transaction } from '../db/transaction.js';
 import { bookingWindow } from '../domain/booking-window.js';
-import type { Channel } from '../domain/channels.js';
 import { normaliseConfirmationCode } from '../domain/confirmation-code.js';
 import { normaliseDocumentNumber } from '../domain/documents.js';
 import { AppError, validationFailed } from '../domain/errors.js';
@@ -14,33 +14,11 @@ import { reclaimExpiredHolds } from '../repositories/holds/expired.js';
 import { enqueue } from '../repositories/jobs.js';
 import * as places from '../repositories/places.js';
 import { alertSettings } from './alerts/settings.js';
-import { insertWithFreshCode, whyNoPlace } from './booking.js';
+import { type AppointmentDetails, loadAppointmentDetails } from './appointment-details.js';
+import { insertWithFreshCode } from './booking/fresh-code.js';
+import { whyNoPlace } from './booking/why-no-place.js';
 import type { ServiceContext } from './context.js';
 import { releasePlace } from './place-release.js';
-
-export interface AppointmentView {
-  code: string;
-  status: AppointmentStatus;
-  procedure: string;
-  procedureName: string;
-  channel: Channel;
-  officeCode: string;
-  officeName: string;
-  officeAddress: string;
-  city: string;
-  startsAt: Date;
-  endsAt: Date;
-  requirements: string[];
-  firstName: string;
-  lastName: string;
-  companyName: string | null;
-  /** The last three characters of the document, the most that is shown back. */
-  documentHint: string;
-  documentType: string;
-  cancelReason: CancelReason | null;
-  /** When rescheduled: the code of the appointment that replaced this one. */
-  rescheduledTo: string | null;
-}
 
 /** A document number as typed, in the stored form: no separators, and a NIT without its check digit. */
 export function normaliseLookupDocument(raw: string): string {
@@ -53,66 +31,43 @@ function notFound(): AppError {
   return new AppError('NOT_FOUND', 'appointment.notFound');
 }
 
-export async function viewAppointment(
-  db: Kysely<DB>,
-  where: { code: string } | { id: number },
-  locale: Locale,
-): Promise<AppointmentView | undefined> {
-  const row = await repo.selectAppointmentDetails(db, where);
-  if (!row) return undefined;
-  const en = locale === 'en';
-  return {
-    code: row.code,
-    status: row.status,
-    procedure: row.procedure_code,
-    procedureName: en ? row.procedure_name_en : row.procedure_name_es,
-    channel: row.channel as Channel,
-    officeCode: row.office_code,
-    officeName: row.office_name,
-    officeAddress: row.office_address,
-    city: row.city,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    requirements: en ? row.requirements_en : row.requirements_es,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    companyName: row.company_name,
-    documentHint: row.document_number.slice(-3),
-    documentType: row.document_type,
-    cancelReason: row.cancel_reason,
-    rescheduledTo: row.rescheduled_to,
-  };
+/** A code and a document number as typed, in their stored forms; a wrong one of either is NOT_FOUND. */
+function normalisedCredentials(code: string, documentNumber: string): { code: string; document: string } {
+  const normalised = normaliseConfirmationCode(code);
+  const document = normaliseLookupDocument(documentNumber);
+  if (!normalised || document === '') throw notFound();
+  return { code: normalised, document };
 }
 
 /**
- * Finds an appointment by its code and the holder's document number. A wrong code and a wrong
- * document give the same answer, so the look-up reveals nothing about codes that exist.
+ * The appointment behind a code and the holder's document number. A wrong code and a wrong document
+ * give the same answer, so the look-up reveals nothing about codes that exist.
  */
+export async function findAppointmentId(
+  db: Kysely<DB>,
+  r: { code: string; documentNumber: string },
+): Promise<number> {
+  const { code, document } = normalisedCredentials(r.code, r.documentNumber);
+  const id = await repo.selectAppointmentIdByCredentials(db, code, document);
+  if (id === undefined) throw notFound();
+  return id;
+}
+
+/** The appointment of a code and document number, described in the asker's language. */
 export async function lookupAppointment(
   db: Kysely<DB>,
-  { code, documentNumber }: { code: string; documentNumber: string },
+  r: { code: string; documentNumber: string },
+  config: Pick<Config, 'videoBaseUrl'>,
   locale: Locale,
-): Promise<AppointmentView> {
-  const normalised = normaliseConfirmationCode(code);
-  const document = normaliseLookupDocument(documentNumber);
-  if (!normalised || document === '') throw notFound();
-  const row = await db
-    .selectFrom('appointments as a')
-    .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
-    .select('a.id')
-    .where('a.code', '=', normalised)
-    .where('p.document_number', '=', document)
-    .executeTakeFirst();
-  const view = row ? await viewAppointment(db, { id: row.id }, locale) : undefined;
-  if (!view) throw notFound();
-  return view;
+): Promise<AppointmentDetails> {
+  const details = await loadAppointmentDetails(db, await findAppointmentId(db, r), config, locale);
+  if (!details) throw notFound();
+  return details;
 }
 
 async function lockActive(trx: Kysely<DB>, code: string, documentNumber: string, now: Date) {
-  const normalised = normaliseConfirmationCode(code);
-  const document = normaliseLookupDocument(documentNumber);
-  if (!normalised || document === '') throw notFound();
-  const appointment = await repo.selectAppointmentForUpdate(trx, normalised, document);
+  const credentials = normalisedCredentials(code, documentNumber);
+  const appointment = await repo.selectAppointmentForUpdate(trx, credentials.code, credentials.document);
   if (!appointment) throw notFound();
   if (appointment.status !== 'booked' || appointment.starts_at <= now) {
     throw new AppError('CONFLICT', 'appointment.notActive');

@@ -1,7 +1,8 @@
 import { bookingWindow, clipRange } from '../domain/booking-window.js';
-import { addDays, isCivilDate } from '../domain/civil-time.js';
+import { addDays } from '../domain/civil-time.js';
 import { validationFailed } from '../domain/errors.js';
 import * as repo from '../repositories/availability.js';
+import { selectCityCodesOf } from '../repositories/search-scope.js';
 import { cacheOf } from './availability-cache.js';
 import { assertCivilDates, type PlaceQuery, type ResolvedPlace, resolvePlace } from './booking-scope.js';
 import type { ServiceContext } from './context.js';
@@ -9,7 +10,7 @@ import { noteSearch } from './reports/note-search.js';
 
 export const MAX_RANGE_DAYS = 62;
 
-export interface DayWithRoom {
+interface DayWithRoom {
   date: string;
   available: number;
 }
@@ -19,7 +20,7 @@ export async function findDays(
   ctx: ServiceContext,
   q: PlaceQuery & { from: string; to: string },
 ): Promise<DayWithRoom[]> {
-  assertCivilDates({ from: q.from, to: q.to }, isCivilDate);
+  assertCivilDates({ from: q.from, to: q.to });
   if (q.to < q.from) throw validationFailed([{ field: 'to', key: 'booking.range.order' }]);
   if (addDays(q.from, MAX_RANGE_DAYS - 1) < q.to) {
     throw validationFailed([{ field: 'to', key: 'booking.range.tooLong', params: { days: MAX_RANGE_DAYS } }]);
@@ -76,7 +77,7 @@ export async function findSlots(
   ctx: ServiceContext,
   q: PlaceQuery & { date: string },
 ): Promise<repo.SlotWithRoom[]> {
-  assertCivilDates({ date: q.date }, isCivilDate);
+  assertCivilDates({ date: q.date });
   const place = await placeOf(ctx, q);
   const window = bookingWindow(ctx.now, ctx.config);
   if (q.date < window.today || q.date > window.lastDate) return noteSearch(ctx, 'slots', place, q.date, []);
@@ -140,15 +141,8 @@ async function firstAvailableNear(
     const inCity = await repo.selectFirstPerOffice(ctx.db, base);
     if (inCity.length > 0) return { scope: 'city', items: inCity };
     const department = (place.cityCodes[0] ?? '').slice(0, 2);
-    const cities = await ctx.db
-      .selectFrom('cities')
-      .select('code')
-      .where('department_code', '=', department)
-      .execute();
-    const inDepartment = await repo.selectFirstPerOffice(ctx.db, {
-      ...base,
-      cityCodes: cities.map((c) => c.code),
-    });
+    const cityCodes = await selectCityCodesOf(ctx.db, department);
+    const inDepartment = await repo.selectFirstPerOffice(ctx.db, { ...base, cityCodes });
     if (inDepartment.length > 0) return { scope: 'department', items: inDepartment };
   }
   const { cityCodes: _ignored, ...national } = base;

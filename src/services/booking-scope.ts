@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { type Channel, isRemote } from '../domain/channels.js';
-import { AppError, type FieldError, validationFailed } from '../domain/errors.js';
+import { type Channel, isChannel, isRemote } from '../domain/channels.js';
+import { isCivilDate } from '../domain/civil-time.js';
+import { type FieldError, validationFailed } from '../domain/errors.js';
+import { hasActiveOffice, selectProcedureBooking } from '../repositories/search-scope.js';
 
 export interface PlaceQuery {
   procedure: string;
@@ -20,23 +22,26 @@ export interface ResolvedPlace {
   nit?: string;
 }
 
+/** What keeps a procedure from being booked through a channel: unknown, done online, or not that channel. */
+export async function procedureErrors(
+  db: Kysely<DB>,
+  procedure: string,
+  channel: string,
+): Promise<FieldError[]> {
+  const found = await selectProcedureBooking(db, procedure);
+  if (!found?.active) return [{ field: 'procedure', key: 'booking.procedure.unknown' }];
+  if (!found.requires_appointment) return [{ field: 'procedure', key: 'booking.procedure.noAppointment' }];
+  if (!isChannel(channel) || !found.channels.includes(channel))
+    return [{ field: 'channel', key: 'booking.channel.notOffered' }];
+  return [];
+}
+
 /**
  * Checks that a procedure is booked through that channel and where: an office, a city, or (remote
  * channels only) the whole country. Unknown or contradictory input becomes field errors.
  */
 export async function resolvePlace(db: Kysely<DB>, q: PlaceQuery): Promise<ResolvedPlace> {
-  const errors: FieldError[] = [];
-  const procedure = await db
-    .selectFrom('procedures')
-    .select(['code', 'requires_appointment', 'channels', 'active'])
-    .where('code', '=', q.procedure)
-    .executeTakeFirst();
-  if (!procedure?.active) errors.push({ field: 'procedure', key: 'booking.procedure.unknown' });
-  else if (!procedure.requires_appointment)
-    errors.push({ field: 'procedure', key: 'booking.procedure.noAppointment' });
-  else if (!procedure.channels.includes(q.channel))
-    errors.push({ field: 'channel', key: 'booking.channel.notOffered' });
-
+  const errors = await procedureErrors(db, q.procedure, q.channel);
   if (q.office && q.city) errors.push({ field: 'office', key: 'booking.place.oneOnly' });
   else if (!q.office && !q.city && !isRemote(q.channel))
     errors.push({ field: 'office', key: 'booking.place.required' });
@@ -47,33 +52,21 @@ export async function resolvePlace(db: Kysely<DB>, q: PlaceQuery): Promise<Resol
     ...(q.nit ? { nit: q.nit } : {}),
   };
   if (q.office && !q.city) {
-    const office = await db
-      .selectFrom('offices')
-      .select('code')
-      .where('code', '=', q.office)
-      .where('active', '=', true)
-      .executeTakeFirst();
-    if (!office) errors.push({ field: 'office', key: 'booking.office.unknown' });
-    else place.officeCode = office.code;
+    if (await hasActiveOffice(db, { officeCode: q.office })) place.officeCode = q.office;
+    else errors.push({ field: 'office', key: 'booking.office.unknown' });
   }
   if (q.city && !q.office) {
-    const offices = await db
-      .selectFrom('offices')
-      .select('code')
-      .where('city_code', '=', q.city)
-      .where('active', '=', true)
-      .execute();
-    if (offices.length === 0) errors.push({ field: 'city', key: 'booking.city.unknown' });
-    else place.cityCodes = [q.city];
+    if (await hasActiveOffice(db, { cityCode: q.city })) place.cityCodes = [q.city];
+    else errors.push({ field: 'city', key: 'booking.city.unknown' });
   }
   if (errors.length > 0) throw validationFailed(errors);
   return place;
 }
 
-export function assertCivilDates(fields: Record<string, string>, isDate: (v: string) => boolean): void {
+/** Throws VALIDATION naming every field that is not a civil date (YYYY-MM-DD that exists). */
+export function assertCivilDates(fields: Record<string, string>): void {
   const errors = Object.entries(fields)
-    .filter(([, v]) => !isDate(v))
+    .filter(([, v]) => !isCivilDate(v))
     .map(([field]) => ({ field, key: 'booking.date.invalid' }));
-  if (errors.length > 0)
-    throw new AppError('VALIDATION', 'error.validation', { count: errors.length }, errors);
+  if (errors.length > 0) throw validationFailed(errors);
 }

@@ -6,7 +6,7 @@ import { givePlaceBack } from '../repositories/places.js';
 import { offerPlace } from './alerts/offer-place.js';
 import type { AlertSettings } from './alerts/settings.js';
 
-export interface FreedPlace {
+interface FreedPlace {
   slotId: number;
   /** Whether the place was one of the slot's deadline-day reserved places. */
   reserved: boolean;

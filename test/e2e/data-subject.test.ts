@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { Worker } from '../../src/jobs/worker.js';
-import { confirmHold, placeHold } from '../../src/services/booking.js';
+import { confirmHold } from '../../src/services/booking/confirm-hold.js';
+import { placeHold } from '../../src/services/booking/place-hold.js';
 import { TestClock } from '../helpers/app.js';
 import {
   type AxeViolation,

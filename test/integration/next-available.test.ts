@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { instantAt } from '../../src/domain/civil-time.js';
 import type { App } from '../../src/http/types.js';
-import { placeHold } from '../../src/services/booking.js';
+import { placeHold } from '../../src/services/booking/place-hold.js';
 import { textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { verifyAuditChain } from '../../src/services/audit.js';
-import { confirmHold, placeHold } from '../../src/services/booking.js';
+import { confirmHold } from '../../src/services/booking/confirm-hold.js';
+import { placeHold } from '../../src/services/booking/place-hold.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { anonymiseExpiredApplicants } from '../../src/services/privacy/anonymise.js';
 import {

@@ -5,7 +5,8 @@ import { addDays, civilDateOf, eachDate, instantAt } from '../../src/domain/civi
 import { translate } from '../../src/i18n/index.js';
 import { cancelAppointment, cancelAppointmentInTransaction } from '../../src/services/appointments.js';
 import { findDays, findFirstAvailable, findSlots } from '../../src/services/availability.js';
-import { confirmHold, placeHold } from '../../src/services/booking.js';
+import { confirmHold } from '../../src/services/booking/confirm-hold.js';
+import { placeHold } from '../../src/services/booking/place-hold.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { buildReport, type ReportSlug, type ReportTable } from '../../src/services/reports/reports.js';
 import type { Actor } from '../../src/services/staff/scope.js';

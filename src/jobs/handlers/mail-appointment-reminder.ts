@@ -1,4 +1,4 @@
-import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
+import { loadAppointmentDetails } from '../../services/appointment-details.js';
 import { reminderMail } from '../../services/mail/compose-appointment.js';
 import { MAIL_APPOINTMENT_REMINDER } from '../definitions/mail-appointment-reminder.js';
 import { handleJob, type JobContext } from '../handler.js';

@@ -1,4 +1,4 @@
-import { loadAppointmentDetails } from '../../services/mail/appointment-details.js';
+import { loadAppointmentDetails } from '../../services/appointment-details.js';
 import { rescheduleMail } from '../../services/mail/compose-appointment.js';
 import { scheduleReminder } from '../../services/mail/reminders.js';
 import { MAIL_APPOINTMENT_RESCHEDULED } from '../definitions/mail-appointment-rescheduled.js';

@@ -10,7 +10,7 @@ import { type PlaceRequest, publicRoom, reservedRoom } from '../places.js';
  * `taken` in the same statement or transaction, so the counters never drift.
  */
 
-export interface NewHold extends PlaceRequest {
+interface NewHold extends PlaceRequest {
   sessionKey: string | null;
   expiresAt: Date;
 }
@@ -72,7 +72,7 @@ export async function releaseSessionHolds(
     FROM per_slot p WHERE s.id = p.slot_id`.execute(db);
 }
 
-export interface ConsumedHold {
+interface ConsumedHold {
   slot_id: number;
   procedure_code: string | null;
   channel: string | null;

@@ -1,9 +1,9 @@
 import { translator } from '../../i18n/index.js';
-import type { AppointmentDetails } from '../mail/appointment-details.js';
+import type { AppointmentDetails } from '../appointment-details.js';
 import { type CalendarEvent, calendarFile } from './ics.js';
 
 /** Where the appointment happens, one line: the office's address, or how the remote channel works. */
-export function appointmentLocation(details: AppointmentDetails): string {
+function appointmentLocation(details: AppointmentDetails): string {
   const t = translator(details.locale);
   switch (details.channel.code) {
     case 'presencial':
@@ -23,7 +23,7 @@ export function appointmentLocation(details: AppointmentDetails): string {
   }
 }
 
-export function appointmentCalendarEvent(
+function appointmentCalendarEvent(
   details: AppointmentDetails,
   { publicUrl, stamp }: { publicUrl: string; stamp: Date },
 ): CalendarEvent {

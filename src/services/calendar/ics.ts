@@ -19,7 +19,7 @@ export interface CalendarEvent {
   cancelled?: boolean;
 }
 
-export interface CalendarOptions {
+interface CalendarOptions {
   /** The calendar's language, for PRODID. */
   language: 'ES' | 'EN';
   name: string;
@@ -29,7 +29,7 @@ export interface CalendarOptions {
  * America/Bogota has kept UTC−05:00 with no daylight saving since 1993, so one STANDARD observance is
  * exact for every appointment the product can hold (and for calendar clients that lack the zone).
  */
-export const BOGOTA_VTIMEZONE = [
+const BOGOTA_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
   `TZID:${BOGOTA}`,
   `X-LIC-LOCATION:${BOGOTA}`,

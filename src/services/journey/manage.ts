@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { isRemote } from '../../domain/channels.js';
 import { notFound } from '../../domain/errors.js';
+import { type Locale, translate } from '../../i18n/index.js';
 import { selectSlotFacts } from '../../repositories/availability.js';
-import { selectAppointmentIdByCode, selectManageCredentials } from '../../repositories/manage.js';
-import { cancelAppointment, lookupAppointment, rescheduleAppointment } from '../appointments.js';
+import { selectManageCredentials } from '../../repositories/manage.js';
+import type { AppointmentDetails } from '../appointment-details.js';
+import { cancelAppointment, rescheduleAppointment } from '../appointments.js';
+import { listOffices } from '../catalog.js';
 import type { ServiceContext } from '../context.js';
+import { journeyHref } from './criteria.js';
+import { bogotaWhen, officeLine } from './wording.js';
 
 /**
  * "Gestionar cita" on the web: after one successful look-up (code + document) the browser keeps only a
@@ -29,23 +35,41 @@ export async function rescheduleManagedAppointment(
   return rescheduleAppointment(ctx, { ...(await credentials(ctx, appointmentId)), slotId });
 }
 
-/** The appointment behind a code and a document (the same NOT_FOUND for either being wrong). */
-export async function findManagedAppointment(
-  db: Kysely<DB>,
-  r: { code: string; documentNumber: string },
-): Promise<number> {
-  const view = await lookupAppointment(db, r, 'es');
-  const row = await selectAppointmentIdByCode(db, view.code);
-  if (!row) throw notFound('appointment.notFound');
-  return row.id;
+/** Where choosing a new time starts: the calendar of the same procedure and channel (and office). */
+export function rescheduleStart(appointment: AppointmentDetails): string {
+  const criteria = { tramite: appointment.procedure.code, canal: appointment.channel.code, cambio: '1' };
+  return isRemote(appointment.channel.code)
+    ? journeyHref('/reservar/dias', criteria)
+    : journeyHref('/reservar/dias', { ...criteria, oficina: appointment.office.code });
 }
 
-/** The slot a person picked to move to, as the confirmation step describes it; undefined if unknown. */
-export async function rescheduleTarget(
+/**
+ * The time a person picked to move to, as the confirmation step shows it (when, where, and the way back
+ * to that day's times); undefined when there is no such slot for the appointment's procedure.
+ */
+export async function rescheduleChoice(
   db: Kysely<DB>,
   slotId: number,
-  procedure: string,
-): Promise<{ officeCode: string; startsAt: Date; localDate: string } | undefined> {
-  const facts = await selectSlotFacts(db, slotId, procedure);
-  return facts && { officeCode: facts.office_code, startsAt: facts.starts_at, localDate: facts.local_date };
+  appointment: AppointmentDetails,
+  locale: Locale,
+): Promise<{ when: string; place: string; back: string } | undefined> {
+  const facts = await selectSlotFacts(db, slotId, appointment.procedure.code);
+  if (!facts) return undefined;
+  const remote = isRemote(appointment.channel.code);
+  const office = (await listOffices(db, locale)).find((o) => o.code === facts.office_code);
+  return {
+    when: bogotaWhen(facts.starts_at, locale),
+    place: remote
+      ? translate(locale, `journey.channel.${appointment.channel.code}`)
+      : office
+        ? officeLine(office)
+        : facts.office_code,
+    back: journeyHref('/reservar/horas', {
+      tramite: appointment.procedure.code,
+      canal: appointment.channel.code,
+      oficina: remote ? undefined : facts.office_code,
+      fecha: facts.local_date,
+      cambio: '1',
+    }),
+  };
 }

@@ -3,8 +3,8 @@ import { translator } from '../../i18n/index.js';
 import type { MailBlock, MailContent, MailLink } from '../../views/mail/content.js';
 import { renderMailText } from '../../views/mail/content.js';
 import { renderMailHtml } from '../../views/mail/mail-document.js';
+import type { AppointmentDetails } from '../appointment-details.js';
 import { appointmentIcs, icsFilename } from '../calendar/appointment.js';
-import type { AppointmentDetails } from './appointment-details.js';
 import { formatDay, formatWhen } from './format.js';
 import type { OutgoingMail } from './message.js';
 

@@ -7,8 +7,9 @@ import { type AvailabilityScope, selectFirstPerOffice } from '../../repositories
 import { insertPriorityHold } from '../../repositories/holds/kept.js';
 import * as places from '../../repositories/places.js';
 import { insertPass } from '../../repositories/rebook.js';
+import { selectOfficeCity } from '../../repositories/search-scope.js';
 
-export interface CancelledByClosure {
+interface CancelledByClosure {
   id: number;
   procedure_code: string;
   channel: string;
@@ -24,14 +25,8 @@ async function scopesFor(
   a: CancelledByClosure,
 ): Promise<Pick<AvailabilityScope, 'officeCode' | 'cityCodes'>[]> {
   if (a.channel !== 'presencial') return [{}];
-  const office = await db
-    .selectFrom('offices')
-    .select('city_code')
-    .where('code', '=', a.office_code)
-    .executeTakeFirst();
-  return office
-    ? [{ officeCode: a.office_code }, { cityCodes: [office.city_code] }]
-    : [{ officeCode: a.office_code }];
+  const city = await selectOfficeCity(db, a.office_code);
+  return city ? [{ officeCode: a.office_code }, { cityCodes: [city] }] : [{ officeCode: a.office_code }];
 }
 
 /**

@@ -22,7 +22,8 @@ import {
 } from '../../repositories/rebook.js';
 import { passIdOfToken } from '../../security/rebook-token.js';
 import { alertSettings } from '../alerts/settings.js';
-import { insertWithFreshCode, whyNoPlace } from '../booking.js';
+import { insertWithFreshCode } from '../booking/fresh-code.js';
+import { whyNoPlace } from '../booking/why-no-place.js';
 import type { ServiceContext } from '../context.js';
 import { releasePlace } from '../place-release.js';
 
@@ -89,7 +90,7 @@ export async function viewPass(ctx: RebookContext, token: string): Promise<PassV
   return toView(row, ctx.now);
 }
 
-export interface RebookChoices {
+interface RebookChoices {
   /** Days with free places for the procedure and channel (in person: in the office's city). */
   days: { date: string; available: number }[];
   /** The day shown: the one asked for when it has places, else the first with places. */

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { DOCUMENT_TYPES, DOCUMENTS } from '../../domain/documents.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { HeldPlace } from '../../services/journey/held-place.js';
+import type { ReviewRows } from '../../services/journey/review-rows.js';
 import { CsrfField } from '../components/csrf-field.js';
 import {
   Checkbox,
@@ -11,17 +13,7 @@ import {
   SubmitButton,
   TextField,
 } from '../components/form.js';
-import { HoldNotice, JourneyPage, RadioGroup, SummaryList, type SummaryRow } from './parts.js';
-
-export interface HeldPlace {
-  holdId: string;
-  procedure: string;
-  channel: string;
-  place: string;
-  when: string;
-  expiresAt: Date;
-  secondsLeft: number;
-}
+import { HoldNotice, JourneyPage, RadioGroup, SummaryList } from './parts.js';
 
 function HeldBox({ t, held }: { t: Translator; held: HeldPlace }) {
   return (
@@ -253,7 +245,7 @@ export function ReviewPage({
 }: {
   locale: Locale;
   held: HeldPlace;
-  rows: { booking: SummaryRow[]; person: SummaryRow[] };
+  rows: ReviewRows;
   state: FormState;
   csrf: string;
 }) {

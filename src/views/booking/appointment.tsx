@@ -1,26 +1,9 @@
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { AppointmentCard } from '../../services/journey/appointment-card.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
 import { JourneyPage, Notice, SummaryList, type SummaryRow } from './parts.js';
-
-/** An appointment as the confirmation and manage pages show it (already in the page's language). */
-export interface AppointmentCard {
-  code: string;
-  status: string;
-  statusLabel: string;
-  procedure: string;
-  channel: string;
-  remote: boolean;
-  when: string;
-  /** Office with address, or how the remote channel works. */
-  where: string;
-  /** Where a video appointment meets, while it can still be joined. */
-  videoUrl: string | null;
-  channelDetails: string;
-  person: string;
-  requirements: string[];
-}
 
 /** Where the appointment happens: the office, how the remote channel works, or the video call's link. */
 export function whereRow(t: Translator, card: AppointmentCard): SummaryRow {
@@ -63,6 +46,18 @@ function Details({ t, card }: { t: Translator; card: AppointmentCard }) {
   );
 }
 
+/** The confirmation code, large: what a person needs to manage the appointment later. */
+export function CodePanel({ t, code }: { t: Translator; code: string }) {
+  return (
+    <div class="confirmation-panel">
+      <p>{t('journey.done.code')}</p>
+      <p class="confirmation-code" id="confirmation-code">
+        {code}
+      </p>
+    </div>
+  );
+}
+
 /** The end of the journey: the code, the time in Bogotá, the place, what to bring, the .ics, print. */
 export function ConfirmationPage({
   locale,
@@ -83,12 +78,7 @@ export function ConfirmationPage({
   return (
     <JourneyPage locale={locale} t={t} title={t('journey.done.title')} path={`/reservar/confirmacion?${q}`}>
       {print ? <p class="print-note">{t('journey.done.printNote')}</p> : null}
-      <div class="confirmation-panel">
-        <p>{t('journey.done.code')}</p>
-        <p class="confirmation-code" id="confirmation-code">
-          {card.code}
-        </p>
-      </div>
+      <CodePanel t={t} code={card.code} />
       <p>{t('journey.done.email', { email })}</p>
       <Details t={t} card={card} />
       <ul class="confirmation-actions">

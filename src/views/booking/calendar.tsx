@@ -1,24 +1,18 @@
 import { addDays, isoWeekday } from '../../domain/civil-time.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { Alternatives } from '../../services/journey/alternatives.js';
+import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
+import type { SlotGroup } from '../../services/journey/slot-groups.js';
 import { formatCivilDate } from '../../services/mail/format.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
 import { useSiteTexts } from '../site-texts-context.js';
-import { type Criteria, journeyHref } from './criteria.js';
 import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
-import { Hidden, JourneyPage } from './parts.js';
-
-export interface Alternatives {
-  otherOffices: { name: string; href: string }[];
-  wholeCityHref?: string | undefined;
-  dateSearchHref?: string | undefined;
-  remoteChannels: { name: string; href: string }[];
-  alertHref: string;
-}
+import { FieldMessage, Hidden, JourneyPage } from './parts.js';
 
 /** What to do when nothing was found: say so, then the other ways to an appointment. */
-export function NoResults({
+function NoResults({
   t,
   locale,
   message,
@@ -151,7 +145,7 @@ function MonthTable({
   );
 }
 
-export interface DaysPageProps {
+interface DaysPageProps {
   locale: Locale;
   title: string;
   context: string;
@@ -227,13 +221,7 @@ export function DaysPage(p: DaysPageProps) {
   );
 }
 
-export interface SlotGroup {
-  officeName: string;
-  detail?: string | undefined;
-  slots: { slotId: number; time: string; available: number }[];
-}
-
-export interface TimesPageProps {
+interface TimesPageProps {
   locale: Locale;
   date: string;
   context: string;
@@ -302,12 +290,7 @@ export function TimesPage(p: TimesPageProps) {
           {hold ? <CsrfField token={hold.csrf} /> : null}
           <Hidden criteria={p.criteria} except={hold ? [] : ['tramite', 'canal', 'cambio']} />
           <div class={`form-group${error ? ' form-group-error' : ''}`}>
-            {error ? (
-              <p class="field-error" id={`${id}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {t(error.key, error.params)}
-              </p>
-            ) : null}
+            <FieldMessage t={t} id={id} error={error} />
             {p.groups.map((g) => (
               <fieldset class="fieldset slot-group">
                 <legend class="legend">

@@ -1,7 +1,9 @@
-import type { Channel } from '../../domain/channels.js';
 import type { Locale } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
 import type { ProcedureView } from '../../services/catalog.js';
+import type { ChannelInfo } from '../../services/journey/choice.js';
+import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
+import type { FirstFree, PlaceOptions } from '../../services/journey/place-answers.js';
 import {
   ErrorSummary,
   type FormState,
@@ -10,15 +12,7 @@ import {
   SelectField,
   SubmitButton,
 } from '../components/form.js';
-import { type Criteria, journeyHref } from './criteria.js';
-import { Hidden, JourneyPage, RadioGroup } from './parts.js';
-
-export interface ChannelInfo {
-  code: Channel;
-  name: string;
-  description: string;
-  remote: boolean;
-}
+import { FieldMessage, Hidden, JourneyPage, RadioGroup } from './parts.js';
 
 const CATEGORY_ORDER = ['tributario', 'aduanero', 'cambiario', 'transversal'] as const;
 
@@ -57,12 +51,7 @@ export function ProcedurePage({
         <div class={`form-group${error ? ' form-group-error' : ''}`}>
           <fieldset class="fieldset" aria-describedby={error ? `${id}-error` : undefined}>
             <legend class="legend">{t('journey.procedure.legend')}</legend>
-            {error ? (
-              <p class="field-error" id={`${id}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {t(error.key, error.params)}
-              </p>
-            ) : null}
+            <FieldMessage t={t} id={id} error={error} />
             {CATEGORY_ORDER.map((category) => {
               const items = bookable.filter((p) => p.category === category);
               if (items.length === 0) return null;
@@ -228,18 +217,6 @@ export function SearchModePage({
       </form>
     </JourneyPage>
   );
-}
-
-export interface PlaceOptions {
-  departments: { code: string; name: string }[];
-  cities: { code: string; name: string }[];
-  offices: { code: string; name: string; address: string }[];
-}
-
-export interface FirstFree {
-  officeName: string;
-  when: string;
-  href: string;
 }
 
 /** Step 3 by place: department → city → office, one choice at a time (each a plain GET form). */

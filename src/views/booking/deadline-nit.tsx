@@ -1,7 +1,7 @@
 import type { Translator } from '../../i18n/index.js';
+import type { Criteria } from '../../services/journey/criteria.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { type FormState, TextField } from '../components/form.js';
-import type { Criteria } from './criteria.js';
 import { Hidden } from './parts.js';
 
 /** The optional NIT of the search steps: asked for, or given (with what it changes on this page). */

@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import type { FieldError } from '../../domain/errors.js';
 import type { Locale, Translator } from '../../i18n/index.js';
+import { type Criteria, hiddenCriteria } from '../../services/journey/criteria.js';
 import { formatTime } from '../../services/mail/format.js';
 import { type FormState, fieldId, fieldValue } from '../components/form.js';
 import { Layout } from '../layout.js';
-import { type Criteria, hiddenCriteria } from './criteria.js';
 
-export interface JourneyPageProps {
+interface JourneyPageProps {
   locale: Locale;
   title: string;
   path: string;
@@ -52,7 +53,18 @@ export function Hidden({
   );
 }
 
-export interface RadioOption {
+/** A field's message, under its label: what is wrong, said to screen readers as an error. */
+export function FieldMessage({ t, id, error }: { t: Translator; id: string; error: FieldError | undefined }) {
+  if (!error) return null;
+  return (
+    <p class="field-error" id={`${id}-error`}>
+      <span class="visually-hidden">Error: </span>
+      {t(error.key, error.params)}
+    </p>
+  );
+}
+
+interface RadioOption {
   value: string;
   label: string;
   hint?: string | undefined;
@@ -89,12 +101,7 @@ export function RadioGroup({
             {hint}
           </div>
         ) : null}
-        {error ? (
-          <p class="field-error" id={`${id}-error`}>
-            <span class="visually-hidden">Error: </span>
-            {t(error.key, error.params)}
-          </p>
-        ) : null}
+        <FieldMessage t={t} id={id} error={error} />
         <div class="radios">
           {options.map((o, i) => {
             const optionId = i === 0 ? id : `${id}-${i + 1}`;

@@ -1,20 +1,21 @@
 import type { PassState } from '../../domain/rebook.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
+import type { AppointmentCard } from '../../services/journey/appointment-card.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton } from '../components/form.js';
-import { type AppointmentCard, whereRow } from './appointment.js';
+import { CodePanel, whereRow } from './appointment.js';
 import { JourneyPage, Notice, RadioGroup, SummaryList } from './parts.js';
 
 export const rebookPath = (token: string) => `/reservar/prioridad/${token}`;
 
-export interface RebookDayLink {
+interface RebookDayLink {
   label: string;
   href: string;
   current: boolean;
 }
 
-export interface RebookPageProps {
+interface RebookPageProps {
   locale: Locale;
   token: string;
   csrf: string;
@@ -59,12 +60,7 @@ function Rebooked({
   return (
     <>
       <Notice text={notice} />
-      <div class="confirmation-panel">
-        <p>{t('journey.done.code')}</p>
-        <p class="confirmation-code" id="confirmation-code">
-          {card.code}
-        </p>
-      </div>
+      <CodePanel t={t} code={card.code} />
       <SummaryList
         rows={[
           { key: t('journey.card.when'), value: card.when },

@@ -15,7 +15,7 @@ export interface AlertFormValues {
   email?: string;
 }
 
-export interface FormMessage {
+interface FormMessage {
   field: string;
   message: string;
 }
@@ -273,6 +273,37 @@ export function AlertSentPage({ locale }: { locale: Locale }) {
   );
 }
 
+/** The pages behind the links of an alert's e-mails: in the e-mail's language, about one subscription. */
+interface LinkPageProps<S extends string> {
+  locale: Locale;
+  path: string;
+  status: S;
+  summary: SubscriptionSummary;
+  csrf?: string | undefined;
+}
+
+/** The one button of a link's page: a POST to the page's own address. */
+function ButtonForm({
+  path,
+  csrf,
+  label,
+  warning = false,
+}: {
+  path: string;
+  csrf: string | undefined;
+  label: string;
+  warning?: boolean;
+}) {
+  return (
+    <form method="post" action={path}>
+      <CsrfInput token={csrf} />
+      <button type="submit" class={warning ? 'button button-warning' : 'button'}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
 /** The page behind the confirmation link: a button (a GET changes nothing: mail scanners open links). */
 export function AlertConfirmPage({
   locale,
@@ -280,13 +311,7 @@ export function AlertConfirmPage({
   status,
   summary,
   csrf,
-}: {
-  locale: Locale;
-  path: string;
-  status: 'pending' | 'active' | 'closed';
-  summary: SubscriptionSummary;
-  csrf?: string | undefined;
-}) {
+}: LinkPageProps<'pending' | 'active' | 'closed'>) {
   const t = translator(locale);
   const title =
     status === 'pending'
@@ -297,14 +322,7 @@ export function AlertConfirmPage({
   return (
     <Simple locale={locale} title={title} path={path}>
       <Summary t={t} summary={summary} />
-      {status === 'pending' && (
-        <form method="post" action={path}>
-          <CsrfInput token={csrf} />
-          <button type="submit" class="button">
-            {t('alerts.confirm.button')}
-          </button>
-        </form>
-      )}
+      {status === 'pending' && <ButtonForm path={path} csrf={csrf} label={t('alerts.confirm.button')} />}
       {status === 'active' && <p>{t('alerts.confirmed.body')}</p>}
       {status === 'closed' && (
         <p>
@@ -321,13 +339,7 @@ export function AlertUnsubscribePage({
   status,
   summary,
   csrf,
-}: {
-  locale: Locale;
-  path: string;
-  status: 'open' | 'unsubscribed' | 'closed';
-  summary: SubscriptionSummary;
-  csrf?: string | undefined;
-}) {
+}: LinkPageProps<'open' | 'unsubscribed' | 'closed'>) {
   const t = translator(locale);
   const title =
     status === 'open'
@@ -341,12 +353,7 @@ export function AlertUnsubscribePage({
       {status === 'open' ? (
         <>
           <p>{t('alerts.unsubscribe.body')}</p>
-          <form method="post" action={path}>
-            <CsrfInput token={csrf} />
-            <button type="submit" class="button button-warning">
-              {t('alerts.unsubscribe.button')}
-            </button>
-          </form>
+          <ButtonForm path={path} csrf={csrf} label={t('alerts.unsubscribe.button')} warning />
         </>
       ) : (
         status === 'unsubscribed' && <p>{t('alerts.unsubscribed.body')}</p>
@@ -397,12 +404,7 @@ export function AlertOfferPage({
       ) : offer.state === 'open' ? (
         <>
           <p>{t('alerts.offer.until', { until: offer.until })}</p>
-          <form method="post" action={path}>
-            <CsrfInput token={csrf} />
-            <button type="submit" class="button">
-              {t('alerts.offer.button')}
-            </button>
-          </form>
+          <ButtonForm path={path} csrf={csrf} label={t('alerts.offer.button')} />
         </>
       ) : (
         <p>{t('alerts.offer.gone.body')}</p>

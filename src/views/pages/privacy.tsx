@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { type Locale, type Translator, translator } from '../../i18n/index.js';
 import { formatWhen } from '../../services/mail/format.js';
 import type { SubjectData } from '../../services/privacy/data-subject.js';
@@ -47,26 +48,39 @@ export function RequestPage({ locale, state, csrf }: { locale: Locale; state: Fo
   );
 }
 
-export function SentPage({ locale }: { locale: Locale }) {
+/** A page that only says something: the title and paragraph of `<texts>.title` and `<texts>.body`. */
+function MessagePage({
+  locale,
+  texts,
+  path,
+  children,
+}: {
+  locale: Locale;
+  texts: string;
+  path: string;
+  children?: ComponentChildren;
+}) {
   const t = translator(locale);
   return (
-    <Layout locale={locale} title={t('privacy.request.sent.title')} path={`${DATA_PATH}/enviado`}>
-      <h1>{t('privacy.request.sent.title')}</h1>
-      <p>{t('privacy.request.sent.body')}</p>
+    <Layout locale={locale} title={t(`${texts}.title`)} path={path}>
+      <h1>{t(`${texts}.title`)}</h1>
+      <p>{t(`${texts}.body`)}</p>
+      {children}
     </Layout>
   );
 }
 
+export function SentPage({ locale }: { locale: Locale }) {
+  return <MessagePage locale={locale} texts="privacy.request.sent" path={`${DATA_PATH}/enviado`} />;
+}
+
 export function InvalidLinkPage({ locale }: { locale: Locale }) {
-  const t = translator(locale);
   return (
-    <Layout locale={locale} title={t('privacy.view.invalid.title')} path={DATA_PATH}>
-      <h1>{t('privacy.view.invalid.title')}</h1>
-      <p>{t('privacy.view.invalid.body')}</p>
+    <MessagePage locale={locale} texts="privacy.view.invalid" path={DATA_PATH}>
       <p>
-        <a href={DATA_PATH}>{t('privacy.request.again')}</a>
+        <a href={DATA_PATH}>{translator(locale)('privacy.request.again')}</a>
       </p>
-    </Layout>
+    </MessagePage>
   );
 }
 
@@ -269,11 +283,5 @@ export function DeleteConfirmPage({
 }
 
 export function DeletedPage({ locale }: { locale: Locale }) {
-  const t = translator(locale);
-  return (
-    <Layout locale={locale} title={t('privacy.delete.done.title')} path={`${DATA_PATH}/eliminados`}>
-      <h1>{t('privacy.delete.done.title')}</h1>
-      <p>{t('privacy.delete.done.body')}</p>
-    </Layout>
-  );
+  return <MessagePage locale={locale} texts="privacy.delete.done" path={`${DATA_PATH}/eliminados`} />;
 }

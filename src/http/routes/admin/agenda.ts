@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../../domain/errors.js';
 import { idParam } from '../../../services/agenda/access.js';
 import { createLine, getLine, lineFormOptions, listLines } from '../../../services/agenda/capacity-lines.js';
 import { lineDetail } from '../../../services/agenda/line-detail.js';
@@ -14,6 +13,7 @@ import {
 } from '../../../views/admin/agenda-pages.js';
 import { PublishPage } from '../../../views/admin/agenda-publish-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
+import { submitForm } from '../../forms.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
 import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';
@@ -159,14 +159,14 @@ export async function agendaRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const input = formInput(request);
       const templateId = idParam(request.params.id);
-      const result = await submit(() =>
-        publishTemplate(db, staffActor(request), templateId, input, now()),
-      ).catch((err: unknown) => {
-        // An inactive line or template: the page says so, with nothing to publish.
-        if (err instanceof AppError && err.code === 'CONFLICT') return null;
-        throw err;
-      });
-      if (result === null) return renderPublish(request, reply, {}, 409);
+      const result = await submitForm(
+        () => publishTemplate(db, staffActor(request), templateId, input, now()),
+        {
+          shows: ['VALIDATION', 'CONFLICT'],
+        },
+      );
+      // An inactive line or template: the page says so, with nothing to publish.
+      if (!result.ok && result.code === 'CONFLICT') return renderPublish(request, reply, {}, result.status);
       if (!result.ok) return renderPublish(request, reply, input, 400);
       const { line } = await templateForActor(db, staffActor(request), templateId, 'agenda.view');
       return redirectWithNotice(

@@ -3,8 +3,8 @@ import type { VNode } from 'preact';
 import type { FieldError } from '../../../domain/errors.js';
 import { isMessageKey, translate } from '../../../i18n/index.js';
 import type { FormInput } from '../../../services/staff/input.js';
-import { isValidationError } from '../../../services/staff/input.js';
 import { type AdminContext, makeContext } from '../../../views/admin/layout.js';
+import { submitForm } from '../../forms.js';
 import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 
@@ -34,12 +34,8 @@ export type Submitted<T> = { ok: true; value: T } | { ok: false; errors: readonl
 
 /** Runs a service call of a form: its field messages come back as values, any other error goes on. */
 export async function submit<T>(run: () => Promise<T>): Promise<Submitted<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (err) {
-    if (isValidationError(err)) return { ok: false, errors: err.fieldErrors };
-    throw err;
-  }
+  const done = await submitForm(run, { shows: ['VALIDATION'] });
+  return done.ok ? done : { ok: false, errors: done.errors };
 }
 
 /** Post/redirect/get: back to a page with the notice of what was done. */

@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../../domain/errors.js';
 import { LIMITS } from '../../../security/limits.js';
 import { TOTP_REQUIRED } from '../../../services/staff/roles.js';
 import {
@@ -18,6 +17,7 @@ import {
   SecondFactorPage,
 } from '../../../views/admin/sign-in-pages.js';
 import { emptyForm } from '../../../views/components/form.js';
+import { submitForm } from '../../forms.js';
 import {
   clearSessionCookie,
   requireStaff,
@@ -108,30 +108,26 @@ export async function signInRoutes(app: App): Promise<void> {
         const state = { values: {}, errors: [{ field: 'code', key: 'admin.signIn.tooMany' }] };
         return renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state }), 429);
       }
-      try {
-        const result = await submit(() =>
-          verifySecondFactor(db, session, text(formInput(request).code), now()),
-        );
-        if (!result.ok) {
-          await failures.count(request);
-          const state = { values: {}, errors: result.errors };
-          return renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state }), 400);
-        }
+      const result = await submitForm(
+        () => verifySecondFactor(db, session, text(formInput(request).code), now()),
+        {
+          shows: ['VALIDATION', 'UNAUTHORIZED'],
+        },
+      );
+      if (result.ok) {
         setSessionCookie(app, reply, result.value);
         return reply.redirect('/admin', 303);
-      } catch (err) {
-        // Locked out meanwhile: the session is gone; start again from the password.
-        if (!(err instanceof AppError) || err.code !== 'UNAUTHORIZED') throw err;
-        await failures.count(request);
-        clearSessionCookie(app, reply);
-        request.staffSession = null;
-        const state = { values: {}, errors: [{ field: 'email', key: 'admin.signIn.failed' }] };
-        return renderAdmin(
-          reply,
-          LoginPage({ ctx: adminContext(request, reply), state, back: '/admin' }),
-          400,
-        );
       }
+      await failures.count(request);
+      if (result.code === 'VALIDATION') {
+        const state = { values: {}, errors: result.errors };
+        return renderAdmin(reply, SecondFactorPage({ ctx: adminContext(request, reply), state }), 400);
+      }
+      // Locked out meanwhile: the session is gone; start again from the password.
+      clearSessionCookie(app, reply);
+      request.staffSession = null;
+      const state = { values: {}, errors: [{ field: 'email', key: 'admin.signIn.failed' }] };
+      return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state, back: '/admin' }), 400);
     },
   );
 

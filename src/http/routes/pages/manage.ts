@@ -1,32 +1,31 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { isRemote } from '../../../domain/channels.js';
-import { AppError, type FieldError } from '../../../domain/errors.js';
+import type { FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
-import { listOffices } from '../../../services/catalog.js';
-import type { ServiceContext } from '../../../services/context.js';
+import { findAppointmentId } from '../../../services/appointments.js';
+import { loadAppointmentCard } from '../../../services/journey/appointment-card.js';
 import {
   cancelManagedAppointment,
-  findManagedAppointment,
+  rescheduleChoice,
   rescheduleManagedAppointment,
-  rescheduleTarget,
+  rescheduleStart,
 } from '../../../services/journey/manage.js';
-import { formatWhen } from '../../../services/mail/format.js';
 import {
   ManageCancelPage,
   ManageDetailsPage,
   ManageLookupPage,
   ManageRescheduleConfirmPage,
 } from '../../../views/booking/appointment.js';
-import { journeyHref } from '../../../views/booking/criteria.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
-import { endManageSession, managedAppointment, startManageSession } from '../../journey-cookies.js';
+import { submitForm } from '../../forms.js';
+import { endManageSession, managedAppointment, startManageSession } from '../../journey/manage-session.js';
+import { serviceContext } from '../../journey/service-context.js';
 import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { loadAppointmentCard } from './journey-card.js';
+import { slotIdOf } from './booking/journey-schemas.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const LookupPost = Type.Object(
@@ -50,7 +49,6 @@ const NOTICES = ['cancelada', 'cambiada', 'vencida', 'salida'] as const;
 /** Gestionar cita: code + document once, then the appointment's page, cancel and reschedule. */
 export async function managePages(app: App): Promise<void> {
   const db = () => app.deps.database.db;
-  const ctx = (): ServiceContext => ({ db: db(), config: app.deps.config, now: app.deps.clock() });
 
   function lookupPage(
     request: FastifyRequest,
@@ -68,9 +66,7 @@ export async function managePages(app: App): Promise<void> {
 
   async function current(request: FastifyRequest) {
     const id = managedAppointment(request, app.deps.clock());
-    if (id === undefined) return undefined;
-    const found = await loadAppointmentCard(db(), app.deps.config, id, request.locale);
-    return found && { id, ...found };
+    return id === undefined ? undefined : loadAppointmentCard(db(), app.deps.config, id, request.locale);
   }
 
   const expired = (reply: FastifyReply) => reply.redirect('/gestionar?aviso=vencida', 303);
@@ -100,20 +96,14 @@ export async function managePages(app: App): Promise<void> {
       if (!documentNumber.trim())
         errors.push({ field: 'documentNumber', key: 'journey.manage.documentRequired' });
       if (errors.length > 0) return lookupPage(request, reply, { values, errors }, 400);
-      try {
-        const id = await findManagedAppointment(db(), { code, documentNumber });
-        startManageSession(request, reply, id, app.deps.clock());
-        return reply.redirect('/gestionar/cita', 303);
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
-        // One answer for a wrong code and a wrong document, so the form reveals nothing about codes.
-        return lookupPage(
-          request,
-          reply,
-          { values, errors: [{ field: 'code', key: 'appointment.notFound' }] },
-          404,
-        );
-      }
+      // One answer for a wrong code and a wrong document, so the form reveals nothing about codes.
+      const found = await submitForm(() => findAppointmentId(db(), { code, documentNumber }), {
+        shows: ['NOT_FOUND'],
+        field: 'code',
+      });
+      if (!found.ok) return lookupPage(request, reply, { values, errors: found.errors }, found.status);
+      startManageSession(request, reply, found.value, app.deps.clock());
+      return reply.redirect('/gestionar/cita', 303);
     },
   );
 
@@ -121,15 +111,6 @@ export async function managePages(app: App): Promise<void> {
     const found = await current(request);
     if (!found) return expired(reply);
     const aviso = NOTICES.find((n) => n === request.query.aviso);
-    const active = found.view.status === 'booked' && found.view.startsAt > app.deps.clock();
-    const criteria = {
-      tramite: found.view.procedure,
-      canal: found.view.channel,
-      cambio: '1',
-    };
-    const rescheduleHref = isRemote(found.view.channel)
-      ? journeyHref('/reservar/dias', criteria)
-      : journeyHref('/reservar/dias', { ...criteria, oficina: found.view.officeCode });
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
@@ -138,10 +119,10 @@ export async function managePages(app: App): Promise<void> {
         card: found.card,
         notice:
           aviso === 'cancelada' || aviso === 'cambiada'
-            ? translate(request.locale, `journey.manage.notice.${aviso}`, { code: found.view.code })
+            ? translate(request.locale, `journey.manage.notice.${aviso}`, { code: found.details.code })
             : undefined,
-        rescheduleHref,
-        active,
+        rescheduleHref: rescheduleStart(found.details),
+        active: found.details.status === 'booked' && found.details.startsAt > app.deps.clock(),
         csrf: csrfToken(reply),
       }),
     );
@@ -150,7 +131,7 @@ export async function managePages(app: App): Promise<void> {
   app.get('/gestionar/cancelar', { schema: { hide: true } }, async (request, reply) => {
     const found = await current(request);
     if (!found) return expired(reply);
-    if (found.view.status !== 'booked') return reply.redirect('/gestionar/cita', 303);
+    if (found.details.status !== 'booked') return reply.redirect('/gestionar/cita', 303);
     return sendPage(
       reply,
       ManageCancelPage({ locale: request.locale, card: found.card, csrf: csrfToken(reply) }),
@@ -163,12 +144,8 @@ export async function managePages(app: App): Promise<void> {
     async (request, reply) => {
       const id = managedAppointment(request, app.deps.clock());
       if (id === undefined) return expired(reply);
-      try {
-        await cancelManagedAppointment(ctx(), id);
-      } catch (err) {
-        // Cancelled already (a second click, the back button): the appointment's page says so.
-        if (!(err instanceof AppError) || err.code !== 'CONFLICT') throw err;
-      }
+      // Cancelled already (a second click, the back button): the appointment's page says so.
+      await submitForm(() => cancelManagedAppointment(serviceContext(app), id), { shows: ['CONFLICT'] });
       return reply.redirect('/gestionar/cita?aviso=cancelada', 303);
     },
   );
@@ -182,30 +159,18 @@ export async function managePages(app: App): Promise<void> {
   ) {
     const found = await current(request);
     if (!found) return expired(reply);
-    const facts = await rescheduleTarget(db(), slotId, found.view.procedure);
-    if (!facts) return reply.redirect('/gestionar/cita', 303);
-    const office = (await listOffices(db(), request.locale)).find((o) => o.code === facts.officeCode);
-    const remote = isRemote(found.view.channel);
+    const target = await rescheduleChoice(db(), slotId, found.details, request.locale);
+    if (!target) return reply.redirect('/gestionar/cita', 303);
     return sendPage(
       reply,
       ManageRescheduleConfirmPage({
         locale: request.locale,
         card: found.card,
-        newWhen: `${formatWhen(facts.startsAt, request.locale)} ${translate(request.locale, 'journey.bogotaTime')}`,
-        newPlace: remote
-          ? found.card.channel
-          : office
-            ? `${office.name}, ${office.address}, ${office.city}`
-            : facts.officeCode,
+        newWhen: target.when,
+        newPlace: target.place,
         slotId,
         csrf: csrfToken(reply),
-        back: journeyHref('/reservar/horas', {
-          tramite: found.view.procedure,
-          canal: found.view.channel,
-          oficina: remote ? undefined : facts.officeCode,
-          fecha: facts.localDate,
-          cambio: '1',
-        }),
+        back: target.back,
         state,
       }),
       status,
@@ -216,9 +181,7 @@ export async function managePages(app: App): Promise<void> {
     '/gestionar/cambiar',
     { schema: { hide: true, querystring: ChangeQuery } },
     async (request, reply) => {
-      const slotId = /^\d{1,10}$/.test(request.query.horario ?? '')
-        ? Number(request.query.horario)
-        : undefined;
+      const slotId = slotIdOf(request.query.horario);
       if (!slotId) return reply.redirect('/gestionar/cita', 303);
       return changePage(request, reply, slotId, emptyForm());
     },
@@ -230,22 +193,20 @@ export async function managePages(app: App): Promise<void> {
     async (request, reply) => {
       const id = managedAppointment(request, app.deps.clock());
       if (id === undefined) return expired(reply);
-      const slotId = /^\d{1,10}$/.test(request.body.horario ?? '') ? Number(request.body.horario) : undefined;
+      const slotId = slotIdOf(request.body.horario);
       if (!slotId) return reply.redirect('/gestionar/cita', 303);
-      try {
-        const moved = await rescheduleManagedAppointment(ctx(), id, slotId);
-        startManageSession(request, reply, moved.appointmentId, app.deps.clock());
+      const moved = await submitForm(() => rescheduleManagedAppointment(serviceContext(app), id, slotId), {
+        shows: ['CONFLICT', 'SLOT_FULL', 'NOT_FOUND', 'VALIDATION'],
+        field: 'horario',
+        oneQuestion: true,
+      });
+      if (moved.ok) {
+        startManageSession(request, reply, moved.value.appointmentId, app.deps.clock());
         return reply.redirect('/gestionar/cita?aviso=cambiada', 303);
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (err.code === 'CONFLICT') return reply.redirect('/gestionar/cita', 303);
-        if (!['SLOT_FULL', 'NOT_FOUND', 'VALIDATION'].includes(err.code)) throw err;
-        const errors: FieldError[] =
-          err.fieldErrors.length > 0
-            ? err.fieldErrors.map((f) => ({ ...f, field: 'horario' }))
-            : [{ field: 'horario', key: err.key, params: err.params }];
-        return changePage(request, reply, slotId, { values: {}, errors }, 409);
       }
+      // No longer active (cancelled, or past): the appointment's page says so.
+      if (moved.code === 'CONFLICT') return reply.redirect('/gestionar/cita', 303);
+      return changePage(request, reply, slotId, { values: {}, errors: moved.errors }, moved.status);
     },
   );
 

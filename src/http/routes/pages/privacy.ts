@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { normaliseLookupDocument } from '../../../services/appointments.js';
@@ -23,6 +22,7 @@ import {
   RequestPage,
   SentPage,
 } from '../../../views/pages/privacy.js';
+import { submitForm } from '../../forms.js';
 import { privateAnswer, sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { enforceLimit, routeLimit } from '../../plugins/rate-limit.js';
@@ -37,10 +37,6 @@ function field(request: FastifyRequest, name: string): string {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return '';
   const value = (body as Record<string, unknown>)[name];
   return typeof value === 'string' ? value : '';
-}
-
-function validationErrors(err: unknown): readonly FieldError[] | undefined {
-  return err instanceof AppError && err.code === 'VALIDATION' ? err.fieldErrors : undefined;
 }
 
 /** The contact fields as on record, to start the rectification form from. */
@@ -90,26 +86,39 @@ export async function privacyPages(app: App): Promise<void> {
   const invalidLink = (request: FastifyRequest, reply: FastifyReply) =>
     sendPage(reply, InvalidLinkPage({ locale: request.locale }), 404);
 
+  /** The data held, with the rectification form (as on record, or as just refused) and a notice. */
+  async function dataPage(
+    request: TokenRequest,
+    reply: FastifyReply,
+    rectify: (data: SubjectData) => FormState,
+    { notice, status = 200 }: { notice?: string | undefined; status?: number } = {},
+  ) {
+    const { token } = request.params;
+    const data = await viewSubjectData(db(), token, now(), request.locale);
+    if (!data) return invalidLink(request, reply);
+    return sendPage(
+      reply,
+      DataPage({
+        locale: request.locale,
+        token,
+        data,
+        rectify: rectify(data),
+        csrf: csrfToken(reply),
+        notice,
+      }),
+      status,
+    );
+  }
+
   app.get(
     `${DATA_PATH}/acceso/:token`,
     { schema: { hide: true, params: TokenParams } },
     async (request: TokenRequest, reply) => {
       privateAnswer(reply);
-      const { token } = request.params;
-      const data = await viewSubjectData(db(), token, now(), request.locale);
-      if (!data) return invalidLink(request, reply);
       const aviso = (request.query as Record<string, unknown> | undefined)?.aviso;
-      return sendPage(
-        reply,
-        DataPage({
-          locale: request.locale,
-          token,
-          data,
-          rectify: currentContact(data),
-          csrf: csrfToken(reply),
-          notice: aviso === 'corregido' ? translate(request.locale, 'privacy.rectify.done') : undefined,
-        }),
-      );
+      return dataPage(request, reply, currentContact, {
+        notice: aviso === 'corregido' ? translate(request.locale, 'privacy.rectify.done') : undefined,
+      });
     },
   );
 
@@ -120,27 +129,15 @@ export async function privacyPages(app: App): Promise<void> {
       privateAnswer(reply);
       const { token } = request.params;
       const input = { email: field(request, 'email'), phone: field(request, 'phone') };
-      try {
-        const done = await rectifyContactData({ db: db(), now: now() }, token, input);
-        if (!done) return invalidLink(request, reply);
-        return reply.redirect(`${accessPath(token)}?aviso=corregido`, 303);
-      } catch (err) {
-        const errors = validationErrors(err);
-        if (!errors) throw err;
-        const data = await viewSubjectData(db(), token, now(), request.locale);
-        if (!data) return invalidLink(request, reply);
-        return sendPage(
-          reply,
-          DataPage({
-            locale: request.locale,
-            token,
-            data,
-            rectify: { values: input, errors },
-            csrf: csrfToken(reply),
-          }),
-          400,
-        );
-      }
+      const done = await submitForm(() => rectifyContactData({ db: db(), now: now() }, token, input), {
+        shows: ['VALIDATION'],
+        status: { VALIDATION: 400 },
+      });
+      if (done.ok && !done.value) return invalidLink(request, reply);
+      if (done.ok) return reply.redirect(`${accessPath(token)}?aviso=corregido`, 303);
+      return dataPage(request, reply, () => ({ values: input, errors: done.errors }), {
+        status: done.status,
+      });
     },
   );
 

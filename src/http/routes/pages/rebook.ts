@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { AppError, type FieldError } from '../../../domain/errors.js';
+import type { FieldError } from '../../../domain/errors.js';
 import { type Locale, translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { listOffices } from '../../../services/catalog.js';
+import { loadAppointmentCard } from '../../../services/journey/appointment-card.js';
+import { bogotaWhen, officeLine } from '../../../services/journey/wording.js';
 import { formatCivilDate, formatTime, formatWhen } from '../../../services/mail/format.js';
 import {
   declinePass,
@@ -15,11 +17,12 @@ import {
 } from '../../../services/rebook/pass.js';
 import { RebookInvalidLinkPage, RebookPage, rebookPath } from '../../../views/booking/rebook.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
+import { submitForm } from '../../forms.js';
 import { privateAnswer, sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import type { App } from '../../types.js';
-import { loadAppointmentCard } from './journey-card.js';
+import { slotIdOf } from './booking/journey-schemas.js';
 
 const TEXT = Type.Optional(Type.String({ maxLength: 200 }));
 const TokenParams = Type.Object({ token: Type.String({ maxLength: 100 }) });
@@ -67,9 +70,8 @@ export async function rebookPages(app: App): Promise<void> {
     const place = (officeCode: string) => {
       if (pass.channel !== 'presencial') return translate(locale, `journey.channel.${pass.channel}`);
       const office = offices.get(officeCode);
-      return office ? `${office.name}, ${office.address}, ${office.city}` : officeCode;
+      return office ? officeLine(office) : officeCode;
     };
-    const bogota = translate(locale, 'journey.bogotaTime');
     return sendPage(
       reply,
       RebookPage({
@@ -81,7 +83,7 @@ export async function rebookPages(app: App): Promise<void> {
         rebooked,
         kept: pass.kept && {
           slotId: pass.kept.slotId,
-          label: `${formatWhen(pass.kept.startsAt, locale)} ${bogota} – ${place(pass.kept.officeCode)}`,
+          label: `${bogotaWhen(pass.kept.startsAt, locale)} – ${place(pass.kept.officeCode)}`,
           until: formatWhen(pass.kept.until, locale),
         },
         days: choices.days.map((d) => ({
@@ -104,12 +106,8 @@ export async function rebookPages(app: App): Promise<void> {
 
   /** The pass behind a token, or undefined (the caller answers with the invalid-link page). */
   async function passOf(token: string): Promise<PassView | undefined> {
-    try {
-      return await viewPass(ctx(), token);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'NOT_FOUND') return undefined;
-      throw err;
-    }
+    const found = await submitForm(() => viewPass(ctx(), token), { shows: ['NOT_FOUND'] });
+    return found.ok ? found.value : undefined;
   }
 
   app.get(
@@ -139,29 +137,26 @@ export async function rebookPages(app: App): Promise<void> {
       privateAnswer(reply);
       const { token } = request.params;
       const raw = request.body.horario ?? '';
-      const slotId = /^\d{1,10}$/.test(raw) ? Number(raw) : undefined;
+      const slotId = slotIdOf(raw);
       const again = async (errors: FieldError[], status: number) => {
         const pass = await passOf(token);
         if (!pass) return invalidLink(request, reply);
         return page(request, reply, token, pass, { form: { values: { horario: raw }, errors }, status });
       };
       if (slotId === undefined) return again([{ field: 'horario', key: 'rebook.choose.required' }], 400);
-      try {
-        await rebookWithPass(ctx(), token, slotId);
-        return reply.redirect(`${rebookPath(token)}?aviso=confirmada`, 303);
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (err.code === 'NOT_FOUND' && err.key === 'rebook.error.link') return invalidLink(request, reply);
-        // Used already (a second click) or no longer usable: the page says what became of the pass.
-        if (err.code === 'CONFLICT' || err.code === 'HOLD_EXPIRED')
-          return reply.redirect(rebookPath(token), 303);
-        if (!['SLOT_FULL', 'NOT_FOUND', 'VALIDATION', 'LIMIT_REACHED'].includes(err.code)) throw err;
-        const errors: FieldError[] =
-          err.fieldErrors.length > 0
-            ? err.fieldErrors.map((f) => ({ ...f, field: 'horario' }))
-            : [{ field: 'horario', key: err.key, params: err.params }];
-        return again(errors, 409);
-      }
+      const done = await submitForm(() => rebookWithPass(ctx(), token, slotId), {
+        shows: ['CONFLICT', 'HOLD_EXPIRED', 'SLOT_FULL', 'NOT_FOUND', 'VALIDATION', 'LIMIT_REACHED'],
+        field: 'horario',
+        oneQuestion: true,
+        // A slot that is gone (closed) is a choice that cannot be had, like a full one.
+        status: { NOT_FOUND: 409 },
+      });
+      if (done.ok) return reply.redirect(`${rebookPath(token)}?aviso=confirmada`, 303);
+      if (done.key === 'rebook.error.link') return invalidLink(request, reply);
+      // Used already (a second click) or no longer usable: the page says what became of the pass.
+      if (done.code === 'CONFLICT' || done.code === 'HOLD_EXPIRED')
+        return reply.redirect(rebookPath(token), 303);
+      return again(done.errors, done.status);
     },
   );
 
@@ -174,12 +169,8 @@ export async function rebookPages(app: App): Promise<void> {
     async (request, reply) => {
       privateAnswer(reply);
       const { token } = request.params;
-      try {
-        await declinePass(ctx(), token);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'NOT_FOUND') return invalidLink(request, reply);
-        throw err;
-      }
+      const done = await submitForm(() => declinePass(ctx(), token), { shows: ['NOT_FOUND'] });
+      if (!done.ok) return invalidLink(request, reply);
       return reply.redirect(`${rebookPath(token)}?aviso=liberada`, 303);
     },
   );
