@@ -1,14 +1,13 @@
 import { toBogotaIso } from '../../../domain/civil-time.js';
 import { LIMITS } from '../../../security/limits.js';
-import { sessionKeyOf } from '../../../services/booking.js';
 import { claimOffer } from '../../../services/offer-claim.js';
 import { applyForRelease } from '../../../services/releases/apply.js';
 import { confirmEntryByToken } from '../../../services/releases/entry-link.js';
 import { releaseSettings } from '../../../services/releases/settings.js';
 import { listReleases, viewRelease } from '../../../services/releases/view.js';
 import { releaseJson, releaseSummaryJson } from '../../../views/releases/json.js';
-import { clientSession } from '../../client-session.js';
-import { admitHold } from '../../hold-admission.js';
+import { clientSession } from '../../journey/client-session.js';
+import { admitHold } from '../../journey/hold-admission.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import { ProblemSchema } from '../../schemas/common.js';
 import {
@@ -128,7 +127,7 @@ export async function releasesApi(app: App): Promise<void> {
     },
     async (request, reply) => {
       const session = clientSession(request, reply);
-      const hold = await claimOffer(ctx(), request.body.token, sessionKeyOf(session.id) ?? '');
+      const hold = await claimOffer(ctx(), request.body.token, session.key);
       return reply.code(201).send({ holdId: hold.holdId, expiresAt: toBogotaIso(hold.expiresAt) });
     },
   );
