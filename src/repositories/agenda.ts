@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { OfficeScope } from '../services/staff/scope.js';
-import { officeScopeCondition } from './staff/scope.js';
+import type { OfficeScope } from '../domain/access.js';
+import { officeScopeCondition } from './office-scope.js';
 
 /** SQL of agenda administration: capacity lines, templates, publication, slot capacity, closures. */
 

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CHANNELS } from '../../src/domain/channels.js';
+import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { isMessageKey, translate } from '../../src/i18n/index.js';
 import { KIOSK_PLACE_TYPES } from '../../src/services/staff/kiosks.js';
 import { OFFICE_KINDS } from '../../src/services/staff/offices.js';
 import { SERVED_BY } from '../../src/services/staff/procedures.js';
-import { STAFF_ROLES } from '../../src/services/staff/roles.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIRS = [

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, StaffRole } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import type { StaffRole } from '../../domain/roles.js';
 
 export function selectStaffByEmail(db: Kysely<DB>, email: string) {
   return db

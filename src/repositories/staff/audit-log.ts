@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { OfficeScope } from '../../services/staff/scope.js';
+import type { OfficeScope } from '../../domain/access.js';
 
 export interface AuditFilter {
   entityType?: string;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { OfficeScope } from '../../services/staff/scope.js';
-import { officeScopeCondition } from './scope.js';
+import type { OfficeScope } from '../../domain/access.js';
+import { officeScopeCondition } from '../office-scope.js';
 
 export function selectOfficesInScope(db: Kysely<DB>, scope: OfficeScope) {
   return db

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, requireOfficeInScope, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
+import type { Permission } from '../../domain/roles.js';
 import * as repo from '../../repositories/agenda.js';
-import type { Permission } from '../staff/roles.js';
-import { type Actor, requireOfficeInScope, requirePermission } from '../staff/scope.js';
 
 export type LineRow = NonNullable<Awaited<ReturnType<typeof repo.selectLine>>>;
 

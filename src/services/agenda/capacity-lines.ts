@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { CHANNELS } from '../../domain/channels.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../staff/scope.js';
 import { lineForActor } from './access.js';
 
 export interface LineListItem {

@@ -2,15 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
 import { transaction } from '../../db/transaction.js';
+import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { civilDateOf } from '../../domain/civil-time.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import { dropCitizenHolds } from '../../repositories/holds/citizen.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { cancelAppointmentInTransaction } from '../appointments.js';
 import { recordAudit } from '../audit.js';
 import { issueRebookPass } from '../rebook/keep-place.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../staff/scope.js';
 import { readRange } from './publish.js';
 
 /** A closure covers at most a year; longer absences are a deactivated office. */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { civilDateOf } from '../../domain/civil-time.js';
 import * as repo from '../../repositories/agenda.js';
-import type { Actor } from '../staff/scope.js';
 import { lineForActor } from './access.js';
 import { templateView } from './templates.js';
 

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import * as edit from '../../repositories/agenda-edit.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
 import { type LineRow, lineForActor } from './access.js';
 
 export interface LineEditOptions {

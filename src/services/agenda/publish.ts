@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { planSlots } from '../../domain/agenda.js';
 import {
   addDays,
@@ -10,12 +11,11 @@ import {
   isoWeekday,
 } from '../../domain/civil-time.js';
 import { AppError, notFound } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
 import * as repo from '../../repositories/agenda.js';
 import { lockLine } from '../../repositories/agenda-edit.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
 import type { LineRow } from './access.js';
 import { templateForActor, weeklyTemplateOf } from './templates.js';
 

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { type CivilDate, isCivilDate } from '../../domain/civil-time.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import { reclaimExpiredHolds } from '../../repositories/holds/expired.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
 import { lineForActor } from './access.js';
 import { readRange } from './publish.js';
 

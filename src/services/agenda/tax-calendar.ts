@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, TaxObligation } from '../../db/schema.js';
+import { type Actor, requirePermission } from '../../domain/access.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
 import { type Deadline, monthlyDeadlines, naturalPersonIncomeDeadlines } from '../../domain/tax-calendar.js';
-import { type Actor, requirePermission } from '../staff/scope.js';
 
 export interface DeadlineRow {
   obligation: TaxObligation;

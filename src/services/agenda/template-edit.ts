@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import type { WeeklyTemplate } from '../../domain/agenda.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import * as edit from '../../repositories/agenda-edit.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
 import { clashingTemplate, readTemplate, templateForActor, weeklyTemplateOf } from './templates.js';
 
 type TemplateRow = NonNullable<Awaited<ReturnType<typeof repo.selectTemplate>>>;

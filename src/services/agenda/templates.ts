@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { AgendaBreak, DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { templateProblems, type WeeklyTemplate } from '../../domain/agenda.js';
 import { isWallTime, minutesToWallTime, wallTimeToMinutes } from '../../domain/civil-time.js';
 import { notFound } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
 import { type LineRow, lineForActor } from './access.js';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;

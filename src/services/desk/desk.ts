@@ -1,14 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, DB } from '../../db/schema.js';
+import {
+  type Actor,
+  channelInScope,
+  forbidden,
+  officeScopeOf,
+  requirePermission,
+} from '../../domain/access.js';
 import { addDays, type CivilDate, civilDateOf, instantAt, isCivilDate } from '../../domain/civil-time.js';
 import { normaliseConfirmationCode } from '../../domain/confirmation-code.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import { videoMeetingUrl } from '../../domain/video-meeting.js';
-import { officeScopeCondition } from '../../repositories/staff/scope.js';
+import { officeScopeCondition } from '../../repositories/office-scope.js';
 import { normaliseLookupDocument } from '../appointments.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import { type Actor, channelInScope, forbidden, officeScopeOf, requirePermission } from '../staff/scope.js';
 
 export interface DeskAppointment {
   code: string;

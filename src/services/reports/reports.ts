@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, forbidden, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { CHANNELS } from '../../domain/channels.js';
 import { addDays, civilDateOf, eachDate, isCivilDate } from '../../domain/civil-time.js';
 import type { FieldError } from '../../domain/errors.js';
 import { daysBetween, percent } from '../../domain/reports.js';
 import { type Locale, translator } from '../../i18n/index.js';
 import * as repo from '../../repositories/reports.js';
-import { type Actor, forbidden, officeScopeOf, requirePermission } from '../staff/scope.js';
 import { flushActivity } from './activity.js';
 
 /** The reports, by the slug of their page under /admin/informes. */

@@ -1,14 +1,15 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB, StaffRole } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import { type Actor, requirePermission, type StaffScope } from '../../domain/access.js';
 import { CHANNELS } from '../../domain/channels.js';
 import { AppError, notFound, validationFailed } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import type { StaffRole } from '../../domain/roles.js';
+import { STAFF_ROLES } from '../../domain/roles.js';
 import * as repo from '../../repositories/staff/accounts.js';
 import { deleteSessionsOf } from '../../repositories/staff/sessions.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from './input.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
-import { STAFF_ROLES } from './roles.js';
-import { type Actor, requirePermission, type StaffScope } from './scope.js';
 
 export const FIRST_ADMIN_EMAIL = 'admin@dian.local';
 /**

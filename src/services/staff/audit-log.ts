@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { addDays, instantAt, isCivilDate } from '../../domain/civil-time.js';
 import type { FieldError } from '../../domain/errors.js';
 import * as repo from '../../repositories/staff/audit-log.js';
-import { type Actor, officeScopeOf, requirePermission } from './scope.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,10 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ChannelsTable, DB } from '../../db/schema.js';
+import { type Actor, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from './input.js';
-import { type Actor, requirePermission } from './scope.js';
 
 export type ChannelRow = Selectable<ChannelsTable>;
 

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB, StaffRole } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import type { Actor, StaffScope } from '../../domain/access.js';
+import type { StaffRole } from '../../domain/roles.js';
+import { TOTP_REQUIRED } from '../../domain/roles.js';
 import { selectScopes } from '../../repositories/staff/accounts.js';
 import * as repo from '../../repositories/staff/sessions.js';
-import { TOTP_REQUIRED } from './roles.js';
-import type { Actor, StaffScope } from './scope.js';
 
 /** A session ends after 30 minutes without a request, and 12 hours after sign-in whatever happens. */
 export const IDLE_TIMEOUT_MS = 30 * 60_000;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
 import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from './input.js';
-import { type Actor, requirePermission } from './scope.js';
 
 export const SITE_TEXT_KEY = /^[a-z0-9][a-z0-9._-]{1,80}$/;
 const LOCALES = ['es', 'en'] as const;

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { can } from '../../domain/access.js';
+import type { Permission } from '../../domain/roles.js';
 import { type Locale, type Translator, translator } from '../../i18n/index.js';
-import type { Permission } from '../../services/staff/roles.js';
-import { can } from '../../services/staff/scope.js';
 import { actorOf, type StaffSession } from '../../services/staff/sessions.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ASSET_VERSION } from '../layout.js';

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import type { FieldError } from '../../../domain/errors.js';
 import { notFound } from '../../../domain/errors.js';
 import { idParam } from '../../../services/agenda/access.js';
 import { getLine } from '../../../services/agenda/capacity-lines.js';
 import { closeAgenda } from '../../../services/agenda/closures.js';
 import { daySlots, setDeadlineReservation, setSlotCapacity } from '../../../services/agenda/slots.js';
-import { can } from '../../../services/staff/scope.js';
 import { DayPage, SlotFormPage } from '../../../views/admin/agenda-day-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

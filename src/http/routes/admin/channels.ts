@@ -1,5 +1,5 @@
+import { can } from '../../../domain/access.js';
 import { getChannelForStaff, listChannelsForStaff, updateChannel } from '../../../services/staff/channels.js';
-import { can } from '../../../services/staff/scope.js';
 import { ChannelFormPage, ChannelListPage } from '../../../views/admin/channel-pages.js';
 import { emptyForm } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { notFound } from '../../../domain/errors.js';
 import { selectCities } from '../../../repositories/staff/offices.js';
 import {
@@ -7,7 +8,6 @@ import {
   listKiosksForStaff,
   updateKiosk,
 } from '../../../services/staff/kiosks.js';
-import { can } from '../../../services/staff/scope.js';
 import { KioskFormPage, KioskListPage } from '../../../views/admin/kiosk-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

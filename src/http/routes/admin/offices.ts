@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Office } from '../../../db/schema.js';
+import { can } from '../../../domain/access.js';
 import type { FieldError } from '../../../domain/errors.js';
 import {
   createOffice,
@@ -9,7 +10,6 @@ import {
   setOfficeActive,
   updateOffice,
 } from '../../../services/staff/offices.js';
-import { can } from '../../../services/staff/scope.js';
 import { OfficeFormPage, OfficeListPage } from '../../../views/admin/office-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Procedure } from '../../../db/schema.js';
+import { can } from '../../../domain/access.js';
 import {
   createProcedure,
   getProcedureForStaff,
@@ -7,7 +8,6 @@ import {
   setProcedureActive,
   updateProcedure,
 } from '../../../services/staff/procedures.js';
-import { can } from '../../../services/staff/scope.js';
 import { ProcedureFormPage, ProcedureListPage } from '../../../views/admin/procedure-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

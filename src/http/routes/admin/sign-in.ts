@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors.js';
+import { TOTP_REQUIRED } from '../../../domain/roles.js';
 import { LIMITS } from '../../../security/limits.js';
-import { TOTP_REQUIRED } from '../../../services/staff/roles.js';
 import {
   changePassword,
   completeTotpEnrolment,

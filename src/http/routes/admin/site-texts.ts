@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { builtInSiteText } from '../../../services/site/texts.js';
-import { can } from '../../../services/staff/scope.js';
 import { deleteSiteText, listSiteTexts, saveSiteText } from '../../../services/staff/site-texts.js';
 import { SiteTextsPage } from '../../../views/admin/site-text-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { notFound } from '../../../domain/errors.js';
 import {
   type CredentialReset,
@@ -9,7 +10,6 @@ import {
   type StaffDetail,
   updateStaff,
 } from '../../../services/staff/accounts.js';
-import { can } from '../../../services/staff/scope.js';
 import { OneTimePasswordPage, StaffFormPage, StaffListPage } from '../../../views/admin/staff-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

@@ -1,16 +1,11 @@
-import type { StaffRole } from '../../db/schema.js';
-
-export const STAFF_ROLES: readonly StaffRole[] = [
+export const STAFF_ROLES = [
   'admin_nacional',
   'admin_seccional',
   'funcionario',
   'auditor',
   'analista',
-];
-
-export function isStaffRole(value: unknown): value is StaffRole {
-  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
-}
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Administrators must have a second factor before they can do anything. */
 export const TOTP_REQUIRED: ReadonlySet<StaffRole> = new Set(['admin_nacional', 'admin_seccional']);
@@ -21,7 +16,7 @@ export const TOTP_REQUIRED: ReadonlySet<StaffRole> = new Set(['admin_nacional', 
  *
  * - `*.view` reads; `*.manage` changes.
  * - `offices.*`, `agenda.*`, `desk.*` and `audit.view` are further limited to the offices in the staff
- *   member's scope (see `scope.ts`); the rest are national.
+ *   member's scope (see `access.ts`); the rest are national.
  */
 export type Permission =
   | 'backoffice.enter'
@@ -50,7 +45,7 @@ const READ_ALL: readonly Permission[] = [
   'reports.view',
 ];
 
-export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, ReadonlySet<Permission>>> = {
+const ROLE_PERMISSIONS: Readonly<Record<StaffRole, ReadonlySet<Permission>>> = {
   admin_nacional: new Set([
     ...EVERYONE,
     ...READ_ALL,

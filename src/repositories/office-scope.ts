@@ -1,5 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { OfficeScope } from '../../services/staff/scope.js';
+import type { OfficeScope } from '../domain/access.js';
 
 /**
  * A WHERE condition keeping only the offices of a scope, given the columns holding an office's code and

@@ -1,6 +1,5 @@
-import type { StaffRole } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
-import { type Permission, roleCan } from './roles.js';
+import { AppError } from './errors.js';
+import { type Permission, roleCan, type StaffRole } from './roles.js';
 
 /** An office (and, for desk officers, optionally one channel of it) a staff member works on. */
 export interface StaffScope {

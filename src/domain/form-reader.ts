@@ -1,4 +1,4 @@
-import { AppError, type FieldError, validationFailed } from '../../domain/errors.js';
+import { type FieldError, validationFailed } from './errors.js';
 
 /** A form as posted: each field a string, or several strings for repeated names (checkboxes). */
 export type FormInput = Readonly<Record<string, unknown>>;
@@ -160,8 +160,3 @@ export class FormReader {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
-/** Whether an error is a form's field messages (the page shows the form again with them). */
-export function isValidationError(err: unknown): err is AppError {
-  return err instanceof AppError && err.code === 'VALIDATION';
-}
