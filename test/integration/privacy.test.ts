@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
+import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { confirmHold, placeHold } from '../../src/services/booking.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { anonymiseExpiredApplicants } from '../../src/services/privacy/anonymise.js';

@@ -5,7 +5,7 @@ import { CHANNELS } from '../../domain/channels.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { lineForActor } from './access.js';
 
 export interface LineListItem {
@@ -101,9 +101,7 @@ export async function createLine(db: Kysely<DB>, actor: Actor, input: FormInput,
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertLine(trx, { officeCode, channel: channel as string, name, procedures });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'capacity_line.create',
       entityType: 'capacity_line',
       entityId: String(id),

@@ -9,7 +9,7 @@ import * as repo from '../../repositories/agenda.js';
 import { dropCitizenHolds } from '../../repositories/holds/citizen.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { cancelAppointmentInTransaction } from '../appointments.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { issueRebookPass } from '../rebook/keep-place.js';
 import { readRange } from './publish.js';
 
@@ -96,9 +96,7 @@ export async function closeAgenda(
       const pass = await issueRebookPass(trx, a, closure.id, ctx);
       if (pass.kept) kept++;
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'appointment.cancel',
         entityType: 'appointment',
         entityId: a.code,
@@ -113,9 +111,7 @@ export async function closeAgenda(
       .where('id', '=', closure.id)
       .execute();
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda.close',
       entityType: 'agenda_closure',
       entityId: String(closure.id),

@@ -5,7 +5,7 @@ import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import * as edit from '../../repositories/agenda-edit.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { type LineRow, lineForActor } from './access.js';
 
 export interface LineEditOptions {
@@ -79,9 +79,7 @@ export async function updateLine(
     await edit.updateLineName(trx, line.id, name);
     await edit.setLineProcedures(trx, line.id, procedures);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'capacity_line.update',
       entityType: 'capacity_line',
       entityId: String(line.id),
@@ -122,9 +120,7 @@ export async function setLineActive(
     if (locked.active === active) return;
     await edit.setLineActive(trx, line.id, active);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: active ? 'capacity_line.activate' : 'capacity_line.deactivate',
       entityType: 'capacity_line',
       entityId: String(line.id),

@@ -15,7 +15,7 @@ import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
 import * as repo from '../../repositories/agenda.js';
 import { lockLine } from '../../repositories/agenda-edit.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import type { LineRow } from './access.js';
 import { templateForActor, weeklyTemplateOf } from './templates.js';
 
@@ -179,9 +179,7 @@ export async function publishTemplate(
     const places = created.reduce((n, s) => n + s.capacity, 0);
     if (created.length === 0) return { slots: 0, places: 0 };
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda.publish',
       entityType: 'agenda_template',
       entityId: String(template.id),

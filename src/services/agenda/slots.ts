@@ -6,7 +6,7 @@ import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import { reclaimExpiredHolds } from '../../repositories/holds/expired.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { lineForActor } from './access.js';
 import { readRange } from './publish.js';
 
@@ -88,9 +88,7 @@ export async function setSlotCapacity(
     }
     if (changed.capacity !== slot.capacity) {
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'slot.capacity',
         entityType: 'slot',
         entityId: String(slot.id),
@@ -157,9 +155,7 @@ async function reserveDay(
     .execute();
   await repo.applyReservation(trx, line.id, date, percent);
   await recordAudit(trx, {
-    occurredAt: now,
-    actorStaffId: actor.staffId,
-    actor: actor.label,
+    ...auditedAs(actor, now),
     action: 'agenda.reserve',
     entityType: 'capacity_line',
     entityId: String(line.id),

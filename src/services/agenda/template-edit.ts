@@ -6,7 +6,7 @@ import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
 import * as edit from '../../repositories/agenda-edit.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { clashingTemplate, readTemplate, templateForActor, weeklyTemplateOf } from './templates.js';
 
 type TemplateRow = NonNullable<Awaited<ReturnType<typeof repo.selectTemplate>>>;
@@ -65,9 +65,7 @@ export async function updateTemplate(
       breaks: [...template.breaks],
     });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda_template.update',
       entityType: 'agenda_template',
       entityId: String(current.id),
@@ -102,9 +100,7 @@ export async function setTemplateActive(
       ]);
     await edit.setTemplateActive(trx, current.id, active);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: active ? 'agenda_template.activate' : 'agenda_template.deactivate',
       entityType: 'agenda_template',
       entityId: String(current.id),

@@ -6,7 +6,7 @@ import { isWallTime, minutesToWallTime, wallTimeToMinutes } from '../../domain/c
 import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { type LineRow, lineForActor } from './access.js';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -169,9 +169,7 @@ export async function createTemplate(
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda_template.create',
       entityType: 'agenda_template',
       entityId: String(created.id),

@@ -14,7 +14,7 @@ import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import { videoMeetingUrl } from '../../domain/video-meeting.js';
 import { officeScopeCondition } from '../../repositories/office-scope.js';
 import { normaliseLookupDocument } from '../appointments.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 
 export interface DeskAppointment {
   code: string;
@@ -181,9 +181,7 @@ export async function changeDeskStatus(
       .where('status', 'in', [...rule.from])
       .execute();
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: `appointment.${rule.to}`,
       entityType: 'appointment',
       entityId: row.code,
@@ -214,9 +212,7 @@ export async function saveDeskNote(
       .where('id', '=', row.id)
       .execute();
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'appointment.note',
       entityType: 'appointment',
       entityId: row.code,

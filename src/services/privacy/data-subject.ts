@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/index.js';
 import { MAIL_DATA_SUBJECT_LINK } from '../../jobs/definitions/mail-data-subject-link.js';
 import { enqueue } from '../../repositories/jobs.js';
 import { cancelAppointmentInTransaction, normaliseLookupDocument } from '../appointments.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/trail.js';
 import type { ServiceContext } from '../context.js';
 import { withdrawPassesOf } from '../rebook/pass.js';
 import { anonymiseApplicants } from './anonymise.js';

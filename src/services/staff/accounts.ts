@@ -8,7 +8,7 @@ import type { StaffRole } from '../../domain/roles.js';
 import { STAFF_ROLES } from '../../domain/roles.js';
 import * as repo from '../../repositories/staff/accounts.js';
 import { deleteSessionsOf } from '../../repositories/staff/sessions.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
 
 export const FIRST_ADMIN_EMAIL = 'admin@dian.local';
@@ -180,9 +180,7 @@ export async function createStaff(
       const id = await repo.insertStaff(trx, { email, name, role: role as StaffRole, passwordHash });
       await repo.replaceScopes(trx, id, scopes);
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'staff.create',
         entityType: 'staff',
         entityId: String(id),
@@ -236,9 +234,7 @@ export async function updateStaff(
     await repo.replaceScopes(trx, id, scopes);
     if (!active) await deleteSessionsOf(trx, id);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'staff.update',
       entityType: 'staff',
       entityId: String(id),
@@ -275,9 +271,7 @@ export async function resetCredentials(
     if (what === 'unlock') await repo.unlockStaff(trx, id);
     if (what !== 'unlock') await deleteSessionsOf(trx, id);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: what === 'unlock' ? 'staff.unlock' : `staff.reset_${what}`,
       entityType: 'staff',
       entityId: String(id),

@@ -4,7 +4,7 @@ import { type Actor, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 
 export type ChannelRow = Selectable<ChannelsTable>;
 
@@ -35,9 +35,7 @@ export async function updateChannel(
     form.done();
     await repo.updateChannel(trx, code, values);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'channel.update',
       entityType: 'channel',
       entityId: code,

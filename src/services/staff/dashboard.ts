@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Actor, can, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { selectOfficesInScope } from '../../repositories/staff/offices.js';
-import { type AuditEventView, recentAudit } from './audit-log.js';
+import { type AuditEventView, recentAudit } from '../audit/audit-log.js';
 
 export interface DashboardSummary {
   offices: { active: number; total: number } | null;

@@ -4,7 +4,7 @@ import { type Actor, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 
 export const KIOSK_PLACE_TYPES: readonly KioskPlaceType[] = [
   'camara_comercio',
@@ -78,9 +78,7 @@ export async function createKiosk(
   return db.transaction().execute(async (trx) => {
     const id = await repo.insertKiosk(trx, values);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'kiosk.create',
       entityType: 'kiosk',
       entityId: String(id),
@@ -106,9 +104,7 @@ export async function updateKiosk(
     if (!before) throw notFound();
     await repo.updateKiosk(trx, id, values);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'kiosk.update',
       entityType: 'kiosk',
       entityId: String(id),

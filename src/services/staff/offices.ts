@@ -4,7 +4,7 @@ import { type Actor, officeScopeOf, requireOfficeInScope, requirePermission } fr
 import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/offices.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { isUniqueViolation } from './accounts.js';
 
 export const OFFICE_KINDS = ['impuestos', 'aduanas', 'impuestos_aduanas', 'grandes_contribuyentes'] as const;
@@ -152,9 +152,7 @@ export async function createOffice(
     await db.transaction().execute(async (trx) => {
       await repo.insertOffice(trx, code, values);
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'office.create',
         entityType: 'office',
         entityId: code,
@@ -191,9 +189,7 @@ export async function updateOffice(
     if (before.active && !values.active) await refuseIfUpcoming(trx, code, now, 'active');
     await repo.updateOffice(trx, code, values);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'office.update',
       entityType: 'office',
       entityId: code,
@@ -227,9 +223,7 @@ export async function setOfficeActive(
     if (!active) await refuseIfUpcoming(trx, code, now, 'active');
     await repo.updateOffice(trx, code, { active });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: active ? 'office.activate' : 'office.deactivate',
       entityType: 'office',
       entityId: code,

@@ -5,7 +5,7 @@ import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { isUniqueViolation } from './accounts.js';
 
 export const SERVED_BY = ['impuestos', 'aduanas'] as const;
@@ -117,9 +117,7 @@ export async function createProcedure(
       const sortOrder = await repo.nextProcedureSortOrder(trx);
       await repo.insertProcedure(trx, { code, ...values, sort_order: sortOrder });
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'procedure.create',
         entityType: 'procedure',
         entityId: code,
@@ -151,9 +149,7 @@ export async function updateProcedure(
     if (!before) throw notFound();
     await repo.updateProcedure(trx, code, values);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'procedure.update',
       entityType: 'procedure',
       entityId: code,
@@ -179,9 +175,7 @@ export async function setProcedureActive(
     if (before.active === active) return;
     await repo.updateProcedure(trx, code, { active });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: active ? 'procedure.activate' : 'procedure.deactivate',
       entityType: 'procedure',
       entityId: code,

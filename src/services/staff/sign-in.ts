@@ -4,7 +4,7 @@ import { AppError, validationFailed } from '../../domain/errors.js';
 import { TOTP_REQUIRED } from '../../domain/roles.js';
 import * as accounts from '../../repositories/staff/accounts.js';
 import * as sessions from '../../repositories/staff/sessions.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/trail.js';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.js';
 import { openSession, purgeExpiredSessions, rotateSession, type StaffSession } from './sessions.js';
 import { newTotpSecret, totpCounterOf, totpQrSvg, totpUri } from './totp.js';

@@ -4,7 +4,7 @@ import { type Actor, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 
 export const SITE_TEXT_KEY = /^[a-z0-9][a-z0-9._-]{1,80}$/;
 const LOCALES = ['es', 'en'] as const;
@@ -44,9 +44,7 @@ export async function saveSiteText(db: Kysely<DB>, actor: Actor, input: FormInpu
     if (before?.value === value) return;
     await repo.upsertSiteText(trx, { key, locale: lang, value, now, staffId: actor.staffId });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: before ? 'site_text.update' : 'site_text.create',
       entityType: 'site_text',
       entityId: `${key}:${lang}`,
@@ -72,9 +70,7 @@ export async function deleteSiteText(
     if (!before) throw notFound();
     await repo.deleteSiteText(trx, key, locale);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'site_text.delete',
       entityType: 'site_text',
       entityId: `${key}:${locale}`,

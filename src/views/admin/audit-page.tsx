@@ -3,7 +3,7 @@ import type {
   AuditEventView,
   AuditPage as AuditPageData,
   AuditQuery,
-} from '../../services/staff/audit-log.js';
+} from '../../services/audit/audit-log.js';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
 import { auditValue, bogotaDateTime } from './format.js';
 import { type AdminContext, AdminLayout } from './layout.js';

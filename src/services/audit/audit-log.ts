@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { type Actor, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { addDays, instantAt, isCivilDate } from '../../domain/civil-time.js';
 import type { FieldError } from '../../domain/errors.js';
-import * as repo from '../../repositories/staff/audit-log.js';
+import * as repo from '../../repositories/audit.js';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,6 +1,55 @@
 import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import type { OfficeScope } from '../../domain/access.js';
+import type { DB } from '../db/schema.js';
+import type { OfficeScope } from '../domain/access.js';
+import type { AuditContent } from '../domain/audit-chain.js';
+import { officeScopeCondition } from './office-scope.js';
+
+/** Any number; it only has to be the same everywhere the chain is appended to. */
+const AUDIT_CHAIN_LOCK = 7_311_0001;
+
+/**
+ * Serialises appenders of the audit chain (several processes included) until the caller's transaction
+ * ends, so each event links to the true previous one.
+ */
+export async function lockAuditChain(trx: Kysely<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+}
+
+export async function selectLastAuditHash(db: Kysely<DB>): Promise<string | undefined> {
+  const last = await db
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.hash;
+}
+
+export type NewAuditEvent = AuditContent & { prevHash: string; hash: string };
+
+export async function insertAuditEvent(db: Kysely<DB>, e: NewAuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      occurred_at: e.occurredAt,
+      actor_staff_id: e.actorStaffId,
+      actor: e.actor,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      office_code: e.officeCode,
+      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+      prev_hash: e.prevHash,
+      hash: e.hash,
+    })
+    .execute();
+}
+
+/** The whole chain in order (verification reads every event). */
+export function selectAllAuditEvents(db: Kysely<DB>) {
+  return db.selectFrom('audit_events').selectAll().orderBy('id').execute();
+}
 
 export interface AuditFilter {
   entityType?: string;
@@ -24,11 +73,7 @@ function filtered(db: Kysely<DB>, f: AuditFilter) {
         eb
           .selectFrom('offices as o')
           .select('o.code')
-          .where(
-            f.scope.kind === 'seccionales' ? 'o.seccional_code' : 'o.code',
-            'in',
-            f.scope.kind === 'all' || f.scope.codes.length === 0 ? [''] : [...f.scope.codes],
-          ),
+          .where(officeScopeCondition(f.scope, 'o.code', 'o.seccional_code')),
       ),
     );
 }
