@@ -7,7 +7,7 @@ import { systemActor } from '../domain/access.js';
 import { isValidationError } from '../domain/errors.js';
 import { STAFF_ROLES } from '../domain/roles.js';
 import { translate } from '../i18n/index.js';
-import { createStaff } from '../services/staff/accounts.js';
+import { createStaff } from '../services/staff-access/accounts.js';
 
 /** `agenda staff add`: an account with a one-time password, printed once. */
 export function registerStaffCommands(program: Command): void {

@@ -3,8 +3,17 @@ import type { DB } from './schema.js';
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
+function sqlState(err: unknown): unknown {
+  return typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+}
+
 function isRetryable(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && RETRYABLE.has(String((err as { code?: unknown }).code));
+  return RETRYABLE.has(String(sqlState(err)));
+}
+
+/** A unique constraint refused the row: someone else took the same key first. */
+export function isUniqueViolation(err: unknown): boolean {
+  return sqlState(err) === '23505';
 }
 
 /**

@@ -2,7 +2,12 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import { type Actor, can, forbidden } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
 import type { Permission } from '../../domain/roles.js';
-import { actorOf, loadSession, type SessionStage, type StaffSession } from '../../services/staff/sessions.js';
+import {
+  actorOf,
+  loadSession,
+  type SessionStage,
+  type StaffSession,
+} from '../../services/staff-access/sessions.js';
 import type { App } from '../types.js';
 
 declare module 'fastify' {

@@ -26,6 +26,16 @@ export function selectOffice(db: Kysely<DB>, code: string) {
   return db.selectFrom('offices').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
+/** The offices of the codes that exist, with their seccional (what a staff scope may name). */
+export function selectOfficesByCodes(db: Kysely<DB>, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('offices')
+    .select(['code', 'seccional_code'])
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
 export function selectOfficeForUpdate(db: Kysely<DB>, code: string) {
   return db.selectFrom('offices').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
 }

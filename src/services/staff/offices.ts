@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB, Office } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/transaction.js';
 import { type Actor, officeScopeOf, requireOfficeInScope, requirePermission } from '../../domain/access.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/offices.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
-import { isUniqueViolation } from './accounts.js';
 
 export const OFFICE_KINDS = ['impuestos', 'aduanas', 'impuestos_aduanas', 'grandes_contribuyentes'] as const;
 /** The seccional field's value for "this office is a Dirección Seccional itself". */

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB, Procedure } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/transaction.js';
 import { type Actor, requirePermission } from '../../domain/access.js';
 import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/staff/catalog.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
-import { isUniqueViolation } from './accounts.js';
 
 export const SERVED_BY = ['impuestos', 'aduanas'] as const;
 

@@ -1,6 +1,6 @@
 import { can } from '../../domain/access.js';
 import type { DashboardSummary } from '../../services/staff/dashboard.js';
-import { actorOf, type StaffSession } from '../../services/staff/sessions.js';
+import { actorOf, type StaffSession } from '../../services/staff-access/sessions.js';
 import { AuditTable } from './audit-page.js';
 import { ADMIN_NAV, type AdminContext, AdminLayout } from './layout.js';
 

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { can } from '../../domain/access.js';
 import type { Permission } from '../../domain/roles.js';
 import { type Locale, type Translator, translator } from '../../i18n/index.js';
-import { actorOf, type StaffSession } from '../../services/staff/sessions.js';
+import { actorOf, type StaffSession } from '../../services/staff-access/sessions.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ASSET_VERSION } from '../layout.js';
 

@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from '../../domain/roles.js';
-import type { StaffDetail, StaffSummary } from '../../services/staff/accounts.js';
+import type { StaffDetail, StaffSummary } from '../../services/staff-access/accounts.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { Checkbox, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
 import { bogotaDateTime } from './format.js';

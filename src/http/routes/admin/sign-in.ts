@@ -9,7 +9,7 @@ import {
   signOut,
   startTotpEnrolment,
   verifySecondFactor,
-} from '../../../services/staff/sign-in.js';
+} from '../../../services/staff-access/sign-in.js';
 import {
   AccountPage,
   ChangePasswordPage,

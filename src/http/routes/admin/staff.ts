@@ -9,7 +9,7 @@ import {
   resetCredentials,
   type StaffDetail,
   updateStaff,
-} from '../../../services/staff/accounts.js';
+} from '../../../services/staff-access/accounts.js';
 import { OneTimePasswordPage, StaffFormPage, StaffListPage } from '../../../views/admin/staff-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, validationFailed } from '../../domain/errors.js';
 import { TOTP_REQUIRED } from '../../domain/roles.js';
-import * as accounts from '../../repositories/staff/accounts.js';
-import * as sessions from '../../repositories/staff/sessions.js';
+import * as accounts from '../../repositories/staff-access/accounts.js';
+import * as sessions from '../../repositories/staff-access/sessions.js';
 import { recordAudit } from '../audit/trail.js';
 import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './passwords.js';
 import { openSession, purgeExpiredSessions, rotateSession, type StaffSession } from './sessions.js';
@@ -82,8 +82,7 @@ export async function signIn(
     // With a second factor to come, failures keep counting until the code is right too: knowing the
     // password must not reset the guesses left at the code.
     if (!needsTotp) await accounts.clearFailedAttempts(trx, row.id, now);
-    if (rehash)
-      await trx.updateTable('staff').set({ password_hash: rehash }).where('id', '=', row.id).execute();
+    if (rehash) await accounts.setPasswordHash(trx, row.id, rehash);
     const token = await openSession(trx, row.id, { now, secondFactorDone: false });
     if (!needsTotp) await auditSignIn(trx, row.id, row.email, now, 'password');
     return { token, needsSecondFactor: needsTotp };

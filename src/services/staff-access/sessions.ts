@@ -4,8 +4,8 @@ import type { DB } from '../../db/schema.js';
 import type { Actor, StaffScope } from '../../domain/access.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { TOTP_REQUIRED } from '../../domain/roles.js';
-import { selectScopes } from '../../repositories/staff/accounts.js';
-import * as repo from '../../repositories/staff/sessions.js';
+import { selectScopes } from '../../repositories/staff-access/accounts.js';
+import * as repo from '../../repositories/staff-access/sessions.js';
 
 /** A session ends after 30 minutes without a request, and 12 hours after sign-in whatever happens. */
 export const IDLE_TIMEOUT_MS = 30 * 60_000;

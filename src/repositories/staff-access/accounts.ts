@@ -2,6 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { StaffRole } from '../../domain/roles.js';
 
+/**
+ * Any number; the same in every process. Serialises the changes that must see every national
+ * administrator at once: creating the first one, and demoting or deactivating one.
+ */
+const NATIONAL_ADMINS_LOCK = 7_311_0500;
+
+/** Holds the national administrators' lock until the caller's transaction ends. */
+export async function lockNationalAdmins(trx: Kysely<DB>): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${NATIONAL_ADMINS_LOCK})`.execute(trx);
+}
+
 export function selectStaffByEmail(db: Kysely<DB>, email: string) {
   return db
     .selectFrom('staff')
@@ -188,6 +199,11 @@ export function setPassword(
     })
     .where('id', '=', id)
     .execute();
+}
+
+/** The same password under today's hashing parameters (see `needsRehash`). */
+export function setPasswordHash(db: Kysely<DB>, id: number, hash: string) {
+  return db.updateTable('staff').set({ password_hash: hash }).where('id', '=', id).execute();
 }
 
 export function unlockStaff(db: Kysely<DB>, id: number) {

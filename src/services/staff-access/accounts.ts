@@ -1,22 +1,18 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/transaction.js';
 import { type Actor, requirePermission, type StaffScope } from '../../domain/access.js';
-import { CHANNELS } from '../../domain/channels.js';
 import { AppError, notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import type { StaffRole } from '../../domain/roles.js';
 import { STAFF_ROLES } from '../../domain/roles.js';
-import * as repo from '../../repositories/staff/accounts.js';
-import { deleteSessionsOf } from '../../repositories/staff/sessions.js';
+import * as repo from '../../repositories/staff-access/accounts.js';
+import { deleteSessionsOf } from '../../repositories/staff-access/sessions.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
+import { readScopes, scopeLabel } from './scope-field.js';
 
 export const FIRST_ADMIN_EMAIL = 'admin@dian.local';
-/**
- * Any number; the same in every process. Serialises the changes that must see every national
- * administrator at once: creating the first one, and demoting or deactivating one.
- */
-const NATIONAL_ADMINS_LOCK = 7_311_0500;
 
 export interface StaffSummary {
   id: number;
@@ -57,7 +53,7 @@ export async function getStaff(db: Kysely<DB>, actor: Actor, id: number): Promis
   const row = await repo.selectStaffById(db, id);
   if (!row) throw notFound();
   const scopes = await repo.selectScopes(db, id);
-  const texts = scopes.map((s) => (s.channel ? `${s.office_code}:${s.channel}` : s.office_code));
+  const texts = scopes.map((s) => scopeLabel({ officeCode: s.office_code, channel: s.channel }));
   return {
     id: row.id,
     email: row.email,
@@ -73,67 +69,6 @@ export async function getStaff(db: Kysely<DB>, actor: Actor, id: number): Promis
   };
 }
 
-const SCOPE_ITEM = new RegExp(`^(\\d{2,4})(?::(${CHANNELS.join('|')}))?$`);
-
-/**
- * Reads the offices field ("32, 3201:video"): a seccional administrator names seccionales, a desk
- * officer offices, each optionally limited to one channel; other roles have no scope.
- */
-async function readScopes(
-  db: Kysely<DB>,
-  form: FormReader,
-  role: StaffRole | null,
-  text: string,
-): Promise<StaffScope[]> {
-  const items = text.split(/[\s,;]+/).filter((s) => s !== '');
-  if (role === null) return [];
-  if (role !== 'admin_seccional' && role !== 'funcionario') {
-    if (items.length > 0) form.fail('offices', 'admin.staff.scopeNotForRole');
-    return [];
-  }
-  if (items.length === 0) {
-    form.fail('offices', 'admin.staff.scopeRequired');
-    return [];
-  }
-  if (items.length > 50) {
-    form.fail('offices', 'admin.field.tooManyLines', { max: 50 });
-    return [];
-  }
-  const scopes: StaffScope[] = [];
-  for (const item of items) {
-    const match = SCOPE_ITEM.exec(item);
-    if (!match?.[1]) {
-      form.fail('offices', 'admin.staff.scopeFormat', { item });
-      return [];
-    }
-    const channel = match[2] ?? null;
-    if (role === 'admin_seccional' && channel !== null) {
-      form.fail('offices', 'admin.staff.scopeNoChannel');
-      return [];
-    }
-    if (!scopes.some((s) => s.officeCode === match[1] && s.channel === channel))
-      scopes.push({ officeCode: match[1], channel });
-  }
-  const codes = [...new Set(scopes.map((s) => s.officeCode))];
-  const offices = await db
-    .selectFrom('offices')
-    .select(['code', 'seccional_code'])
-    .where('code', 'in', codes)
-    .execute();
-  for (const code of codes) {
-    const office = offices.find((o) => o.code === code);
-    if (!office) {
-      form.fail('offices', 'admin.staff.scopeUnknown', { item: code });
-      return [];
-    }
-    if (role === 'admin_seccional' && office.seccional_code !== office.code) {
-      form.fail('offices', 'admin.staff.scopeNotSeccional', { item: code });
-      return [];
-    }
-  }
-  return scopes;
-}
-
 function auditView(
   row: { email: string; name: string; role: StaffRole; active: boolean },
   scopes: StaffScope[],
@@ -143,7 +78,7 @@ function auditView(
     name: row.name,
     role: row.role,
     active: row.active,
-    scopes: scopes.map((s) => (s.channel ? `${s.officeCode}:${s.channel}` : s.officeCode)),
+    scopes: scopes.map(scopeLabel),
   };
 }
 
@@ -224,9 +159,9 @@ export async function updateStaff(
         { field: role !== before.role ? 'role' : 'active', key: 'admin.staff.notYourself' },
       ]);
     if (before.role === 'admin_nacional' && before.active && (role !== 'admin_nacional' || !active)) {
-      // The row lock serialises this with changes to the same account only; the advisory lock with
-      // changes to any other national administrator, so two demotions cannot both pass the count.
-      await sql`SELECT pg_advisory_xact_lock(${NATIONAL_ADMINS_LOCK})`.execute(trx);
+      // The row lock serialises this with changes to the same account only; this lock with changes to
+      // any other national administrator, so two demotions cannot both pass the count.
+      await repo.lockNationalAdmins(trx);
       if ((await repo.countActiveNationalAdmins(trx)) <= 1)
         throw validationFailed([{ field: 'role', key: 'admin.staff.lastNationalAdmin' }]);
     }
@@ -305,7 +240,7 @@ export async function ensureFirstAdmin(
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(${NATIONAL_ADMINS_LOCK})`.execute(trx);
+    await repo.lockNationalAdmins(trx);
     if ((await repo.countStaff(trx)) > 0) return null;
     const id = await repo.insertStaff(trx, {
       email: FIRST_ADMIN_EMAIL,
@@ -329,8 +264,4 @@ export async function ensureFirstAdmin(
     });
     return { email: FIRST_ADMIN_EMAIL, oneTimePassword };
   });
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
