@@ -74,6 +74,12 @@ export function officeInScope(actor: Actor, office: ScopedOffice): boolean {
   }
 }
 
+/** Whether the actor may place offices under a Dirección Seccional (national roles, or its administrator). */
+export function seccionalInScope(actor: Actor, seccionalCode: string): boolean {
+  const scope = officeScopeOf(actor);
+  return scope.kind === 'all' || (scope.kind === 'seccionales' && scope.codes.includes(seccionalCode));
+}
+
 /**
  * Whether a desk officer may work a channel of an office: a scope without a channel covers every channel
  * of its office. Other roles follow `officeInScope`.

@@ -22,8 +22,8 @@ export type Permission =
   | 'backoffice.enter'
   | 'staff.view'
   | 'staff.manage'
-  | 'catalog.view'
-  | 'catalog.manage'
+  | 'catalogue.view'
+  | 'catalogue.manage'
   | 'offices.view'
   | 'offices.manage'
   | 'site.view'
@@ -37,7 +37,7 @@ export type Permission =
 const EVERYONE: readonly Permission[] = ['backoffice.enter'];
 const READ_ALL: readonly Permission[] = [
   'staff.view',
-  'catalog.view',
+  'catalogue.view',
   'offices.view',
   'site.view',
   'audit.view',
@@ -50,7 +50,7 @@ const ROLE_PERMISSIONS: Readonly<Record<StaffRole, ReadonlySet<Permission>>> = {
     ...EVERYONE,
     ...READ_ALL,
     'staff.manage',
-    'catalog.manage',
+    'catalogue.manage',
     'offices.manage',
     'site.manage',
     'agenda.manage',
@@ -58,7 +58,7 @@ const ROLE_PERMISSIONS: Readonly<Record<StaffRole, ReadonlySet<Permission>>> = {
   ]),
   admin_seccional: new Set([
     ...EVERYONE,
-    'catalog.view',
+    'catalogue.view',
     'offices.view',
     'offices.manage',
     'audit.view',

@@ -25,7 +25,7 @@ import { adminPages } from './routes/admin/index.js';
 import { altchaAssets } from './routes/altcha-assets.js';
 import { alertsApi } from './routes/api/alerts.js';
 import { bookingApi } from './routes/api/booking.js';
-import { catalogApi } from './routes/api/catalog.js';
+import { catalogueApi } from './routes/api/catalogue.js';
 import { nextAvailableApi } from './routes/api/next-available.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -135,7 +135,7 @@ export async function buildApp({
   await app.register(altchaAssets);
   await app.register(
     async (api) => {
-      await api.register(catalogApi);
+      await api.register(catalogueApi);
       await api.register(alertsApi);
       await api.register(bookingApi);
       await api.register(nextAvailableApi);

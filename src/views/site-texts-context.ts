@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '../i18n/index.js';
-import { SiteTexts } from '../services/site/texts.js';
+import { SiteTexts } from '../services/catalogue/site-texts.js';
 
 /**
  * The editable texts of the request (contact lines, help), loaded once per page request by

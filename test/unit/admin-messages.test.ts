@@ -4,14 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CHANNELS } from '../../src/domain/channels.js';
 import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { isMessageKey, translate } from '../../src/i18n/index.js';
-import { KIOSK_PLACE_TYPES } from '../../src/services/staff/kiosks.js';
-import { OFFICE_KINDS } from '../../src/services/staff/offices.js';
-import { SERVED_BY } from '../../src/services/staff/procedures.js';
+import { KIOSK_PLACE_TYPES } from '../../src/services/catalogue/kiosks.js';
+import { OFFICE_KINDS } from '../../src/services/catalogue/offices.js';
+import { SERVED_BY } from '../../src/services/catalogue/procedure-edit.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIRS = [
   'src/views/admin',
-  'src/services/staff',
+  'src/services/staff-access',
+  'src/services/catalogue',
+  'src/services/audit',
+  'src/domain',
   'src/http/routes/admin',
   'src/http/plugins',
   'src/cli',

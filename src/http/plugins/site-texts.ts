@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { loadSiteTexts, SiteTexts } from '../../services/site/texts.js';
+import { loadSiteTexts, SiteTexts } from '../../services/catalogue/site-texts.js';
 import type { App } from '../types.js';
 
 declare module 'fastify' {

@@ -4,7 +4,7 @@ import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../
 import { CHANNELS } from '../../domain/channels.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
-import { selectOfficesInScope } from '../../repositories/staff/offices.js';
+import { selectOfficesInScope } from '../../repositories/catalogue/offices.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
 import { lineForActor } from './access.js';
 

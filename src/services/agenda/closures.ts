@@ -6,8 +6,8 @@ import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../
 import { civilDateOf } from '../../domain/civil-time.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/agenda.js';
+import { selectOfficesInScope } from '../../repositories/catalogue/offices.js';
 import { dropCitizenHolds } from '../../repositories/holds/citizen.js';
-import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { cancelAppointmentInTransaction } from '../appointments.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
 import { issueRebookPass } from '../rebook/keep-place.js';

@@ -6,7 +6,7 @@ import { AppError, type FieldError, validationFailed } from '../../domain/errors
 import type { Locale } from '../../i18n/index.js';
 import { MAIL_ALERT_CONFIRM } from '../../jobs/definitions/mail-alert-confirm.js';
 import { countOpenSubscriptionsOf, insertSubscription, someLineServes } from '../../repositories/alerts.js';
-import { selectProcedure } from '../../repositories/catalog.js';
+import { selectProcedure } from '../../repositories/catalogue/procedures.js';
 import { enqueue } from '../../repositories/jobs.js';
 
 /** How far ahead a subscription may reach. */

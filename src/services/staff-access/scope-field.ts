@@ -4,7 +4,7 @@ import type { StaffScope } from '../../domain/access.js';
 import { CHANNELS } from '../../domain/channels.js';
 import type { FormReader } from '../../domain/form-reader.js';
 import type { StaffRole } from '../../domain/roles.js';
-import { selectOfficesByCodes } from '../../repositories/staff/offices.js';
+import { selectOfficesByCodes } from '../../repositories/catalogue/offices.js';
 
 const SCOPE_ITEM = new RegExp(`^(\\d{2,4})(?::(${CHANNELS.join('|')}))?$`);
 

@@ -1,4 +1,4 @@
-import type { ChannelRow } from '../../services/staff/channels.js';
+import type { ChannelRow } from '../../services/catalogue/channels.js';
 import { type FormState, TextArea, TextField } from '../components/form.js';
 import { type AdminContext, Tag } from './layout.js';
 import { RecordFormPage, RecordListPage } from './record-pages.js';

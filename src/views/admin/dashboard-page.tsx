@@ -1,5 +1,5 @@
 import { can } from '../../domain/access.js';
-import type { DashboardSummary } from '../../services/staff/dashboard.js';
+import type { DashboardSummary } from '../../services/reports/dashboard.js';
 import { actorOf, type StaffSession } from '../../services/staff-access/sessions.js';
 import { AuditTable } from './audit-page.js';
 import { ADMIN_NAV, type AdminContext, AdminLayout } from './layout.js';

@@ -1,5 +1,5 @@
-import type { OfficeFormOptions, OfficeListItem } from '../../services/staff/offices.js';
-import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/staff/offices.js';
+import type { OfficeFormOptions, OfficeListItem } from '../../services/catalogue/offices.js';
+import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/catalogue/offices.js';
 import { Checkbox, type FormState, SelectField, TextField } from '../components/form.js';
 import type { AdminContext } from './layout.js';
 import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';

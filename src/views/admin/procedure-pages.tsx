@@ -1,6 +1,6 @@
 import type { Procedure } from '../../db/schema.js';
 import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
-import { SERVED_BY } from '../../services/staff/procedures.js';
+import { SERVED_BY } from '../../services/catalogue/procedure-edit.js';
 import {
   Checkbox,
   CheckboxGroup,

@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n/index.js';
-import { builtInSiteText, SITE_TEXT_KEYS } from '../../services/site/texts.js';
+import { builtInSiteText, SITE_TEXT_KEYS } from '../../services/catalogue/site-texts.js';
 
 /**
  * The keys the citizen site reads, with where each shows and its built-in text, so staff know what

@@ -1,4 +1,4 @@
-import type { SiteTextItem } from '../../services/staff/site-texts.js';
+import type { SiteTextItem } from '../../services/catalogue/site-texts.js';
 import { CsrfField } from '../components/csrf-field.js';
 import {
   ErrorSummary,

@@ -1,7 +1,7 @@
 import type { Channel } from '../../domain/channels.js';
 import type { Locale } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
-import type { ProcedureView } from '../../services/catalog.js';
+import type { ProcedureView } from '../../services/catalogue/procedures.js';
 import {
   ErrorSummary,
   type FormState,

@@ -7,7 +7,7 @@ import { parseNitEntry } from '../../../domain/nit.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { findDays, findFirstAvailable } from '../../../services/availability.js';
-import { listProcedures } from '../../../services/catalog.js';
+import { listProcedures } from '../../../services/catalogue/procedures.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { findDaysNationwide } from '../../../services/journey/search.js';
 import { formatCivilDate, formatTime } from '../../../services/mail/format.js';

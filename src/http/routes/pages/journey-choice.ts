@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../domain/errors.js';
-import { listProcedures } from '../../../services/catalog.js';
+import { listProcedures } from '../../../services/catalogue/procedures.js';
 import { ChannelPage, ProcedurePage } from '../../../views/booking/choose.js';
 import type { Criteria } from '../../../views/booking/criteria.js';
 import type { FormState } from '../../../views/components/form.js';

@@ -4,7 +4,7 @@ import { isRemote } from '../../../domain/channels.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
-import { listOffices } from '../../../services/catalog.js';
+import { listOffices } from '../../../services/catalogue/offices.js';
 import type { ServiceContext } from '../../../services/context.js';
 import {
   cancelManagedAppointment,

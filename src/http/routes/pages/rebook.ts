@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { type Locale, translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
-import { listOffices } from '../../../services/catalog.js';
+import { listOffices } from '../../../services/catalogue/offices.js';
 import { formatCivilDate, formatTime, formatWhen } from '../../../services/mail/format.js';
 import {
   declinePass,

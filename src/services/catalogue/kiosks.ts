@@ -3,8 +3,11 @@ import type { DB, KioskPlaceType, KiosksTable } from '../../db/schema.js';
 import { type Actor, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
-import * as repo from '../../repositories/staff/catalog.js';
+import type { Locale } from '../../i18n/index.js';
+import { cityExists, selectCitiesWithDepartment } from '../../repositories/catalogue/cities.js';
+import * as repo from '../../repositories/catalogue/kiosks.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
+import { type CityOption, toCityOption } from './cities.js';
 
 export const KIOSK_PLACE_TYPES: readonly KioskPlaceType[] = [
   'camara_comercio',
@@ -12,6 +15,67 @@ export const KIOSK_PLACE_TYPES: readonly KioskPlaceType[] = [
   'alcaldia',
   'otro',
 ];
+
+export interface KioskView {
+  id: number;
+  placeType: KioskPlaceType;
+  name: string;
+  address: string;
+  hours: string;
+  cityCode: string;
+  city: string;
+  department: string;
+}
+
+export interface KioskSearch {
+  cities: CityOption[];
+  /** The city searched for, when one was given and it exists. */
+  city: CityOption | null;
+  /** A code that names no city: the form says so instead of showing everything. */
+  unknownCity: boolean;
+  kiosks: KioskView[];
+  /** When the city has none: the kiosks of its department. */
+  nearby: KioskView[];
+}
+
+type KioskRow = Awaited<ReturnType<typeof repo.selectActiveKiosks>>[number];
+
+function toView(row: KioskRow, locale: Locale): KioskView {
+  return {
+    id: row.id,
+    placeType: row.place_type,
+    name: row.name,
+    address: row.address,
+    hours: locale === 'en' ? row.hours_en : row.hours_es,
+    cityCode: row.city_code,
+    city: row.city,
+    department: row.department,
+  };
+}
+
+/**
+ * The kiosk locator: every active kiosk, or those of one city; a city without kiosks gets the ones of
+ * its department instead of an empty page.
+ */
+export async function findKiosks(db: Kysely<DB>, locale: Locale, cityCode?: string): Promise<KioskSearch> {
+  const cityRows = await selectCitiesWithDepartment(db);
+  const cities = cityRows.map(toCityOption);
+  if (cityCode === undefined || cityCode === '') {
+    const all = await repo.selectActiveKiosks(db);
+    return { cities, city: null, unknownCity: false, kiosks: all.map((k) => toView(k, locale)), nearby: [] };
+  }
+  const row = cityRows.find((c) => c.code === cityCode);
+  if (!row) return { cities, city: null, unknownCity: true, kiosks: [], nearby: [] };
+  const city = toCityOption(row);
+  const kiosks = (await repo.selectActiveKiosks(db, { cityCode: row.code })).map((k) => toView(k, locale));
+  const nearby =
+    kiosks.length === 0
+      ? (await repo.selectActiveKiosks(db, { departmentCode: row.department_code })).map((k) =>
+          toView(k, locale),
+        )
+      : [];
+  return { cities, city, unknownCity: false, kiosks, nearby };
+}
 
 export type KioskListItem = Awaited<ReturnType<typeof repo.selectAllKiosks>>[number];
 
@@ -51,7 +115,7 @@ async function readKiosk(db: Kysely<DB>, form: FormReader): Promise<KioskValues>
     hours_en: form.text('hoursEn', { max: 200 }),
     active: form.checkbox('active'),
   };
-  if (!form.has('city') && values.city_code !== '' && !(await repo.cityExists(db, values.city_code)))
+  if (!form.has('city') && values.city_code !== '' && !(await cityExists(db, values.city_code)))
     form.fail('city', 'admin.office.cityUnknown');
   form.done();
   return values;

@@ -5,22 +5,10 @@ import { type Actor, requirePermission } from '../../domain/access.js';
 import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
-import * as repo from '../../repositories/staff/catalog.js';
+import * as repo from '../../repositories/catalogue/procedures.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
 
 export const SERVED_BY = ['impuestos', 'aduanas'] as const;
-
-export async function listProceduresForStaff(db: Kysely<DB>, actor: Actor): Promise<Procedure[]> {
-  requirePermission(actor, 'catalog.view');
-  return repo.selectAllProcedures(db);
-}
-
-export async function getProcedureForStaff(db: Kysely<DB>, actor: Actor, code: string): Promise<Procedure> {
-  requirePermission(actor, 'catalog.view');
-  const row = await repo.selectProcedure(db, code);
-  if (!row) throw notFound();
-  return row;
-}
 
 type ProcedureValues = Omit<Procedure, 'code' | 'sort_order'>;
 
@@ -101,7 +89,7 @@ export async function createProcedure(
   input: FormInput,
   now: Date,
 ): Promise<string> {
-  requirePermission(actor, 'catalog.manage');
+  requirePermission(actor, 'catalogue.manage');
   const form = new FormReader(input);
   const code = form.text('code', {
     max: 60,
@@ -140,7 +128,7 @@ export async function updateProcedure(
   input: FormInput,
   now: Date,
 ): Promise<void> {
-  requirePermission(actor, 'catalog.manage');
+  requirePermission(actor, 'catalogue.manage');
   const form = new FormReader(input);
   const values = readProcedure(form);
   form.done();
@@ -168,7 +156,7 @@ export async function setProcedureActive(
   active: boolean,
   now: Date,
 ): Promise<void> {
-  requirePermission(actor, 'catalog.manage');
+  requirePermission(actor, 'catalogue.manage');
   await db.transaction().execute(async (trx) => {
     const before = await repo.selectProcedureForUpdate(trx, code);
     if (!before) throw notFound();

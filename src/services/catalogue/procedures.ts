@@ -1,17 +1,55 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { DB, Procedure } from '../../db/schema.js';
+import { type Actor, requirePermission } from '../../domain/access.js';
 import { CATEGORIES, type Category, type Channel, isChannel } from '../../domain/channels.js';
 import { notFound } from '../../domain/errors.js';
 import { matchesQuery } from '../../domain/search-text.js';
 import type { Locale } from '../../i18n/index.js';
-import { selectChannels } from '../../repositories/catalog.js';
-import { getProcedure, listProcedures, type ProcedureView } from '../catalog.js';
+import * as repo from '../../repositories/catalogue/procedures.js';
+import { type ChannelView, listChannels } from './channels.js';
 
-export interface ChannelView {
-  code: Channel;
+export interface ProcedureView {
+  code: string;
   name: string;
-  remote: boolean;
-  description: string;
+  category: Category;
+  summary: string;
+  audience: string;
+  channels: Channel[];
+  requiresAppointment: boolean;
+  selfServiceUrl: string | null;
+  selfServiceText: string | null;
+  durationMinutes: number | null;
+  requirements: string[];
+}
+
+function toProcedureView(row: Procedure, locale: Locale): ProcedureView {
+  const en = locale === 'en';
+  return {
+    code: row.code,
+    name: en ? row.name_en : row.name_es,
+    category: row.category as Category,
+    summary: en ? row.summary_en : row.summary_es,
+    audience: en ? row.audience_en : row.audience_es,
+    channels: row.channels as Channel[],
+    requiresAppointment: row.requires_appointment,
+    selfServiceUrl: row.self_service_url,
+    selfServiceText: en ? row.self_service_en : row.self_service_es,
+    durationMinutes: row.duration_minutes,
+    requirements: en ? row.requirements_en : row.requirements_es,
+  };
+}
+
+export async function listProcedures(db: Kysely<DB>, locale: Locale): Promise<ProcedureView[]> {
+  return (await repo.selectProcedures(db)).map((row) => toProcedureView(row, locale));
+}
+
+export async function getProcedure(
+  db: Kysely<DB>,
+  code: string,
+  locale: Locale,
+): Promise<ProcedureView | undefined> {
+  const row = await repo.selectProcedure(db, code);
+  return row?.active ? toProcedureView(row, locale) : undefined;
 }
 
 export interface CatalogueFilter {
@@ -28,18 +66,6 @@ export interface CatalogueSearch {
   groups: { category: Category; procedures: ProcedureView[] }[];
   count: number;
   channels: ChannelView[];
-}
-
-export async function listChannels(db: Kysely<DB>, locale: Locale): Promise<ChannelView[]> {
-  const rows = await selectChannels(db);
-  return rows
-    .filter((r) => isChannel(r.code))
-    .map((r) => ({
-      code: r.code as Channel,
-      name: locale === 'en' ? r.name_en : r.name_es,
-      remote: r.remote,
-      description: locale === 'en' ? r.description_en : r.description_es,
-    }));
 }
 
 function isCategory(value: string): value is Category {
@@ -70,24 +96,6 @@ export async function searchCatalogue(
   return { q, category, channel, groups, count: found.length, channels };
 }
 
-export interface ChannelWithCount extends ChannelView {
-  /** How many active procedures this channel attends. */
-  procedures: number;
-}
-
-/** The channels page: each channel with how many procedures it serves. */
-export async function channelsWithProcedureCounts(
-  db: Kysely<DB>,
-  locale: Locale,
-): Promise<ChannelWithCount[]> {
-  const channels = await listChannels(db, locale);
-  const procedures = await listProcedures(db, locale);
-  return channels.map((c) => ({
-    ...c,
-    procedures: procedures.filter((p) => p.channels.includes(c.code)).length,
-  }));
-}
-
 /** A procedure's page: the procedure (active only) and the channels, to name and explain its own. */
 export async function procedureDetails(
   db: Kysely<DB>,
@@ -97,4 +105,16 @@ export async function procedureDetails(
   const procedure = await getProcedure(db, code, locale);
   if (!procedure) throw notFound();
   return { procedure, channels: await listChannels(db, locale) };
+}
+
+export async function listProceduresForStaff(db: Kysely<DB>, actor: Actor): Promise<Procedure[]> {
+  requirePermission(actor, 'catalogue.view');
+  return repo.selectProceduresByCategory(db);
+}
+
+export async function getProcedureForStaff(db: Kysely<DB>, actor: Actor, code: string): Promise<Procedure> {
+  requirePermission(actor, 'catalogue.view');
+  const row = await repo.selectProcedure(db, code);
+  if (!row) throw notFound();
+  return row;
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Actor, can, officeScopeOf, requirePermission } from '../../domain/access.js';
-import { selectOfficesInScope } from '../../repositories/staff/offices.js';
+import { selectOfficesInScope } from '../../repositories/catalogue/offices.js';
+import { countProcedures } from '../../repositories/catalogue/procedures.js';
 import { type AuditEventView, recentAudit } from '../audit/audit-log.js';
 
 export interface DashboardSummary {
@@ -18,11 +19,7 @@ export async function dashboardSummary(db: Kysely<DB>, actor: Actor): Promise<Da
     const rows = await selectOfficesInScope(db, officeScopeOf(actor));
     offices = { active: rows.filter((r) => r.active).length, total: rows.length };
   }
-  let procedures: DashboardSummary['procedures'] = null;
-  if (can(actor, 'catalog.view')) {
-    const rows = await db.selectFrom('procedures').select('active').execute();
-    procedures = { active: rows.filter((r) => r.active).length, total: rows.length };
-  }
+  const procedures = can(actor, 'catalogue.view') ? await countProcedures(db) : null;
   const recent = can(actor, 'audit.view') ? await recentAudit(db, actor, 8) : null;
   return { offices, procedures, recent };
 }

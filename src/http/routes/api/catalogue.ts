@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { listOffices, listProcedures } from '../../../services/catalog.js';
+import { listOffices } from '../../../services/catalogue/offices.js';
+import { listProcedures } from '../../../services/catalogue/procedures.js';
 import { ChannelSchema, ProblemSchema } from '../../schemas/common.js';
 import type { App } from '../../types.js';
 
@@ -34,7 +35,7 @@ const OfficeQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export async function catalogApi(app: App): Promise<void> {
+export async function catalogueApi(app: App): Promise<void> {
   app.get(
     '/procedures',
     {

@@ -1,65 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { DB, Office } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/transaction.js';
-import { type Actor, officeScopeOf, requireOfficeInScope, requirePermission } from '../../domain/access.js';
+import {
+  type Actor,
+  officeScopeOf,
+  requireOfficeInScope,
+  requirePermission,
+  seccionalInScope,
+} from '../../domain/access.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
-import * as repo from '../../repositories/staff/offices.js';
+import { cityExists } from '../../repositories/catalogue/cities.js';
+import * as repo from '../../repositories/catalogue/offices.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
-
-export const OFFICE_KINDS = ['impuestos', 'aduanas', 'impuestos_aduanas', 'grandes_contribuyentes'] as const;
-/** The seccional field's value for "this office is a Dirección Seccional itself". */
-export const OWN_SECCIONAL = 'propia';
-
-export interface OfficeListItem {
-  code: string;
-  name: string;
-  kind: string;
-  seccionalCode: string;
-  city: string;
-  desks: number;
-  active: boolean;
-}
-
-/** The offices the actor may see: every office for national roles, its seccionales' for the others. */
-export async function listOfficesForStaff(db: Kysely<DB>, actor: Actor): Promise<OfficeListItem[]> {
-  requirePermission(actor, 'offices.view');
-  const rows = await repo.selectOfficesInScope(db, officeScopeOf(actor));
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    kind: r.kind,
-    seccionalCode: r.seccional_code,
-    city: r.city,
-    desks: r.desks,
-    active: r.active,
-  }));
-}
-
-/** One office, if it is in the actor's scope (FORBIDDEN otherwise, NOT_FOUND when it does not exist). */
-export async function getOfficeForStaff(db: Kysely<DB>, actor: Actor, code: string): Promise<Office> {
-  requirePermission(actor, 'offices.view');
-  const office = await repo.selectOffice(db, code);
-  if (!office) throw notFound();
-  requireOfficeInScope(actor, { code: office.code, seccionalCode: office.seccional_code });
-  return office;
-}
-
-export interface OfficeFormOptions {
-  cities: { code: string; name: string; department: string }[];
-  seccionales: { code: string; name: string }[];
-  /** Whether the actor may create a new Dirección Seccional (national scope only). */
-  canCreateSeccional: boolean;
-}
-
-export async function officeFormOptions(db: Kysely<DB>, actor: Actor): Promise<OfficeFormOptions> {
-  const scope = officeScopeOf(actor);
-  return {
-    cities: await repo.selectCities(db),
-    seccionales: await repo.selectSeccionales(db, scope),
-    canCreateSeccional: scope.kind === 'all',
-  };
-}
+import { getOfficeForStaff, OFFICE_KINDS, OWN_SECCIONAL } from './offices.js';
 
 async function readOffice(
   db: Kysely<DB>,
@@ -89,14 +43,12 @@ async function readOffice(
       const target = await repo.selectOffice(db, seccional);
       if (!target || target.seccional_code !== target.code)
         form.fail('seccional', 'admin.office.seccionalUnknown');
-      else if (!inScopeAsSeccional(actor, target.code))
+      else if (!seccionalInScope(actor, target.code))
         form.fail('seccional', 'admin.office.seccionalOutOfScope');
     }
   }
-  if (!form.has('city') && cityCode !== '') {
-    const city = await db.selectFrom('cities').select('code').where('code', '=', cityCode).executeTakeFirst();
-    if (!city) form.fail('city', 'admin.office.cityUnknown');
-  }
+  if (!form.has('city') && cityCode !== '' && !(await cityExists(db, cityCode)))
+    form.fail('city', 'admin.office.cityUnknown');
   form.done();
   return {
     name,
@@ -112,11 +64,6 @@ async function readOffice(
     email,
     active,
   };
-}
-
-function inScopeAsSeccional(actor: Actor, seccionalCode: string): boolean {
-  const scope = officeScopeOf(actor);
-  return scope.kind === 'all' || (scope.kind === 'seccionales' && scope.codes.includes(seccionalCode));
 }
 
 function officeAudit(values: Office | (repo.OfficeValues & { code: string })) {

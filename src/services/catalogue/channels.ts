@@ -1,16 +1,56 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ChannelsTable, DB } from '../../db/schema.js';
 import { type Actor, requirePermission } from '../../domain/access.js';
+import { type Channel, isChannel } from '../../domain/channels.js';
 import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
-import * as repo from '../../repositories/staff/catalog.js';
+import type { Locale } from '../../i18n/index.js';
+import * as repo from '../../repositories/catalogue/channels.js';
+import { selectProcedures } from '../../repositories/catalogue/procedures.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
+
+export interface ChannelView {
+  code: Channel;
+  name: string;
+  remote: boolean;
+  description: string;
+}
+
+export async function listChannels(db: Kysely<DB>, locale: Locale): Promise<ChannelView[]> {
+  const rows = await repo.selectChannels(db);
+  return rows
+    .filter((r) => isChannel(r.code))
+    .map((r) => ({
+      code: r.code as Channel,
+      name: locale === 'en' ? r.name_en : r.name_es,
+      remote: r.remote,
+      description: locale === 'en' ? r.description_en : r.description_es,
+    }));
+}
+
+export interface ChannelWithCount extends ChannelView {
+  /** How many active procedures this channel attends. */
+  procedures: number;
+}
+
+/** The channels page: each channel with how many procedures it serves. */
+export async function channelsWithProcedureCounts(
+  db: Kysely<DB>,
+  locale: Locale,
+): Promise<ChannelWithCount[]> {
+  const channels = await listChannels(db, locale);
+  const procedures = await selectProcedures(db);
+  return channels.map((c) => ({
+    ...c,
+    procedures: procedures.filter((p) => p.channels.includes(c.code)).length,
+  }));
+}
 
 export type ChannelRow = Selectable<ChannelsTable>;
 
 export async function listChannelsForStaff(db: Kysely<DB>, actor: Actor): Promise<ChannelRow[]> {
-  requirePermission(actor, 'catalog.view');
-  return repo.selectAllChannels(db);
+  requirePermission(actor, 'catalogue.view');
+  return repo.selectChannels(db);
 }
 
 /** The four channels are fixed (the booking rules know them); their names and descriptions are not. */
@@ -21,7 +61,7 @@ export async function updateChannel(
   input: FormInput,
   now: Date,
 ): Promise<void> {
-  requirePermission(actor, 'catalog.manage');
+  requirePermission(actor, 'catalogue.manage');
   const form = new FormReader(input);
   const values = {
     name_es: form.text('nameEs', { min: 3, max: 80 }),
@@ -57,8 +97,8 @@ export async function updateChannel(
 }
 
 export async function getChannelForStaff(db: Kysely<DB>, actor: Actor, code: string): Promise<ChannelRow> {
-  requirePermission(actor, 'catalog.view');
-  const row = (await repo.selectAllChannels(db)).find((c) => c.code === code);
+  requirePermission(actor, 'catalogue.view');
+  const row = (await repo.selectChannels(db)).find((c) => c.code === code);
   if (!row) throw notFound();
   return row;
 }
