@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Locale, translator } from '../../i18n/index.js';
-import { insertToken, selectOffer, selectSubscription } from '../../repositories/alerts.js';
+import { selectOffer } from '../../repositories/alerts/offers.js';
+import { selectSubscription } from '../../repositories/alerts/subscriptions.js';
+import { insertToken } from '../../repositories/alerts/tokens.js';
 import type { MailContent } from '../../views/mail/content.js';
 import { standardFooter, toMail } from '../mail/compose-appointment.js';
 import type { OutgoingMail } from '../mail/message.js';

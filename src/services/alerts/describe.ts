@@ -1,5 +1,5 @@
 import { type Locale, translator } from '../../i18n/index.js';
-import type { SubscriptionRow } from '../../repositories/alerts.js';
+import type { SubscriptionRow } from '../../repositories/alerts/subscriptions.js';
 import { formatCivilDate } from '../mail/format.js';
 
 /** A subscription as people read it, in its language. */

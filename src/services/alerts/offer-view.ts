@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
-import type { OfferRow } from '../../repositories/alerts.js';
+import type { OfferRow } from '../../repositories/alerts/offers.js';
 import { formatTime, formatWhen } from '../mail/format.js';
 
 /** An offered place as its e-mail and claim page show it. */

@@ -5,7 +5,11 @@ import { addDays, civilDateOf, isCivilDate } from '../../domain/civil-time.js';
 import { AppError, type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { MAIL_ALERT_CONFIRM } from '../../jobs/definitions/mail-alert-confirm.js';
-import { countOpenSubscriptionsOf, insertSubscription, someLineServes } from '../../repositories/alerts.js';
+import {
+  countOpenSubscriptionsOf,
+  insertSubscription,
+  someLineServes,
+} from '../../repositories/alerts/subscriptions.js';
 import { selectProcedure } from '../../repositories/catalogue/procedures.js';
 import { enqueue } from '../../repositories/jobs.js';
 
