@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { formatTime } from '../../i18n/format.js';
 import type { Locale, Translator } from '../../i18n/index.js';
-import { formatTime } from '../../services/mail/format.js';
 import { type FormState, fieldId, fieldValue } from '../components/form.js';
 import { Layout } from '../layout.js';
 import { type Criteria, hiddenCriteria } from './criteria.js';

@@ -4,13 +4,13 @@ import { bookingWindow } from '../../../domain/booking-window.js';
 import { addDays, civilDateOf } from '../../../domain/civil-time.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
 import { parseNitEntry } from '../../../domain/nit.js';
+import { formatCivilDate, formatTime } from '../../../i18n/format.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { findDays, findFirstAvailable } from '../../../services/availability.js';
 import { listProcedures } from '../../../services/catalogue/procedures.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { findDaysNationwide } from '../../../services/journey/search.js';
-import { formatCivilDate, formatTime } from '../../../services/mail/format.js';
 import { DaysPage } from '../../../views/booking/calendar.js';
 import {
   ChannelPage,

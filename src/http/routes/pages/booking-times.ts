@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isCivilDate } from '../../../domain/civil-time.js';
 import { AppError } from '../../../domain/errors.js';
+import { formatTime } from '../../../i18n/format.js';
 import { translate } from '../../../i18n/index.js';
 import { findSlots } from '../../../services/availability.js';
 import type { ServiceContext } from '../../../services/context.js';
 import { findSlotsNationwide } from '../../../services/journey/search.js';
-import { formatTime } from '../../../services/mail/format.js';
 import { type SlotGroup, TimesPage } from '../../../views/booking/calendar.js';
 import { type Criteria, journeyHref } from '../../../views/booking/criteria.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';

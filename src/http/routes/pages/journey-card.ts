@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../../config.js';
 import type { DB } from '../../../db/schema.js';
+import { formatWhen } from '../../../i18n/format.js';
 import type { Locale } from '../../../i18n/index.js';
 import { translate } from '../../../i18n/index.js';
 import { viewAppointment } from '../../../services/appointments.js';
 import { loadAppointmentDetails } from '../../../services/mail/appointment-details.js';
-import { formatWhen } from '../../../services/mail/format.js';
 import type { AppointmentCard } from '../../../views/booking/appointment.js';
 
 /** The page's view of an appointment, shared by the confirmation and the manage pages. */

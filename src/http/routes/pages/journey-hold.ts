@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApplicantInput } from '../../../domain/applicant.js';
 import { civilDateOf } from '../../../domain/civil-time.js';
+import { formatWhen } from '../../../i18n/format.js';
 import { type Locale, translate } from '../../../i18n/index.js';
 import { getHold, type HoldDetails, sessionKeyOf } from '../../../services/booking.js';
 import { listOffices } from '../../../services/catalogue/offices.js';
 import { getProcedure } from '../../../services/catalogue/procedures.js';
-import { formatWhen } from '../../../services/mail/format.js';
 import { type HeldPlace, HoldGonePage } from '../../../views/booking/applicant.js';
 import type { Criteria } from '../../../views/booking/criteria.js';
 import { clientSessionId } from '../../client-session.js';

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { isRemote } from '../../../domain/channels.js';
 import { AppError, type FieldError } from '../../../domain/errors.js';
+import { formatWhen } from '../../../i18n/format.js';
 import { translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { listOffices } from '../../../services/catalogue/offices.js';
@@ -12,7 +13,6 @@ import {
   rescheduleManagedAppointment,
   rescheduleTarget,
 } from '../../../services/journey/manage.js';
-import { formatWhen } from '../../../services/mail/format.js';
 import {
   ManageCancelPage,
   ManageDetailsPage,

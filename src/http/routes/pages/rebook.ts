@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, type FieldError } from '../../../domain/errors.js';
+import { formatCivilDate, formatTime, formatWhen } from '../../../i18n/format.js';
 import { type Locale, translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
 import { listOffices } from '../../../services/catalogue/offices.js';
-import { formatCivilDate, formatTime, formatWhen } from '../../../services/mail/format.js';
 import {
   declinePass,
   type PassView,

@@ -1,5 +1,3 @@
-import type { Locale } from '../../i18n/index.js';
-
 export interface MailAttachment {
   filename: string;
   contentType: string;
@@ -11,7 +9,7 @@ export interface MailAttachment {
 export interface OutgoingMail {
   /** What the message is (`appointment-confirmed`, `alert-offer`, …), for the mailbox and the ledger. */
   kind: string;
-  locale: Locale;
+  locale: 'es' | 'en';
   to: string;
   subject: string;
   text: string;

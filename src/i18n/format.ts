@@ -1,5 +1,5 @@
-import { BOGOTA } from '../../domain/civil-time.js';
-import type { Locale } from '../../i18n/index.js';
+import { BOGOTA } from '../domain/civil-time.js';
+import type { Locale } from './index.js';
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { es: 'es-CO', en: 'en-GB' };
 
@@ -41,9 +41,4 @@ export function formatCivilDate(date: string, locale: Locale): string {
 /** "8:30 a. m." / "08:30", in Bogotá. */
 export function formatTime(instant: Date, locale: Locale): string {
   return formatter(locale, { hour: 'numeric', minute: '2-digit', hour12: locale === 'es' }).format(instant);
-}
-
-/** The last three characters of a document number: the most any message shows of it. */
-export function lastThree(documentNumber: string): string {
-  return documentNumber.slice(-3);
 }

@@ -1,38 +1,15 @@
 import { minutesOfDay } from '../../domain/civil-time.js';
+import type { OutgoingMail } from '../../domain/mail.js';
+import { formatDay, formatWhen } from '../../i18n/format.js';
 import { translator } from '../../i18n/index.js';
-import type { MailBlock, MailContent, MailLink } from '../../views/mail/content.js';
-import { renderMailText } from '../../views/mail/content.js';
-import { renderMailHtml } from '../../views/mail/mail-document.js';
-import { appointmentIcs, icsFilename } from '../calendar/appointment.js';
-import type { AppointmentDetails } from './appointment-details.js';
-import { formatDay, formatWhen } from './format.js';
-import type { OutgoingMail } from './message.js';
+import { appointmentIcs, icsFilename } from '../../services/calendar/appointment.js';
+import type { AppointmentDetails } from '../../services/mail/appointment-details.js';
+import { standardFooter, toMail } from './compose.js';
+import type { MailBlock, MailContent, MailLink } from './content.js';
 
 export interface ComposeSettings {
   publicUrl: string;
   now: Date;
-}
-
-export function toMail(
-  kind: string,
-  to: string,
-  content: MailContent,
-  extra: Partial<OutgoingMail> = {},
-): OutgoingMail {
-  return {
-    kind,
-    locale: content.locale,
-    to,
-    subject: content.subject,
-    text: renderMailText(content),
-    html: renderMailHtml(content),
-    ...extra,
-  };
-}
-
-export function standardFooter(locale: AppointmentDetails['locale']): string[] {
-  const t = translator(locale);
-  return [t('mail.footer.free'), t('mail.footer.contact'), t('mail.footer.auto'), t('mail.footer.authority')];
 }
 
 /** The documents of an e-mail appointment go before 9:00 (morning slots) or 12:00 (afternoon slots). */
