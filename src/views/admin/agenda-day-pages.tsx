@@ -2,8 +2,8 @@ import type { LineRow } from '../../services/agenda/access.js';
 import type { DaySlot } from '../../services/agenda/slots.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { time } from './agenda-pages.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 export function DayPage({
   ctx,

@@ -12,7 +12,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { ActiveTag } from './record-pages.js';
 
 export const time = (d: Date) => minutesToWallTime(minutesOfDay(d));

@@ -5,8 +5,8 @@ import type {
   AuditQuery,
 } from '../../services/audit/audit-log.js';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { auditValue, bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout } from './layout.js';
 
 export function AuditTable({
   t,

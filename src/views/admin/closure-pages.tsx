@@ -1,7 +1,7 @@
 import type { DeadlineRow } from '../../services/agenda/tax-calendar.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 
 export interface ClosureItem {
   id: number;

@@ -1,9 +1,9 @@
 import type { DeskAppointment } from '../../services/desk/desk.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { time } from './agenda-pages.js';
 import { bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 const ACTIONS_FOR: Record<string, readonly ('check-in' | 'attended' | 'no-show')[]> = {
   booked: ['check-in', 'attended', 'no-show'],

@@ -1,7 +1,7 @@
 import type { OfficeFormOptions, OfficeListItem } from '../../services/catalogue/offices.js';
 import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/catalogue/offices.js';
 import { Checkbox, type FormState, SelectField, TextField } from '../components/form.js';
-import type { AdminContext } from './layout.js';
+import type { AdminContext } from './admin-layout.js';
 import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function OfficeListPage({

@@ -9,7 +9,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
-import type { AdminContext } from './layout.js';
+import type { AdminContext } from './admin-layout.js';
 import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function ProcedureListPage({

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/index.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 
 /**
  * The two pages every catalogue record of the back office has (offices, procedures, kiosks, staff…):

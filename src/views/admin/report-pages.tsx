@@ -9,7 +9,7 @@ import {
 } from '../../services/reports/reports.js';
 import { Chart } from '../components/chart.js';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
-import { type AdminContext, AdminLayout } from './layout.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 
 export const REPORTS_PATH = '/admin/informes';
 

@@ -8,8 +8,8 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout } from './layout.js';
 import { SiteTextKeys } from './site-text-keys.js';
 
 export function SiteTextsPage({

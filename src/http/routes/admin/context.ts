@@ -4,7 +4,7 @@ import type { FieldError } from '../../../domain/errors.js';
 import { isValidationError } from '../../../domain/errors.js';
 import type { FormInput } from '../../../domain/form-reader.js';
 import { isMessageKey, translate } from '../../../i18n/index.js';
-import { type AdminContext, makeContext } from '../../../views/admin/layout.js';
+import { type AdminContext, makeContext } from '../../../views/admin/admin-layout.js';
 import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';
 

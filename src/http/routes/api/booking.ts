@@ -34,7 +34,7 @@ import {
   RescheduleBody,
   SlotsQuery,
   SlotsReply,
-} from '../../schemas/booking.js';
+} from '../../schemas/booking-api.js';
 import { ChallengeReply, ProblemSchema } from '../../schemas/common.js';
 import type { App } from '../../types.js';
 
