@@ -1,4 +1,4 @@
-export interface MailAttachment {
+interface MailAttachment {
   filename: string;
   contentType: string;
   /** Text content (calendar files); sent as is, with its charset in `contentType`. */

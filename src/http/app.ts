@@ -40,7 +40,7 @@ import { rebookPages } from './routes/pages/rebook.js';
 import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
 
-export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export interface BuildOptions extends Omit<AppDeps, 'clock'> {

@@ -142,5 +142,3 @@ export function selectAppointmentForMail(db: Kysely<DB>, id: number) {
     .where('a.id', '=', id)
     .executeTakeFirst();
 }
-
-export type AppointmentMailRow = NonNullable<Awaited<ReturnType<typeof selectAppointmentForMail>>>;

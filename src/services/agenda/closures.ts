@@ -24,7 +24,7 @@ import { issueRebookPass } from '../rebook/keep-place.js';
 import { readRange } from './publish.js';
 
 /** A closure covers at most a year; longer absences are a deactivated office. */
-export const MAX_CLOSURE_DAYS = 366;
+const MAX_CLOSURE_DAYS = 366;
 
 export async function listClosures(db: Kysely<DB>, actor: Actor, now: Date) {
   requirePermission(actor, 'agenda.view');

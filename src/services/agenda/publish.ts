@@ -24,9 +24,9 @@ import type { LineRow } from './access.js';
 import { templateForActor, weeklyTemplateOf } from './templates.js';
 
 /** The longest range one publication may cover (a quarter). */
-export const MAX_PUBLISH_DAYS = 92;
+const MAX_PUBLISH_DAYS = 92;
 
-export interface PlannedDay {
+interface PlannedDay {
   date: CivilDate;
   slots: number;
   places: number;

@@ -23,7 +23,7 @@ import { lineForActor } from './access.js';
 import { readRange } from './publish.js';
 
 /** A bulk reserve covers at most a year of the tax calendar. */
-export const MAX_RESERVE_RANGE_DAYS = 366;
+const MAX_RESERVE_RANGE_DAYS = 366;
 
 export interface DaySlot {
   id: number;

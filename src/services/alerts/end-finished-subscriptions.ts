@@ -10,7 +10,7 @@ import { deleteExpiredTokens } from '../../repositories/alerts/tokens.js';
 /** A subscription nobody confirmed within this time ends. */
 export const PENDING_DAYS = 7;
 /** Ended, fulfilled and unsubscribed subscriptions (with their e-mail address) are deleted after this. */
-export const KEEP_CLOSED_DAYS = 30;
+const KEEP_CLOSED_DAYS = 30;
 
 /**
  * Ends subscriptions whose date range is over or that were never confirmed, deletes expired link

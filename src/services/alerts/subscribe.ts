@@ -14,9 +14,9 @@ import { selectProcedure } from '../../repositories/catalogue/procedures.js';
 import { enqueue } from '../../repositories/jobs.js';
 
 /** How far ahead a subscription may reach. */
-export const MAX_AHEAD_DAYS = 180;
+const MAX_AHEAD_DAYS = 180;
 /** Open (pending or active) subscriptions one address may have: enough for real needs, not for abuse. */
-export const MAX_OPEN_PER_EMAIL = 5;
+const MAX_OPEN_PER_EMAIL = 5;
 
 export interface SubscribeInput {
   procedure: string;

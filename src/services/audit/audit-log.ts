@@ -5,7 +5,7 @@ import { addDays, instantAt, isCivilDate } from '../../domain/civil-time.js';
 import type { FieldError } from '../../domain/errors.js';
 import * as repo from '../../repositories/audit.js';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditQuery {
   entity?: string;
@@ -39,7 +39,7 @@ export interface AuditPage {
 }
 
 /** What changed between two snapshots, one line per field (all fields when one side is missing). */
-export function changesOf(before: unknown, after: unknown): AuditEventView['changes'] {
+function changesOf(before: unknown, after: unknown): AuditEventView['changes'] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();

@@ -48,7 +48,7 @@ export async function loadSiteTexts(db: Kysely<DB>, locale: Locale): Promise<Sit
   return new SiteTexts(locale, new Map(rows.map((r) => [r.key, r.value])));
 }
 
-export function isSiteTextKey(key: string): key is SiteTextKey {
+function isSiteTextKey(key: string): key is SiteTextKey {
   return (SITE_TEXT_KEYS as readonly string[]).includes(key);
 }
 
@@ -58,7 +58,7 @@ export function builtInSiteText(key: string, locale: Locale): string {
 }
 
 /** What a key staff may give a text looks like (the built-in keys and any new one). */
-export const SITE_TEXT_KEY = /^[a-z0-9][a-z0-9._-]{1,80}$/;
+const SITE_TEXT_KEY = /^[a-z0-9][a-z0-9._-]{1,80}$/;
 const LOCALES = ['es', 'en'] as const;
 
 export interface SiteTextItem {

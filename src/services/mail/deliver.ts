@@ -24,7 +24,7 @@ export interface DeliveryRequest {
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'nothing-to-send';
 
 /** A Message-ID that is the same on every try of one delivery, so a receiver can tell a repeat. */
-export function messageIdFor(key: string, publicUrl: string): string {
+function messageIdFor(key: string, publicUrl: string): string {
   const host = new URL(publicUrl).hostname || 'localhost';
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${host}>`;
 }

@@ -24,8 +24,8 @@ export function isReportSlug(value: string): value is ReportSlug {
   return (REPORTS as readonly string[]).includes(value);
 }
 
-export const DEFAULT_DAYS = 28;
-export const MAX_DAYS = 366;
+const DEFAULT_DAYS = 28;
+const MAX_DAYS = 366;
 
 /** The filters as typed in the GET form (Spanish names, as the page's address shows them). */
 export interface ReportQuery {
@@ -46,7 +46,7 @@ export interface ReportFilters {
   channel: string | null;
 }
 
-export interface FilterOptions {
+interface FilterOptions {
   seccionales: { code: string; name: string }[];
   offices: { code: string; name: string; seccionalCode: string }[];
   procedures: { code: string; name: string }[];

@@ -12,7 +12,7 @@ import { auditedAs, recordAudit } from '../audit/trail.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
 import { readScopes, scopeLabel } from './scope-field.js';
 
-export const FIRST_ADMIN_EMAIL = 'admin@dian.local';
+const FIRST_ADMIN_EMAIL = 'admin@dian.local';
 
 export interface StaffSummary {
   id: number;

@@ -8,8 +8,8 @@ import { selectScopes } from '../../repositories/staff-access/accounts.js';
 import * as repo from '../../repositories/staff-access/sessions.js';
 
 /** A session ends after 30 minutes without a request, and 12 hours after sign-in whatever happens. */
-export const IDLE_TIMEOUT_MS = 30 * 60_000;
-export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
+const IDLE_TIMEOUT_MS = 30 * 60_000;
+const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
 /** `last_seen_at` is written at most this often, so every page view is not a write. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -36,15 +36,15 @@ export interface StaffSession {
 }
 
 /** A new session's cookie value: 256 random bits. Only its hash is stored. */
-export function newSessionToken(): string {
+function newSessionToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function sessionIdOf(token: string): string {
+function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function stageOf(s: {
+function stageOf(s: {
   role: StaffRole;
   totpEnabled: boolean;
   secondFactorDone: boolean;

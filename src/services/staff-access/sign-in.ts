@@ -9,8 +9,8 @@ import { hashPassword, needsRehash, passwordProblem, verifyPassword } from './pa
 import { openSession, purgeExpiredSessions, rotateSession, type StaffSession } from './sessions.js';
 import { newTotpSecret, totpCounterOf, totpQrSvg, totpUri } from './totp.js';
 
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
+const MAX_FAILED_ATTEMPTS = 5;
+const LOCKOUT_MS = 15 * 60_000;
 
 /**
  * One message for every failed sign-in (unknown e-mail, wrong password or code, locked or inactive

@@ -44,11 +44,6 @@ export function totpCounterOf(secretBase32: string, code: string, now: Date): nu
   return totp.counter({ timestamp: now.getTime() }) + delta;
 }
 
-/** The code for a moment (tests and the command line use it; people use their app). */
-export function totpCode(secretBase32: string, at: Date): string {
-  return totpFor(secretBase32).generate({ timestamp: at.getTime() });
-}
-
 /** The secret in groups of four, for typing it into an app by hand. */
 export function groupSecret(secretBase32: string): string {
   return secretBase32.replace(/(.{4})/g, '$1 ').trim();
