@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { type FieldError, validationFailed } from '../domain/errors.js';
 import type { DB } from './schema.js';
 
 const RETRYABLE = new Set(['40P01', '40001']);
@@ -11,9 +12,18 @@ function isRetryable(err: unknown): boolean {
   return RETRYABLE.has(String(sqlState(err)));
 }
 
-/** A unique constraint refused the row: someone else took the same key first. */
-export function isUniqueViolation(err: unknown): boolean {
-  return sqlState(err) === '23505';
+/**
+ * Runs the creation of a record whose key the person typed (a code, an e-mail). The form checked the key
+ * was free; when someone else takes it in between, the unique constraint refuses the row and the person
+ * gets the same field message instead of an error page.
+ */
+export async function refusingTakenKey<T>(taken: FieldError, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (sqlState(err) === '23505') throw validationFailed([taken]);
+    throw err;
+  }
 }
 
 /**

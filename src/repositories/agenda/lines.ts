@@ -5,17 +5,22 @@ import { officeScopeCondition } from '../office-scope.js';
 
 /** SQL of capacity lines: an office's channel and the procedures it attends. */
 
+/** What every list and page of lines shows of a line (`l`) and its office (`o`). */
+const LINE_COLUMNS = [
+  'l.id',
+  'l.name',
+  'l.channel',
+  'l.active',
+  'l.office_code',
+  'o.name as office_name',
+] as const;
+
 export function selectLinesInScope(db: Kysely<DB>, scope: OfficeScope) {
   return db
     .selectFrom('capacity_lines as l')
     .innerJoin('offices as o', 'o.code', 'l.office_code')
     .select((eb) => [
-      'l.id',
-      'l.name',
-      'l.channel',
-      'l.active',
-      'l.office_code',
-      'o.name as office_name',
+      ...LINE_COLUMNS,
       eb
         .selectFrom('capacity_line_procedures as lp')
         .select(eb.fn.countAll<number>().as('n'))
@@ -38,15 +43,7 @@ export function selectLine(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('capacity_lines as l')
     .innerJoin('offices as o', 'o.code', 'l.office_code')
-    .select([
-      'l.id',
-      'l.name',
-      'l.channel',
-      'l.active',
-      'l.office_code',
-      'o.name as office_name',
-      'o.seccional_code',
-    ])
+    .select([...LINE_COLUMNS, 'o.seccional_code'])
     .where('l.id', '=', id)
     .executeTakeFirst();
 }

@@ -14,18 +14,20 @@ export interface SlotForOffer {
   endsAt: Date;
 }
 
+interface SlotRow {
+  id: number;
+  capacity_line_id: number;
+  office_code: string;
+  city_code: string;
+  channel: string;
+  local_date: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
 /** Takes one public place of a slot (the same rule as a public hold), or nothing when it is full. */
 export async function takePlace(db: Kysely<DB>, slotId: number): Promise<SlotForOffer | undefined> {
-  const result = await sql<{
-    id: number;
-    capacity_line_id: number;
-    office_code: string;
-    city_code: string;
-    channel: string;
-    local_date: string;
-    starts_at: Date;
-    ends_at: Date;
-  }>`
+  const result = await sql<SlotRow>`
     UPDATE slots s SET taken = taken + 1
       FROM offices o
      WHERE s.id = ${slotId} AND o.code = s.office_code AND s.status = 'open'
@@ -43,16 +45,7 @@ export async function givePlaceBack(db: Kysely<DB>, slotId: number, count = 1): 
 
 /** Locks an open slot whose place the caller already counts (a cancelled appointment's). */
 export async function lockSlot(db: Kysely<DB>, slotId: number): Promise<SlotForOffer | undefined> {
-  const result = await sql<{
-    id: number;
-    capacity_line_id: number;
-    office_code: string;
-    city_code: string;
-    channel: string;
-    local_date: string;
-    starts_at: Date;
-    ends_at: Date;
-  }>`
+  const result = await sql<SlotRow>`
     SELECT s.id, s.capacity_line_id, s.office_code, o.city_code, s.channel, s.local_date, s.starts_at, s.ends_at
       FROM slots s JOIN offices o ON o.code = s.office_code
      WHERE s.id = ${slotId} AND s.status = 'open'
@@ -61,16 +54,7 @@ export async function lockSlot(db: Kysely<DB>, slotId: number): Promise<SlotForO
   return r ? toSlot(r) : undefined;
 }
 
-function toSlot(r: {
-  id: number;
-  capacity_line_id: number;
-  office_code: string;
-  city_code: string;
-  channel: string;
-  local_date: string;
-  starts_at: Date;
-  ends_at: Date;
-}): SlotForOffer {
+function toSlot(r: SlotRow): SlotForOffer {
   return {
     id: r.id,
     capacityLineId: r.capacity_line_id,

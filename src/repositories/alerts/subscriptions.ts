@@ -1,7 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
 /** SQL of alert subscriptions: who waits for a place, for what, where and when. */
+
+/** The subscription whose id is in the column holds no live offer. */
+function holdsNoLiveOffer(idColumn: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`NOT EXISTS (
+    SELECT 1 FROM alert_offers o WHERE o.subscription_id = ${sql.ref(idColumn)} AND o.status = 'offered')`;
+}
 
 export interface NewSubscription {
   procedureCode: string;
@@ -120,16 +126,7 @@ export async function selectWaitingSubscriptions(db: Kysely<DB>, afterId: number
     ])
     .where('s.status', '=', 'active')
     .where('s.id', '>', afterId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('alert_offers as o')
-            .select('o.id')
-            .whereRef('o.subscription_id', '=', 's.id')
-            .where('o.status', '=', 'offered'),
-        ),
-      ),
-    )
+    .where(holdsNoLiveOffer('s.id'))
     .orderBy('s.id')
     .limit(limit)
     .execute();
@@ -190,16 +187,7 @@ export async function deleteClosedSubscriptions(db: Kysely<DB>, closedBefore: Da
     .deleteFrom('alert_subscriptions')
     .where('status', 'in', ['ended', 'fulfilled', 'unsubscribed'])
     .where('closed_at', '<', closedBefore)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('alert_offers as o')
-            .select('o.id')
-            .whereRef('o.subscription_id', '=', 'alert_subscriptions.id')
-            .where('o.status', '=', 'offered'),
-        ),
-      ),
-    )
+    .where(holdsNoLiveOffer('alert_subscriptions.id'))
     .returning('id')
     .execute();
   return rows.length;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, Office } from '../../db/schema.js';
-import { isUniqueViolation } from '../../db/transaction.js';
+import { refusingTakenKey } from '../../db/transaction.js';
 import {
   type Actor,
   officeScopeOf,
@@ -95,8 +95,8 @@ export async function createOffice(
   const code = form.text('code', { pattern: /^\d{2,4}$/, patternKey: 'admin.office.codeFormat' });
   if (!form.has('code') && (await repo.selectOffice(db, code))) form.fail('code', 'admin.office.codeTaken');
   const values = await readOffice(db, actor, form, code);
-  try {
-    await db.transaction().execute(async (trx) => {
+  await refusingTakenKey({ field: 'code', key: 'admin.office.codeTaken' }, () =>
+    db.transaction().execute(async (trx) => {
       await repo.insertOffice(trx, code, values);
       await recordAudit(trx, {
         ...auditedAs(actor, now),
@@ -107,11 +107,8 @@ export async function createOffice(
         before: null,
         after: officeAudit({ code, ...values }),
       });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw validationFailed([{ field: 'code', key: 'admin.office.codeTaken' }]);
-    throw err;
-  }
+    }),
+  );
   return code;
 }
 

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, Procedure } from '../../db/schema.js';
-import { isUniqueViolation } from '../../db/transaction.js';
+import { refusingTakenKey } from '../../db/transaction.js';
 import { type Actor, requirePermission } from '../../domain/access.js';
 import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
-import { notFound, validationFailed } from '../../domain/errors.js';
+import { notFound } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import * as repo from '../../repositories/catalogue/procedures.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
@@ -100,8 +100,8 @@ export async function createProcedure(
   if (!form.has('code') && (await repo.selectProcedure(db, code)))
     form.fail('code', 'admin.procedure.codeTaken');
   form.done();
-  try {
-    await db.transaction().execute(async (trx) => {
+  await refusingTakenKey({ field: 'code', key: 'admin.procedure.codeTaken' }, () =>
+    db.transaction().execute(async (trx) => {
       const sortOrder = await repo.nextProcedureSortOrder(trx);
       await repo.insertProcedure(trx, { code, ...values, sort_order: sortOrder });
       await recordAudit(trx, {
@@ -113,11 +113,8 @@ export async function createProcedure(
         before: null,
         after: procedureAudit({ code, ...values }),
       });
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw validationFailed([{ field: 'code', key: 'admin.procedure.codeTaken' }]);
-    throw err;
-  }
+    }),
+  );
   return code;
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { isUniqueViolation } from '../../db/transaction.js';
+import { refusingTakenKey } from '../../db/transaction.js';
 import { type Actor, requirePermission, type StaffScope } from '../../domain/access.js';
 import { AppError, notFound, validationFailed } from '../../domain/errors.js';
 import { type FormInput, FormReader } from '../../domain/form-reader.js';
@@ -110,8 +110,8 @@ export async function createStaff(
   const name = nameGiven ?? email.split('@')[0] ?? email;
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
-  try {
-    const id = await db.transaction().execute(async (trx) => {
+  const id = await refusingTakenKey({ field: 'email', key: 'admin.staff.emailTaken' }, () =>
+    db.transaction().execute(async (trx) => {
       const id = await repo.insertStaff(trx, { email, name, role: role as StaffRole, passwordHash });
       await repo.replaceScopes(trx, id, scopes);
       await recordAudit(trx, {
@@ -124,12 +124,9 @@ export async function createStaff(
         after: auditView({ email, name, role: role as StaffRole, active: true }, scopes),
       });
       return id;
-    });
-    return { id, email, oneTimePassword };
-  } catch (err) {
-    if (isUniqueViolation(err)) throw validationFailed([{ field: 'email', key: 'admin.staff.emailTaken' }]);
-    throw err;
-  }
+    }),
+  );
+  return { id, email, oneTimePassword };
 }
 
 /** Changes name, role, scope and whether the account is active. Nobody can lock themselves out. */
