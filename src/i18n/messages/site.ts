@@ -3,7 +3,7 @@ import { defineMessages } from '../define.js';
 /**
  * The citizen micro-site: navigation, catalogue, channels, help, kiosks, personal-data policy. Keys
  * under `text.` are the built-in versions of the texts staff can change in `site_texts` (the key
- * there is the part after `text.`); see `src/services/site/texts.ts`.
+ * there is the part after `text.`); see `src/services/catalogue/site-texts.ts`.
  */
 export const site = defineMessages(
   {
