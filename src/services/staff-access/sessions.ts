@@ -2,8 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor, StaffScope } from '../../domain/access.js';
-import type { StaffRole } from '../../domain/roles.js';
-import { TOTP_REQUIRED } from '../../domain/roles.js';
+import { type StaffRole, TOTP_REQUIRED } from '../../domain/roles.js';
 import { selectScopes } from '../../repositories/staff-access/accounts.js';
 import * as repo from '../../repositories/staff-access/sessions.js';
 

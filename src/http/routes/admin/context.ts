@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import type { FieldError } from '../../../domain/errors.js';
-import { isValidationError } from '../../../domain/errors.js';
+import { type FieldError, isValidationError } from '../../../domain/errors.js';
 import type { FormInput } from '../../../domain/form-reader.js';
 import { isMessageKey, translate } from '../../../i18n/index.js';
 import { type AdminContext, makeContext } from '../../../views/admin/admin-layout.js';
