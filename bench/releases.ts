@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.js';
+import { systemActor } from '../src/domain/access.js';
 import { addDays, civilDateOf, instantAt } from '../src/domain/civil-time.js';
 import { createRelease } from '../src/services/releases/create.js';
 import { drawRelease } from '../src/services/releases/draw.js';
-import { releaseSettings } from '../src/services/releases/settings.js';
-import { systemActor } from '../src/services/staff/scope.js';
+import { releaseSettings } from '../src/services/releases/release-settings.js';
 import { type LoadResult, load } from './load.js';
 
 /**

@@ -11,10 +11,10 @@ import { testConfig } from '../src/config.js';
 import { openPostgres } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedCatalogue } from '../src/db/seed/seed.js';
+import { type Actor, systemActor } from '../src/domain/access.js';
 import { addDays, civilDateOf, instantAt } from '../src/domain/civil-time.js';
 import { nextAvailable } from '../src/services/reports/next-available.js';
 import { buildReport, REPORTS } from '../src/services/reports/reports.js';
-import { type Actor, systemActor } from '../src/services/staff/scope.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'agenda_bench_reports';

@@ -7,7 +7,7 @@ import { openDatabase } from './db/database.js';
 import { buildApp } from './http/app.js';
 import { serveClusterMetrics } from './http/cluster-metrics.js';
 import { createWorker, prepareDatabase } from './server.js';
-import { ensureFirstAdmin } from './services/staff/accounts.js';
+import { ensureFirstAdmin } from './services/staff-access/accounts.js';
 
 /** What a child process tells the primary once it accepts connections. */
 interface ListeningMessage {

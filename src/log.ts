@@ -23,7 +23,7 @@ const PERSONAL_KEYS = [
   'code',
 ];
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'res.headers["set-cookie"]',

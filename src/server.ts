@@ -7,7 +7,7 @@ import { seedIfEmpty } from './db/seed/seed.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
 import { Worker } from './jobs/worker.js';
-import { ensureFirstAdmin } from './services/staff/accounts.js';
+import { ensureFirstAdmin } from './services/staff-access/accounts.js';
 
 export interface RunningServer {
   app: App;

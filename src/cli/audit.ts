@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { verifyAuditChain } from '../services/audit.js';
+import { verifyAuditChain } from '../services/audit/trail.js';
 
 /** `agenda audit verify`: recomputes the hash chain; exits 1 at the first break. */
 export function registerAuditCommands(program: Command): void {

@@ -3,12 +3,12 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { systemActor } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import { parseWindow } from '../domain/release.js';
 import { translate } from '../i18n/index.js';
 import { createRelease, lineOfPlace } from '../services/releases/create.js';
 import { viewRelease } from '../services/releases/view.js';
-import { systemActor } from '../services/staff/scope.js';
 import { releaseJson } from '../views/releases/json.js';
 
 interface ReleaseOptions {

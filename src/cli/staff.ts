@@ -3,11 +3,11 @@ import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { systemActor } from '../domain/access.js';
+import { isValidationError } from '../domain/errors.js';
+import { STAFF_ROLES } from '../domain/roles.js';
 import { translate } from '../i18n/index.js';
-import { createStaff } from '../services/staff/accounts.js';
-import { isValidationError } from '../services/staff/input.js';
-import { STAFF_ROLES } from '../services/staff/roles.js';
-import { systemActor } from '../services/staff/scope.js';
+import { createStaff } from '../services/staff-access/accounts.js';
 
 /** `agenda staff add`: an account with a one-time password, printed once. */
 export function registerStaffCommands(program: Command): void {

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Database } from './database.js';
 
 /** Plain SQL files, applied in name order, each once, the same on both engines. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** Any number; it only has to be the same in every process that migrates. */
 const MIGRATION_LOCK = 7_311_2026;

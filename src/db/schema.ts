@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { StaffRole } from '../domain/roles.js';
 import type { ReleaseEntriesTable, ReleaseOffersTable, ReleasesTable } from './schema-releases.js';
 
 /** Row types of the tables, as the migrations in `migrations/` create them. */
@@ -190,8 +191,6 @@ export interface AppointmentsTable {
   attended_at: Date | null;
   desk_note: string | null;
 }
-
-export type StaffRole = 'admin_nacional' | 'admin_seccional' | 'funcionario' | 'auditor' | 'analista';
 
 export interface StaffTable {
   id: Generated<number>;

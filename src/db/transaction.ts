@@ -1,10 +1,29 @@
 import type { Kysely, Transaction } from 'kysely';
+import { type FieldError, validationFailed } from '../domain/errors.js';
 import type { DB } from './schema.js';
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
+function sqlState(err: unknown): unknown {
+  return typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+}
+
 function isRetryable(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && RETRYABLE.has(String((err as { code?: unknown }).code));
+  return RETRYABLE.has(String(sqlState(err)));
+}
+
+/**
+ * Runs the creation of a record whose key the person typed (a code, an e-mail). The form checked the key
+ * was free; when someone else takes it in between, the unique constraint refuses the row and the person
+ * gets the same field message instead of an error page.
+ */
+export async function refusingTakenKey<T>(taken: FieldError, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (sqlState(err) === '23505') throw validationFailed([taken]);
+    throw err;
+  }
 }
 
 /**

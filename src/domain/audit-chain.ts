@@ -19,7 +19,7 @@ export interface AuditContent {
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted, so that the same content always hashes the same on both engines. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

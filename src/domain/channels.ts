@@ -1,6 +1,5 @@
 export const CHANNELS = ['presencial', 'video', 'telefono', 'correo'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const REMOTE_CHANNELS: readonly Channel[] = ['video', 'telefono', 'correo'];
 
 export function isChannel(value: string): value is Channel {
   return (CHANNELS as readonly string[]).includes(value);

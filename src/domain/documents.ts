@@ -104,8 +104,3 @@ export function normaliseDocumentNumber(raw: string): string {
 export function isValidDocumentNumber(type: DocumentType, number: string): boolean {
   return DOCUMENTS[type].pattern.test(number);
 }
-
-/** The last three characters, the most that messages and logs may show of a document. */
-export function maskDocument(number: string): string {
-  return `•••${number.slice(-3)}`;
-}

@@ -47,3 +47,8 @@ export const notFound = (key = 'error.notFound', params: Record<string, string |
 
 export const validationFailed = (errors: readonly FieldError[]) =>
   new AppError('VALIDATION', 'error.validation', { count: errors.length }, errors);
+
+/** Whether an error is a form's field messages (the page shows the form again with them). */
+export function isValidationError(err: unknown): err is AppError {
+  return err instanceof AppError && err.code === 'VALIDATION';
+}

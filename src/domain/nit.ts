@@ -10,7 +10,7 @@ export function normaliseNit(raw: string): string {
   return raw.replace(/[.\s-]/g, '');
 }
 
-export function isNitBase(base: string): boolean {
+function isNitBase(base: string): boolean {
   return /^\d{1,15}$/.test(base);
 }
 

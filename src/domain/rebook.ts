@@ -11,7 +11,7 @@ export const KEEP_HOURS = 48;
  * A kept place starts at least this long after the closure: the person must have time to read the
  * e-mail before the place is due.
  */
-export const NOTICE_HOURS = 24;
+const NOTICE_HOURS = 24;
 
 const HOUR = 3_600_000;
 

@@ -17,7 +17,7 @@ export interface Deadline {
   dueDate: CivilDate;
 }
 
-export function isBusinessDay(date: CivilDate, holidays: HolidayCalendar): boolean {
+function isBusinessDay(date: CivilDate, holidays: HolidayCalendar): boolean {
   return isoWeekday(date) <= 5 && !holidays.isHoliday(date);
 }
 

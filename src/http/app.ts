@@ -18,15 +18,15 @@ import { registerLocale } from './plugins/locale.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
-import { registerSiteTexts } from './plugins/site-texts.js';
+import { registerSiteTexts } from './plugins/site-text-loader.js';
 import { registerInputGuard, validatorCompiler } from './plugins/validation.js';
 import { lazyRequestLogger } from './request-logger.js';
 import { adminPages } from './routes/admin/index.js';
 import { altchaAssets } from './routes/altcha-assets.js';
-import { alertsApi } from './routes/api/alerts.js';
+import { alertsApi } from './routes/api/alert-subscriptions.js';
 import { bookingApi } from './routes/api/booking-api.js';
-import { catalogApi } from './routes/api/catalog.js';
-import { nextAvailableApi } from './routes/api/next-available.js';
+import { catalogueApi } from './routes/api/catalogue.js';
+import { nextAvailableApi } from './routes/api/next-available-places.js';
 import { releasesApi } from './routes/api/releases.js';
 import { devMailboxRoutes } from './routes/dev-mailbox.js';
 import { healthRoutes } from './routes/health.js';
@@ -41,7 +41,7 @@ import { rebookPages } from './routes/pages/rebook.js';
 import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
 
-export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export interface BuildOptions extends Omit<AppDeps, 'clock'> {
@@ -136,7 +136,7 @@ export async function buildApp({
   await app.register(altchaAssets);
   await app.register(
     async (api) => {
-      await api.register(catalogApi);
+      await api.register(catalogueApi);
       await api.register(alertsApi);
       await api.register(bookingApi);
       await api.register(nextAvailableApi);

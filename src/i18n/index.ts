@@ -41,7 +41,6 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 export type MessageKey = keyof UnionToIntersection<Group['es']>;
 
 export type Locale = 'es' | 'en';
-export const LOCALES: readonly Locale[] = ['es', 'en'];
 
 const DICTIONARIES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
   es: Object.assign({}, ...GROUPS.map((g) => g.es)),

@@ -38,7 +38,7 @@ export interface WorkerOptions {
   pollMs?: number;
 }
 
-export type JobResult = 'done' | 'retry' | 'failed' | 'lease-lost';
+type JobResult = 'done' | 'retry' | 'failed' | 'lease-lost';
 
 export interface JobOutcome {
   id: number;
@@ -51,7 +51,7 @@ export interface JobOutcome {
 const MAX_ERROR_LENGTH = 1000;
 
 /** Error text for the jobs table and the logs, with e-mail addresses taken out (SMTP errors quote them). */
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.replace(/[^\s<>()"'@,;:]+@[^\s<>()"'@,;:]+/g, '[correo]').slice(0, MAX_ERROR_LENGTH);
 }

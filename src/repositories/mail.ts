@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB, MailTransportKind } from '../db/schema.js';
-import type { PreparedMail } from '../services/mail/message.js';
+import type { PreparedMail } from '../domain/mail.js';
 
 export function selectDelivery(db: Kysely<DB>, key: string) {
   return db.selectFrom('mail_deliveries').select(['key', 'status']).where('key', '=', key).executeTakeFirst();
@@ -38,6 +38,11 @@ export async function markDelivered(db: Kysely<DB>, key: string, now: Date): Pro
     .where('key', '=', key)
     .where('status', '=', 'sending')
     .execute();
+}
+
+/** Drops the ledger row of a message that turned out to have nothing to send. */
+export async function forgetDelivery(db: Kysely<DB>, key: string): Promise<void> {
+  await db.deleteFrom('mail_deliveries').where('key', '=', key).execute();
 }
 
 export async function insertMailboxMessage(db: Kysely<DB>, mail: PreparedMail): Promise<void> {
@@ -137,5 +142,3 @@ export function selectAppointmentForMail(db: Kysely<DB>, id: number) {
     .where('a.id', '=', id)
     .executeTakeFirst();
 }
-
-export type AppointmentMailRow = NonNullable<Awaited<ReturnType<typeof selectAppointmentForMail>>>;

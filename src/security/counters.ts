@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { deleteCountersBefore, hitCounter, peekCounter } from '../repositories/security.js';
 
 /** How many times a key was hit in the current fixed window, and how long until the window ends. */
 export interface Hit {
@@ -30,29 +31,17 @@ export class DatabaseCounters implements Counters {
 
   async hit(key: string, windowMs: number, now: Date): Promise<Hit> {
     const start = windowStart(now, windowMs);
-    const row = await sql<{ count: number }>`
-      INSERT INTO rate_limit_counters (key, window_start, count) VALUES (${key}, ${new Date(start)}, 1)
-      ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
-      RETURNING count`.execute(this.db);
+    const count = await hitCounter(this.db, key, new Date(start));
     if (++this.hitsSincePurge >= 1000) {
       this.hitsSincePurge = 0;
       // Finished windows are useless; dropping them now and then keeps the table small.
-      await this.db
-        .deleteFrom('rate_limit_counters')
-        .where('window_start', '<', new Date(now.getTime() - 24 * 3_600_000))
-        .execute();
+      await deleteCountersBefore(this.db, new Date(now.getTime() - 24 * 3_600_000));
     }
-    return { count: row.rows[0]?.count ?? 1, resetInMs: start + windowMs - now.getTime() };
+    return { count, resetInMs: start + windowMs - now.getTime() };
   }
 
   async peek(key: string, windowMs: number, now: Date): Promise<number> {
-    const row = await this.db
-      .selectFrom('rate_limit_counters')
-      .select('count')
-      .where('key', '=', key)
-      .where('window_start', '=', new Date(windowStart(now, windowMs)))
-      .executeTakeFirst();
-    return row?.count ?? 0;
+    return peekCounter(this.db, key, new Date(windowStart(now, windowMs)));
   }
 }
 

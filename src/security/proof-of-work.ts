@@ -4,6 +4,7 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { verify } from 'altcha-lib/frameworks/shared';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { redeemChallenge } from '../repositories/security.js';
 import type { Counters } from './counters.js';
 
 /**
@@ -89,15 +90,7 @@ export class ProofOfWork {
     const store = {
       get: async () => false,
       set: async () => undefined,
-      setIfAbsent: async (id: string) => {
-        const inserted = await this.db
-          .insertInto('pow_redemptions')
-          .values({ challenge_id: id.slice(0, 200), redeemed_at: now })
-          .onConflict((oc) => oc.column('challenge_id').doNothing())
-          .returning('challenge_id')
-          .executeTakeFirst();
-        return inserted !== undefined;
-      },
+      setIfAbsent: (id: string) => redeemChallenge(this.db, id.slice(0, 200), now),
     };
     const result = await verify(payload, deriveKey, this.signatureSecret, this.keySecret, store);
     return result.error === null;

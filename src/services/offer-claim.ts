@@ -1,7 +1,7 @@
 import { claimOffer as claimAlertOffer } from './alerts/claim-offer.js';
 import { alertSettings } from './alerts/settings.js';
 import { claimReleaseOffer, type PlaceRules } from './releases/offers.js';
-import type { ReleaseSettings } from './releases/settings.js';
+import type { ReleaseSettings } from './releases/release-settings.js';
 
 /**
  * Claims a place offered by e-mail, whichever kind of offer the link's token is for: a draw's (the

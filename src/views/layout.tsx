@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type Locale, type MessageKey, translator } from '../i18n/index.js';
-import { CONTACT_KEYS } from '../services/site/texts.js';
+import { CONTACT_KEYS } from '../services/catalogue/site-texts.js';
 import { useSiteTexts } from './site-texts-context.js';
 
 export interface LayoutProps {

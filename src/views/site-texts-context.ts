@@ -1,11 +1,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '../i18n/index.js';
-import { SiteTexts } from '../services/site/texts.js';
+import { SiteTexts } from '../services/catalogue/site-texts.js';
 
 /**
  * The editable texts of the request (contact lines, help), loaded once per page request by
- * `src/http/plugins/site-texts.ts` and handed to every page through `sendPage`, so the layout's footer
+ * `src/http/plugins/site-text-loader.ts` and handed to every page through `sendPage`, so the layout's footer
  * shows staff's current version without each route passing it along.
  */
 export const SiteTextsContext = createContext<SiteTexts | null>(null);

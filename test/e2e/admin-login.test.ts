@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFirstAdmin } from '../../src/services/staff/accounts.js';
+import { ensureFirstAdmin } from '../../src/services/staff-access/accounts.js';
 import { codeAt } from '../helpers/admin.js';
 import { TestClock } from '../helpers/app.js';
 import { type AxeViolation, launchChromium, serveApp, wcagViolations } from '../helpers/browser.js';

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
+import { systemActor } from '../../src/domain/access.js';
 import { Worker } from '../../src/jobs/worker.js';
 import { closeAgenda } from '../../src/services/agenda/closures.js';
 import { confirmHold } from '../../src/services/booking/confirm-hold.js';
 import { placeHold } from '../../src/services/booking/place-hold.js';
-import { systemActor } from '../../src/services/staff/scope.js';
 import { TestClock } from '../helpers/app.js';
 import {
   type AxeViolation,

@@ -1,12 +1,13 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Secret, TOTP } from 'otpauth';
-import type { DB, StaffRole } from '../../src/db/schema.js';
+import type { DB } from '../../src/db/schema.js';
+import { systemActor } from '../../src/domain/access.js';
+import type { StaffRole } from '../../src/domain/roles.js';
 import type { App } from '../../src/http/types.js';
-import { createStaff } from '../../src/services/staff/accounts.js';
-import { hashPassword } from '../../src/services/staff/passwords.js';
-import { systemActor } from '../../src/services/staff/scope.js';
-import { newTotpSecret } from '../../src/services/staff/totp.js';
+import { createStaff } from '../../src/services/staff-access/accounts.js';
+import { hashPassword } from '../../src/services/staff-access/passwords.js';
+import { newTotpSecret } from '../../src/services/staff-access/totp.js';
 import type { TestClock } from './app.js';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/access.js';
 import type { App } from '../../src/http/types.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
-import { createStaff } from '../../src/services/staff/accounts.js';
-import { systemActor } from '../../src/services/staff/scope.js';
+import { verifyAuditChain } from '../../src/services/audit/trail.js';
+import { createStaff } from '../../src/services/staff-access/accounts.js';
 import { AdminBrowser, aStaffMember, codeAt, PASSWORD, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';

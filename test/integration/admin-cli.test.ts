@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, openPostgres } from '../../src/db/database.js';
 import type { DB } from '../../src/db/schema.js';
-import { signIn } from '../../src/services/staff/sign-in.js';
+import { signIn } from '../../src/services/staff-access/sign-in.js';
 import { collect, spawnCli, waitForUrl } from '../helpers/cli.js';
 import { createPostgresDatabaseUrl, engines } from '../helpers/db.js';
 

@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { recordAudit, verifyAuditChain } from '../../src/services/audit.js';
+import { recordAudit, verifyAuditChain } from '../../src/services/audit/trail.js';
 import { AdminBrowser, aStaffMember, type Form, PASSWORD, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';

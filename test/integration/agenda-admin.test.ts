@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
+import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { AdminBrowser, aStaffMember, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';

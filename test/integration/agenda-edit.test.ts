@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/http/types.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
+import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { AdminBrowser, aStaffMember, type Form, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';

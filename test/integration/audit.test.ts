@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit, verifyAuditChain } from '../../src/services/audit.js';
+import { recordAudit, verifyAuditChain } from '../../src/services/audit/trail.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 
 describe.each(engines())('audit trail on %s', (engine) => {

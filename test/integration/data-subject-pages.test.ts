@@ -5,7 +5,7 @@ import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 import { Worker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/log.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
+import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { confirmHold } from '../../src/services/booking/confirm-hold.js';
 import { placeHold } from '../../src/services/booking/place-hold.js';
 import { AdminBrowser, textOf } from '../helpers/admin.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
-import { verifyAuditChain } from '../../src/services/audit.js';
+import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { confirmHold } from '../../src/services/booking/confirm-hold.js';
 import { placeHold } from '../../src/services/booking/place-hold.js';
 import type { ServiceContext } from '../../src/services/context.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/access.js';
 import type { App } from '../../src/http/types.js';
 import { Worker } from '../../src/jobs/worker.js';
 import { createRelease } from '../../src/services/releases/create.js';
-import { entryToken, offerToken, releaseSettings } from '../../src/services/releases/settings.js';
-import { systemActor } from '../../src/services/staff/scope.js';
+import { entryToken, offerToken, releaseSettings } from '../../src/services/releases/release-settings.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, aSlot } from '../helpers/factories.js';

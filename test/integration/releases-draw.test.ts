@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { openPostgres } from '../../src/db/database.js';
+import { systemActor } from '../../src/domain/access.js';
 import { drawKey } from '../../src/domain/draw.js';
 import { applyForRelease } from '../../src/services/releases/apply.js';
 import { createRelease } from '../../src/services/releases/create.js';
@@ -12,9 +13,8 @@ import {
   declineReleaseOffer,
   expireReleaseOffer,
 } from '../../src/services/releases/offers.js';
-import { entryToken, offerToken, releaseSettings } from '../../src/services/releases/settings.js';
+import { entryToken, offerToken, releaseSettings } from '../../src/services/releases/release-settings.js';
 import { viewRelease } from '../../src/services/releases/view.js';
-import { systemActor } from '../../src/services/staff/scope.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, aSlot } from '../helpers/factories.js';
 

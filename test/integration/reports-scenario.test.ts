@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
+import type { Actor } from '../../src/domain/access.js';
+import { systemActor } from '../../src/domain/access.js';
 import type { Channel } from '../../src/domain/channels.js';
 import { addDays, civilDateOf, eachDate, instantAt } from '../../src/domain/civil-time.js';
 import { translate } from '../../src/i18n/index.js';
@@ -9,8 +11,6 @@ import { confirmHold } from '../../src/services/booking/confirm-hold.js';
 import { placeHold } from '../../src/services/booking/place-hold.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { buildReport, type ReportSlug, type ReportTable } from '../../src/services/reports/reports.js';
-import type { Actor } from '../../src/services/staff/scope.js';
-import { systemActor } from '../../src/services/staff/scope.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
 

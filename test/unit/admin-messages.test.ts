@@ -2,16 +2,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CHANNELS } from '../../src/domain/channels.js';
+import { STAFF_ROLES } from '../../src/domain/roles.js';
 import { isMessageKey, translate } from '../../src/i18n/index.js';
-import { KIOSK_PLACE_TYPES } from '../../src/services/staff/kiosks.js';
-import { OFFICE_KINDS } from '../../src/services/staff/offices.js';
-import { SERVED_BY } from '../../src/services/staff/procedures.js';
-import { STAFF_ROLES } from '../../src/services/staff/roles.js';
+import { KIOSK_PLACE_TYPES } from '../../src/services/catalogue/kiosks.js';
+import { OFFICE_KINDS } from '../../src/services/catalogue/offices.js';
+import { SERVED_BY } from '../../src/services/catalogue/procedure-edit.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIRS = [
   'src/views/admin',
-  'src/services/staff',
+  'src/services/staff-access',
+  'src/services/catalogue',
+  'src/services/audit',
+  'src/domain',
   'src/http/routes/admin',
   'src/http/plugins',
   'src/cli',

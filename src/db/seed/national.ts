@@ -114,7 +114,7 @@ export function nationalSlotsPerDay(): number {
 }
 
 /** The next `count` working days from `from` (included). */
-export function workingDaysFrom(from: CivilDate, count: number, holidays: HolidayCalendar): CivilDate[] {
+function workingDaysFrom(from: CivilDate, count: number, holidays: HolidayCalendar): CivilDate[] {
   const days: CivilDate[] = [];
   for (let d = from; days.length < count; d = addDays(d, 1)) {
     if (isoWeekday(d) <= 5 && !holidays.isHoliday(d)) days.push(d);

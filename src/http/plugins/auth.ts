@@ -1,8 +1,13 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { type Actor, can, forbidden } from '../../domain/access.js';
 import { AppError } from '../../domain/errors.js';
-import type { Permission } from '../../services/staff/roles.js';
-import { type Actor, can, forbidden } from '../../services/staff/scope.js';
-import { actorOf, loadSession, type SessionStage, type StaffSession } from '../../services/staff/sessions.js';
+import type { Permission } from '../../domain/roles.js';
+import {
+  actorOf,
+  loadSession,
+  type SessionStage,
+  type StaffSession,
+} from '../../services/staff-access/sessions.js';
 import type { App } from '../types.js';
 
 declare module 'fastify' {

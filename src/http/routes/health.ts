@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { pingDatabase } from '../../repositories/health.js';
 import { RETRY_AFTER_SECONDS } from '../plugins/errors.js';
 import type { App } from '../types.js';
 
@@ -9,7 +9,7 @@ export async function healthRoutes(app: App): Promise<void> {
   // soon as a new connection can be opened again, with no restart in between.
   app.get('/health/ready', { logLevel: 'warn' }, async (request, reply) => {
     try {
-      await sql`SELECT 1`.execute(app.deps.database.db);
+      await pingDatabase(app.deps.database.db);
       return { status: 'ok', database: app.deps.database.engine };
     } catch (err) {
       request.log.warn({ err }, 'database not ready');

@@ -23,10 +23,6 @@ export const ProblemSchema = Type.Object(
   { description: 'RFC 9457 problem details with a stable `code`' },
 );
 
-export const LangQuerySchema = Type.Object({
-  lang: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])),
-});
-
 /** An ALTCHA v2 challenge, passed as is to the widget or to a client's solver. */
 export const ChallengeReply = Type.Object(
   {

@@ -5,7 +5,7 @@ import { handleJob, type JobContext } from '../handler.js';
 
 const DAY = 86_400_000;
 /** Done jobs are kept a week (to look into), failed ones 90 days (to act on), deliveries 30 days. */
-export const KEEP = { doneDays: 7, failedDays: 90, deliveryDays: 30 } as const;
+const KEEP = { doneDays: 7, failedDays: 90, deliveryDays: 30 } as const;
 
 async function run(ctx: JobContext): Promise<void> {
   const now = ctx.now.getTime();

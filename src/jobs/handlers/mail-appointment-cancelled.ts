@@ -4,7 +4,7 @@ import { passState } from '../../domain/rebook.js';
 import { selectPassOfAppointment } from '../../repositories/rebook.js';
 import { rebookToken } from '../../security/rebook-token.js';
 import { loadAppointmentDetails } from '../../services/appointment-details.js';
-import { cancellationMail, type RebookOffer } from '../../services/mail/compose-appointment.js';
+import { cancellationMail, type RebookOffer } from '../../views/mail/appointment-mails.js';
 import { MAIL_APPOINTMENT_CANCELLED } from '../definitions/mail-appointment-cancelled.js';
 import { handleJob, type JobContext, PermanentJobError } from '../handler.js';
 import { sendMail } from './send-mail.js';

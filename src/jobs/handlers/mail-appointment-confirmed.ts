@@ -1,6 +1,6 @@
 import { loadAppointmentDetails } from '../../services/appointment-details.js';
-import { confirmationMail } from '../../services/mail/compose-appointment.js';
 import { scheduleReminder } from '../../services/mail/reminders.js';
+import { confirmationMail } from '../../views/mail/appointment-mails.js';
 import { MAIL_APPOINTMENT_CONFIRMED } from '../definitions/mail-appointment-confirmed.js';
 import { handleJob, type JobContext, PermanentJobError } from '../handler.js';
 import { sendMail } from './send-mail.js';

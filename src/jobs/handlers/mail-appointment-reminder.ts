@@ -1,5 +1,5 @@
 import { loadAppointmentDetails } from '../../services/appointment-details.js';
-import { reminderMail } from '../../services/mail/compose-appointment.js';
+import { reminderMail } from '../../views/mail/appointment-mails.js';
 import { MAIL_APPOINTMENT_REMINDER } from '../definitions/mail-appointment-reminder.js';
 import { handleJob, type JobContext } from '../handler.js';
 import { sendMail } from './send-mail.js';

@@ -1,6 +1,6 @@
 import { loadAppointmentDetails } from '../../services/appointment-details.js';
-import { rescheduleMail } from '../../services/mail/compose-appointment.js';
 import { scheduleReminder } from '../../services/mail/reminders.js';
+import { rescheduleMail } from '../../views/mail/appointment-mails.js';
 import { MAIL_APPOINTMENT_RESCHEDULED } from '../definitions/mail-appointment-rescheduled.js';
 import { handleJob, type JobContext, PermanentJobError } from '../handler.js';
 import { sendMail } from './send-mail.js';

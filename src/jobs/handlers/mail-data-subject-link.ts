@@ -1,4 +1,5 @@
-import { composeDataSubjectLink } from '../../services/privacy/compose.js';
+import { linkRecipient } from '../../services/privacy/data-subject.js';
+import { dataSubjectLinkMail } from '../../views/mail/data-subject-mail.js';
 import { MAIL_DATA_SUBJECT_LINK } from '../definitions/mail-data-subject-link.js';
 import { handleJob, type JobContext } from '../handler.js';
 import { sendMail } from './send-mail.js';
@@ -7,9 +8,10 @@ async function run(
   ctx: JobContext,
   { requestId, token }: { requestId: number; token: string },
 ): Promise<void> {
-  await sendMail(ctx, `data-subject:${requestId}`, 'data-subject-link', (db) =>
-    composeDataSubjectLink(db, requestId, token, { publicUrl: ctx.config.publicUrl, now: ctx.now }),
-  );
+  await sendMail(ctx, `data-subject:${requestId}`, 'data-subject-link', async (db) => {
+    const recipient = await linkRecipient(db, requestId, ctx.now);
+    return recipient ? dataSubjectLinkMail(recipient, token, ctx.config.publicUrl) : null;
+  });
 }
 
 export const MAIL_DATA_SUBJECT_LINK_HANDLER = handleJob(MAIL_DATA_SUBJECT_LINK, run);

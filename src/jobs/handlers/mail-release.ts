@@ -1,6 +1,6 @@
 import { selectEntryForMail } from '../../repositories/releases/entries.js';
-import { selectOffer } from '../../repositories/releases/offers.js';
-import { entryToken, offerToken, releaseSettings } from '../../services/releases/settings.js';
+import { selectOffer } from '../../repositories/releases/release-offers.js';
+import { entryToken, offerToken, releaseSettings } from '../../services/releases/release-settings.js';
 import {
   type ReleaseMailFacts,
   releaseEntryMail,

@@ -1,5 +1,5 @@
 import { drawRelease } from '../../services/releases/draw.js';
-import { releaseSettings } from '../../services/releases/settings.js';
+import { releaseSettings } from '../../services/releases/release-settings.js';
 import { RELEASES_DRAW } from '../definitions/releases-draw.js';
 import { handleJob } from '../handler.js';
 

@@ -1,5 +1,5 @@
 import { expireReleaseOffer } from '../../services/releases/offers.js';
-import { releaseSettings } from '../../services/releases/settings.js';
+import { releaseSettings } from '../../services/releases/release-settings.js';
 import { RELEASES_OFFER_EXPIRED } from '../definitions/releases-offer-expired.js';
 import { handleJob } from '../handler.js';
 

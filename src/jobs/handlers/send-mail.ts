@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { OutgoingMail } from '../../domain/mail.js';
 import { type DeliveryOutcome, deliverOnce } from '../../services/mail/deliver.js';
-import type { OutgoingMail } from '../../services/mail/message.js';
 import type { JobContext } from '../handler.js';
 
 /** Sends one message of a job through the delivery ledger, renewing the job's lease right before SMTP. */

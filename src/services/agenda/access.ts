@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, requireOfficeInScope, requirePermission } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
-import * as repo from '../../repositories/agenda.js';
-import type { Permission } from '../staff/roles.js';
-import { type Actor, requireOfficeInScope, requirePermission } from '../staff/scope.js';
+import type { Permission } from '../../domain/roles.js';
+import { selectLine } from '../../repositories/agenda/lines.js';
 
-export type LineRow = NonNullable<Awaited<ReturnType<typeof repo.selectLine>>>;
+export type LineRow = NonNullable<Awaited<ReturnType<typeof selectLine>>>;
 
 /**
  * A capacity line the actor may work on: the permission first, then the office scope, so a line of
@@ -18,7 +18,7 @@ export async function lineForActor(
   permission: Permission,
 ): Promise<LineRow> {
   requirePermission(actor, permission);
-  const line = Number.isSafeInteger(lineId) ? await repo.selectLine(db, lineId) : undefined;
+  const line = Number.isSafeInteger(lineId) ? await selectLine(db, lineId) : undefined;
   if (!line) throw notFound();
   requireOfficeInScope(actor, { code: line.office_code, seccionalCode: line.seccional_code });
   return line;

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { CHANNELS } from '../../domain/channels.js';
-import * as repo from '../../repositories/agenda.js';
-import { selectOfficesInScope } from '../../repositories/staff/offices.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../staff/scope.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import { insertLine, selectLineProcedures, selectLinesInScope } from '../../repositories/agenda/lines.js';
+import { selectOffice, selectOfficesInScope } from '../../repositories/catalogue/offices.js';
+import { selectProcedures } from '../../repositories/catalogue/procedures.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { lineForActor } from './access.js';
 
 export interface LineListItem {
@@ -21,7 +22,7 @@ export interface LineListItem {
 
 export async function listLines(db: Kysely<DB>, actor: Actor): Promise<LineListItem[]> {
   requirePermission(actor, 'agenda.view');
-  const rows = await repo.selectLinesInScope(db, officeScopeOf(actor));
+  const rows = await selectLinesInScope(db, officeScopeOf(actor));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -32,6 +33,11 @@ export async function listLines(db: Kysely<DB>, actor: Actor): Promise<LineListI
     procedures: Number(r.procedures ?? 0),
     templates: Number(r.templates ?? 0),
   }));
+}
+
+/** The active procedures booked by appointment: what a capacity line may attend. */
+async function bookableProcedures(db: Kysely<DB>) {
+  return (await selectProcedures(db)).filter((p) => p.requires_appointment);
 }
 
 export interface LineFormOptions {
@@ -47,14 +53,7 @@ export async function lineFormOptions(
 ): Promise<LineFormOptions> {
   requirePermission(actor, 'agenda.view');
   const offices = await selectOfficesInScope(db, officeScopeOf(actor));
-  const procedures = await db
-    .selectFrom('procedures')
-    .select(['code', 'name_es', 'name_en', 'channels'])
-    .where('requires_appointment', '=', true)
-    .where('active', '=', true)
-    .orderBy('sort_order')
-    .orderBy('code')
-    .execute();
+  const procedures = await bookableProcedures(db);
   return {
     offices: offices.filter((o) => o.active).map((o) => ({ code: o.code, name: o.name })),
     channels: CHANNELS,
@@ -73,23 +72,14 @@ export async function createLine(db: Kysely<DB>, actor: Actor, input: FormInput,
   const officeCode = form.text('office', { max: 10 });
   const channel = form.choice('channel', CHANNELS);
   const name = form.text('name', { min: 3, max: 200 });
-  const all = await db
-    .selectFrom('procedures')
-    .select(['code', 'channels'])
-    .where('requires_appointment', '=', true)
-    .where('active', '=', true)
-    .execute();
+  const all = await bookableProcedures(db);
   const procedures = form.choices(
     'procedures',
     all.map((p) => p.code),
     { min: 1 },
   );
   if (!form.has('office')) {
-    const office = await db
-      .selectFrom('offices')
-      .select(['code', 'seccional_code', 'active'])
-      .where('code', '=', officeCode)
-      .executeTakeFirst();
+    const office = await selectOffice(db, officeCode);
     if (!office?.active) form.fail('office', 'agenda.officeUnknown');
     else if (!officeInScope(actor, { code: office.code, seccionalCode: office.seccional_code }))
       form.fail('office', 'agenda.officeOutOfScope');
@@ -99,11 +89,9 @@ export async function createLine(db: Kysely<DB>, actor: Actor, input: FormInput,
   }
   form.done();
   return db.transaction().execute(async (trx) => {
-    const id = await repo.insertLine(trx, { officeCode, channel: channel as string, name, procedures });
+    const id = await insertLine(trx, { officeCode, channel: channel as string, name, procedures });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'capacity_line.create',
       entityType: 'capacity_line',
       entityId: String(id),
@@ -117,5 +105,5 @@ export async function createLine(db: Kysely<DB>, actor: Actor, input: FormInput,
 
 export async function getLine(db: Kysely<DB>, actor: Actor, lineId: number) {
   const line = await lineForActor(db, actor, lineId, 'agenda.view');
-  return { line, procedures: await repo.selectLineProcedures(db, line.id) };
+  return { line, procedures: await selectLineProcedures(db, line.id) };
 }

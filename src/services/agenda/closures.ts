@@ -2,23 +2,33 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../config.js';
 import type { DB } from '../../db/schema.js';
 import { transaction } from '../../db/transaction.js';
+import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { civilDateOf } from '../../domain/civil-time.js';
-import * as repo from '../../repositories/agenda.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import {
+  insertClosure,
+  selectClosuresInScope,
+  setCancelledAppointments,
+} from '../../repositories/agenda/closures.js';
+import { selectLine, selectLinesInScope } from '../../repositories/agenda/lines.js';
+import {
+  closeSlots,
+  lockClosureSlots,
+  selectActiveAppointmentsOfSlots,
+} from '../../repositories/agenda/slots.js';
+import { selectOffice, selectOfficesInScope } from '../../repositories/catalogue/offices.js';
 import { dropCitizenHolds } from '../../repositories/holds/citizen.js';
-import { selectOfficesInScope } from '../../repositories/staff/offices.js';
 import { cancelAppointmentInTransaction } from '../appointments.js';
-import { recordAudit } from '../audit.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { issueRebookPass } from '../rebook/keep-place.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import { type Actor, officeInScope, officeScopeOf, requirePermission } from '../staff/scope.js';
 import { readRange } from './publish.js';
 
 /** A closure covers at most a year; longer absences are a deactivated office. */
-export const MAX_CLOSURE_DAYS = 366;
+const MAX_CLOSURE_DAYS = 366;
 
 export async function listClosures(db: Kysely<DB>, actor: Actor, now: Date) {
   requirePermission(actor, 'agenda.view');
-  return repo.selectClosuresInScope(db, officeScopeOf(actor), civilDateOf(now));
+  return selectClosuresInScope(db, officeScopeOf(actor), civilDateOf(now));
 }
 
 export async function closureFormOptions(db: Kysely<DB>, actor: Actor) {
@@ -26,7 +36,7 @@ export async function closureFormOptions(db: Kysely<DB>, actor: Actor) {
   const scope = officeScopeOf(actor);
   return {
     offices: (await selectOfficesInScope(db, scope)).map((o) => ({ code: o.code, name: o.name })),
-    lines: (await repo.selectLinesInScope(db, scope)).map((l) => ({
+    lines: (await selectLinesInScope(db, scope)).map((l) => ({
       id: l.id,
       name: l.name,
       officeCode: l.office_code,
@@ -54,75 +64,56 @@ export async function closeAgenda(
   const lineRaw = form.optionalText('line', { max: 16, pattern: /^\d+$/ });
   const reason = form.text('reason', { min: 3, max: 300 });
   const range = readRange(form, now, MAX_CLOSURE_DAYS);
-  const office = officeCode
-    ? await db
-        .selectFrom('offices')
-        .select(['code', 'seccional_code'])
-        .where('code', '=', officeCode)
-        .executeTakeFirst()
-    : undefined;
+  const office = officeCode ? await selectOffice(db, officeCode) : undefined;
   if (!office) form.fail('office', 'agenda.officeUnknown');
   else if (!officeInScope(actor, { code: office.code, seccionalCode: office.seccional_code }))
     form.fail('office', 'agenda.officeOutOfScope');
   const lineId = lineRaw === null ? null : Number(lineRaw);
   if (lineId !== null && office) {
-    const line = await repo.selectLine(db, lineId);
+    const line = await selectLine(db, lineId);
     if (line?.office_code !== office.code) form.fail('line', 'agenda.closure.lineOfOtherOffice');
   }
   form.done();
   const ctx = { now, config };
   return transaction(db, async (trx) => {
-    const closure = await trx
-      .insertInto('agenda_closures')
-      .values({
-        office_code: officeCode,
-        capacity_line_id: lineId,
-        from_date: range.from,
-        to_date: range.to,
-        reason,
-        created_by: actor.staffId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const slotIds = (await repo.lockClosureSlots(trx, { officeCode, lineId, ...range })).map((s) => s.id);
-    await repo.closeSlots(trx, slotIds);
+    const closureId = await insertClosure(trx, {
+      officeCode,
+      lineId,
+      ...range,
+      reason,
+      staffId: actor.staffId,
+    });
+    const slotIds = (await lockClosureSlots(trx, { officeCode, lineId, ...range })).map((s) => s.id);
+    await closeSlots(trx, slotIds);
     await dropCitizenHolds(trx, slotIds);
-    const appointments = await repo.selectActiveAppointmentsOfSlots(trx, slotIds);
+    const appointments = await selectActiveAppointmentsOfSlots(trx, slotIds);
     let cancelled = 0;
     let kept = 0;
     for (const a of appointments) {
       if (!(await cancelAppointmentInTransaction(trx, a, 'closure', ctx))) continue;
       cancelled++;
-      const pass = await issueRebookPass(trx, a, closure.id, ctx);
+      const pass = await issueRebookPass(trx, a, closureId, ctx);
       if (pass.kept) kept++;
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'appointment.cancel',
         entityType: 'appointment',
         entityId: a.code,
         officeCode: a.office_code,
         before: { status: 'booked' },
-        after: { status: 'cancelled', reason: 'closure', closureId: closure.id, rebookPassId: pass.passId },
+        after: { status: 'cancelled', reason: 'closure', closureId: closureId, rebookPassId: pass.passId },
       });
     }
-    await trx
-      .updateTable('agenda_closures')
-      .set({ cancelled_appointments: cancelled })
-      .where('id', '=', closure.id)
-      .execute();
+    await setCancelledAppointments(trx, closureId, cancelled);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda.close',
       entityType: 'agenda_closure',
-      entityId: String(closure.id),
+      entityId: String(closureId),
       officeCode,
       before: null,
       after: { officeCode, capacityLineId: lineId, ...range, reason, slots: slotIds.length, cancelled, kept },
     });
-    return { closureId: closure.id, cancelled, kept, slots: slotIds.length };
+    return { closureId: closureId, cancelled, kept, slots: slotIds.length };
   });
 }

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { civilDateOf } from '../../domain/civil-time.js';
-import * as repo from '../../repositories/agenda.js';
-import type { Actor } from '../staff/scope.js';
+import { selectLineProcedures } from '../../repositories/agenda/lines.js';
+import { selectReservations } from '../../repositories/agenda/reservations.js';
+import { selectUpcomingDays } from '../../repositories/agenda/slots.js';
+import { selectTemplates } from '../../repositories/agenda/templates.js';
 import { lineForActor } from './access.js';
 import { templateView } from './templates.js';
 
@@ -10,11 +13,11 @@ import { templateView } from './templates.js';
 export async function lineDetail(db: Kysely<DB>, actor: Actor, lineId: number, now: Date) {
   const line = await lineForActor(db, actor, lineId, 'agenda.view');
   const today = civilDateOf(now);
-  const days = await repo.selectUpcomingDays(db, line.id, today);
+  const days = await selectUpcomingDays(db, line.id, today);
   return {
     line,
-    procedures: await repo.selectLineProcedures(db, line.id),
-    templates: (await repo.selectTemplates(db, line.id)).map(templateView),
+    procedures: await selectLineProcedures(db, line.id),
+    templates: (await selectTemplates(db, line.id)).map(templateView),
     days: days.map((d) => ({
       date: d.local_date,
       slots: Number(d.slots),
@@ -23,7 +26,7 @@ export async function lineDetail(db: Kysely<DB>, actor: Actor, lineId: number, n
       reserved: Number(d.reserved),
       status: d.status,
     })),
-    reservations: (await repo.selectReservations(db, line.id, today)).map((r) => ({
+    reservations: (await selectReservations(db, line.id, today)).map((r) => ({
       date: r.local_date,
       percent: r.percent,
     })),

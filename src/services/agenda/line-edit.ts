@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { notFound } from '../../domain/errors.js';
-import * as repo from '../../repositories/agenda.js';
-import * as edit from '../../repositories/agenda-edit.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import * as lines from '../../repositories/agenda/lines.js';
+import { selectProcedures } from '../../repositories/catalogue/procedures.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { type LineRow, lineForActor } from './access.js';
 
 export interface LineEditOptions {
@@ -29,8 +29,8 @@ export async function lineEditForm(
   locale: 'es' | 'en',
 ): Promise<{ line: LineRow; procedures: string[]; options: LineEditOptions }> {
   const line = await lineForActor(db, actor, lineId, 'agenda.manage');
-  const procedures = await repo.selectLineProcedures(db, line.id);
-  const all = await edit.selectProcedureFacts(db);
+  const procedures = await lines.selectLineProcedures(db, line.id);
+  const all = await selectProcedures(db, { includeInactive: true });
   return {
     line,
     procedures,
@@ -57,7 +57,7 @@ export async function updateLine(
   const line = await lineForActor(db, actor, lineId, 'agenda.manage');
   const form = new FormReader(input);
   const name = form.text('name', { min: 3, max: 200 });
-  const all = await edit.selectProcedureFacts(db);
+  const all = await selectProcedures(db, { includeInactive: true });
   const procedures = form.choices(
     'procedures',
     all.map((p) => p.code),
@@ -70,18 +70,16 @@ export async function updateLine(
     form.fail('procedures', 'agenda.line.procedureWithdrawn');
   form.done();
   await db.transaction().execute(async (trx) => {
-    const locked = await edit.lockLine(trx, line.id);
+    const locked = await lines.lockLine(trx, line.id);
     if (!locked) throw notFound();
-    const before = { name: locked.name, procedures: await repo.selectLineProcedures(trx, line.id) };
+    const before = { name: locked.name, procedures: await lines.selectLineProcedures(trx, line.id) };
     // In code order, as the line's procedures are read, so an unchanged list compares equal.
     const after = { name, procedures: [...procedures].sort() };
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    await edit.updateLineName(trx, line.id, name);
-    await edit.setLineProcedures(trx, line.id, procedures);
+    await lines.updateLineName(trx, line.id, name);
+    await lines.setLineProcedures(trx, line.id, procedures);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'capacity_line.update',
       entityType: 'capacity_line',
       entityId: String(line.id),
@@ -100,7 +98,7 @@ export async function lineDeactivation(
   now: Date,
 ): Promise<{ line: LineRow; upcomingBooked: number }> {
   const line = await lineForActor(db, actor, lineId, 'agenda.manage');
-  return { line, upcomingBooked: await edit.countUpcomingBooked(db, line.id, now) };
+  return { line, upcomingBooked: await lines.countUpcomingBooked(db, line.id, now) };
 }
 
 /**
@@ -117,14 +115,12 @@ export async function setLineActive(
 ): Promise<void> {
   const line = await lineForActor(db, actor, lineId, 'agenda.manage');
   await db.transaction().execute(async (trx) => {
-    const locked = await edit.lockLine(trx, line.id);
+    const locked = await lines.lockLine(trx, line.id);
     if (!locked) throw notFound();
     if (locked.active === active) return;
-    await edit.setLineActive(trx, line.id, active);
+    await lines.setLineActive(trx, line.id, active);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: active ? 'capacity_line.activate' : 'capacity_line.deactivate',
       entityType: 'capacity_line',
       entityId: String(line.id),
@@ -132,7 +128,7 @@ export async function setLineActive(
       before: { active: locked.active },
       after: active
         ? { active }
-        : { active, upcomingBookedKept: await edit.countUpcomingBooked(trx, line.id, now) },
+        : { active, upcomingBookedKept: await lines.countUpcomingBooked(trx, line.id, now) },
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { planSlots } from '../../domain/agenda.js';
 import {
   addDays,
@@ -10,19 +11,22 @@ import {
   isoWeekday,
 } from '../../domain/civil-time.js';
 import { AppError, notFound } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
-import * as repo from '../../repositories/agenda.js';
-import { lockLine } from '../../repositories/agenda-edit.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
+import { selectClosuresOfLine } from '../../repositories/agenda/closures.js';
+import { lockLine } from '../../repositories/agenda/lines.js';
+import { applyReservation, selectReservations } from '../../repositories/agenda/reservations.js';
+import { insertSlotsIfNew, type SlotRow, selectExistingStarts } from '../../repositories/agenda/slots.js';
+import { selectHolidayOverrides } from '../../repositories/agenda/tax-calendar.js';
+import { selectTemplate } from '../../repositories/agenda/templates.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import type { LineRow } from './access.js';
 import { templateForActor, weeklyTemplateOf } from './templates.js';
 
 /** The longest range one publication may cover (a quarter). */
-export const MAX_PUBLISH_DAYS = 92;
+const MAX_PUBLISH_DAYS = 92;
 
-export interface PlannedDay {
+interface PlannedDay {
   date: CivilDate;
   slots: number;
   places: number;
@@ -39,7 +43,7 @@ export interface PublicationPlan {
   newPlaces: number;
   /** Slots of the range that were already published (left as they are). */
   alreadyPublished: number;
-  rows: repo.SlotRow[];
+  rows: SlotRow[];
 }
 
 /**
@@ -70,8 +74,8 @@ async function planFor(
   from: CivilDate,
   to: CivilDate,
 ): Promise<PublicationPlan> {
-  const holidays = new HolidayCalendar(await db.selectFrom('holiday_overrides').selectAll().execute());
-  const closures = await repo.selectClosuresOfLine(db, line, from, to);
+  const holidays = new HolidayCalendar(await selectHolidayOverrides(db));
+  const closures = await selectClosuresOfLine(db, line, from, to);
   const closed = (d: CivilDate) => closures.some((c) => c.from_date <= d && d <= c.to_date);
   const weekly = weeklyTemplateOf(template);
   const skipped: PublicationPlan['skipped'] = [];
@@ -81,8 +85,8 @@ async function planFor(
     else if (closed(date)) skipped.push({ date, reason: 'closure' });
   }
   const planned = planSlots(weekly, from, to, { isClosed: (d) => holidays.isHoliday(d) || closed(d) });
-  const existing = await repo.selectExistingStarts(db, line.id, from, to);
-  const rows: repo.SlotRow[] = [];
+  const existing = await selectExistingStarts(db, line.id, from, to);
+  const rows: SlotRow[] = [];
   const perDay = new Map<CivilDate, PlannedDay>();
   let alreadyPublished = 0;
   for (const s of planned) {
@@ -168,20 +172,18 @@ export async function publishTemplate(
   form.done();
   return db.transaction().execute(async (trx) => {
     const locked = await lockLine(trx, line.id);
-    const template = await repo.selectTemplate(trx, asked.id);
+    const template = await selectTemplate(trx, asked.id);
     if (!locked || !template) throw notFound();
     requireActive(locked, template);
     const plan = await planFor(trx, line, template, from, to);
-    const created = await repo.insertSlotsIfNew(trx, plan.rows);
-    for (const r of await repo.selectReservations(trx, line.id, from)) {
-      if (r.local_date <= to) await repo.applyReservation(trx, line.id, r.local_date, r.percent);
+    const created = await insertSlotsIfNew(trx, plan.rows);
+    for (const r of await selectReservations(trx, line.id, from)) {
+      if (r.local_date <= to) await applyReservation(trx, line.id, r.local_date, r.percent);
     }
     const places = created.reduce((n, s) => n + s.capacity, 0);
     if (created.length === 0) return { slots: 0, places: 0 };
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda.publish',
       entityType: 'agenda_template',
       entityId: String(template.id),

@@ -1,17 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { type CivilDate, isCivilDate } from '../../domain/civil-time.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
-import * as repo from '../../repositories/agenda.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import { lockLine, selectLine } from '../../repositories/agenda/lines.js';
+import {
+  applyReservation,
+  selectReservationPercent,
+  upsertReservation,
+} from '../../repositories/agenda/reservations.js';
+import {
+  selectDaySlots,
+  selectSlotDate,
+  selectSlotForUpdate,
+  updateSlotCapacity,
+} from '../../repositories/agenda/slots.js';
+import { selectDeadlineDays } from '../../repositories/agenda/tax-calendar.js';
 import { reclaimExpiredHolds } from '../../repositories/holds/expired.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { lineForActor } from './access.js';
 import { readRange } from './publish.js';
 
 /** A bulk reserve covers at most a year of the tax calendar. */
-export const MAX_RESERVE_RANGE_DAYS = 366;
+const MAX_RESERVE_RANGE_DAYS = 366;
 
 export interface DaySlot {
   id: number;
@@ -27,18 +39,9 @@ export interface DaySlot {
 export async function daySlots(db: Kysely<DB>, actor: Actor, lineId: number, date: string) {
   const line = await lineForActor(db, actor, lineId, 'agenda.view');
   if (!isCivilDate(date)) throw notFound();
-  const rows = await repo.selectDaySlots(db, line.id, date);
-  const reservation = await db
-    .selectFrom('deadline_reservations')
-    .select('percent')
-    .where('capacity_line_id', '=', line.id)
-    .where('local_date', '=', date)
-    .executeTakeFirst();
-  const deadlines = await db
-    .selectFrom('tax_deadlines')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('due_date', '=', date)
-    .executeTakeFirstOrThrow();
+  const rows = await selectDaySlots(db, line.id, date);
+  const reservationPercent = await selectReservationPercent(db, line.id, date);
+  const isDeadlineDay = (await selectDeadlineDays(db, date, date)).length > 0;
   const slots: DaySlot[] = rows.map((r) => ({
     id: r.id,
     startsAt: r.starts_at,
@@ -53,9 +56,18 @@ export async function daySlots(db: Kysely<DB>, actor: Actor, lineId: number, dat
     line,
     date: date as CivilDate,
     slots,
-    reservationPercent: reservation?.percent ?? null,
-    isDeadlineDay: Number(deadlines.n) > 0,
+    reservationPercent: reservationPercent ?? null,
+    isDeadlineDay,
   };
+}
+
+/** One slot of a line with its day, for the slot's own page (NOT_FOUND for a slot of another line). */
+export async function slotOfLine(db: Kysely<DB>, actor: Actor, lineId: number, slotId: number) {
+  const date = Number.isNaN(slotId) ? undefined : await selectSlotDate(db, slotId);
+  const day = await daySlots(db, actor, lineId, date ?? '');
+  const slot = day.slots.find((s) => s.id === slotId);
+  if (!slot) throw notFound();
+  return { ...day, slot };
 }
 
 /**
@@ -76,21 +88,19 @@ export async function setSlotCapacity(
   const capacity = form.integer('capacity', { min: 0, max: 500 });
   form.done();
   return db.transaction().execute(async (trx) => {
-    const slot = await repo.selectSlotForUpdate(trx, slotId);
+    const slot = await selectSlotForUpdate(trx, slotId);
     if (!slot || slot.capacity_line_id !== line.id) throw notFound();
     await reclaimExpiredHolds(trx, slot.id, now);
-    const changed = await repo.updateSlotCapacity(trx, slot.id, capacity as number);
+    const changed = await updateSlotCapacity(trx, slot.id, capacity as number);
     if (!changed) {
-      const fresh = await repo.selectSlotForUpdate(trx, slot.id);
+      const fresh = await selectSlotForUpdate(trx, slot.id);
       throw validationFailed([
         { field: 'capacity', key: 'agenda.slot.belowTaken', params: { taken: fresh?.taken ?? slot.taken } },
       ]);
     }
     if (changed.capacity !== slot.capacity) {
       await recordAudit(trx, {
-        occurredAt: now,
-        actorStaffId: actor.staffId,
-        actor: actor.label,
+        ...auditedAs(actor, now),
         action: 'slot.capacity',
         entityType: 'slot',
         entityId: String(slot.id),
@@ -119,17 +129,11 @@ export async function setDeadlineReservation(
   const date = form.text('date', { max: 10 });
   if (!form.has('date') && !isCivilDate(date)) form.fail('date', 'admin.field.date');
   const percent = form.integer('percent', { min: 0, max: 100 });
-  if (!form.has('date')) {
-    const deadline = await db
-      .selectFrom('tax_deadlines')
-      .select('due_date')
-      .where('due_date', '=', date)
-      .executeTakeFirst();
-    if (!deadline) form.fail('date', 'agenda.reserve.notDeadline');
-  }
+  if (!form.has('date') && (await selectDeadlineDays(db, date, date)).length === 0)
+    form.fail('date', 'agenda.reserve.notDeadline');
   form.done();
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
+    await lockLine(trx, line.id);
     await reserveDay(trx, line, date, percent as number, actor, now);
     return date;
   });
@@ -144,27 +148,16 @@ async function reserveDay(
   actor: Actor,
   now: Date,
 ): Promise<void> {
-  const before = await trx
-    .selectFrom('deadline_reservations')
-    .select('percent')
-    .where('capacity_line_id', '=', line.id)
-    .where('local_date', '=', date)
-    .executeTakeFirst();
-  await trx
-    .insertInto('deadline_reservations')
-    .values({ capacity_line_id: line.id, local_date: date, percent })
-    .onConflict((oc) => oc.columns(['capacity_line_id', 'local_date']).doUpdateSet({ percent }))
-    .execute();
-  await repo.applyReservation(trx, line.id, date, percent);
+  const before = await selectReservationPercent(trx, line.id, date);
+  await upsertReservation(trx, line.id, date, percent);
+  await applyReservation(trx, line.id, date, percent);
   await recordAudit(trx, {
-    occurredAt: now,
-    actorStaffId: actor.staffId,
-    actor: actor.label,
+    ...auditedAs(actor, now),
     action: 'agenda.reserve',
     entityType: 'capacity_line',
     entityId: String(line.id),
     officeCode: line.office_code,
-    before: before ? { date, percent: before.percent } : null,
+    before: before === undefined ? null : { date, percent: before },
     after: { date, percent },
   });
 }
@@ -184,23 +177,16 @@ export async function reserveDeadlineDays(
   const lineRaw = form.text('line', { max: 16, pattern: /^\d+$/ });
   const range = readRange(form, now, MAX_RESERVE_RANGE_DAYS);
   const percent = form.integer('percent', { min: 0, max: 100 });
-  if (!form.has('line') && !(await repo.selectLine(db, Number(lineRaw)))) {
+  if (!form.has('line') && !(await selectLine(db, Number(lineRaw)))) {
     form.fail('line', 'agenda.reserveDays.lineUnknown');
   }
   form.done();
   const line = await lineForActor(db, actor, Number(lineRaw), 'agenda.manage');
-  const days = await db
-    .selectFrom('tax_deadlines')
-    .select('due_date')
-    .distinct()
-    .where('due_date', '>=', range.from)
-    .where('due_date', '<=', range.to)
-    .orderBy('due_date')
-    .execute();
+  const days = await selectDeadlineDays(db, range.from, range.to);
   if (days.length === 0) throw validationFailed([{ field: 'from', key: 'agenda.reserveDays.none' }]);
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
-    for (const d of days) await reserveDay(trx, line, d.due_date, percent as number, actor, now);
+    await lockLine(trx, line.id);
+    for (const day of days) await reserveDay(trx, line, day, percent as number, actor, now);
     return { lineId: line.id, days: days.length };
   });
 }

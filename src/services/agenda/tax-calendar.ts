@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB, TaxObligation } from '../../db/schema.js';
+import { type Actor, requirePermission } from '../../domain/access.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
 import { type Deadline, monthlyDeadlines, naturalPersonIncomeDeadlines } from '../../domain/tax-calendar.js';
-import { type Actor, requirePermission } from '../staff/scope.js';
+import { selectDeadlinesOfYear, selectHolidayOverrides } from '../../repositories/agenda/tax-calendar.js';
 
 export interface DeadlineRow {
   obligation: TaxObligation;
@@ -37,16 +38,8 @@ function ruleDate(
 /** The stored tax calendar of a year (by due date), each row checked against the rule. */
 export async function listDeadlines(db: Kysely<DB>, actor: Actor, year: number): Promise<DeadlineRow[]> {
   requirePermission(actor, 'agenda.view');
-  const rows = await db
-    .selectFrom('tax_deadlines')
-    .selectAll()
-    .where('due_date', '>=', `${year}-01-01`)
-    .where('due_date', '<=', `${year}-12-31`)
-    .orderBy('due_date')
-    .orderBy('obligation')
-    .orderBy('last_digits')
-    .execute();
-  const holidays = new HolidayCalendar(await db.selectFrom('holiday_overrides').selectAll().execute());
+  const rows = await selectDeadlinesOfYear(db, year);
+  const holidays = new HolidayCalendar(await selectHolidayOverrides(db));
   const cache = new Map<string, Deadline[]>();
   return rows.map((r) => {
     const expected = ruleDate(r, holidays, cache);

@@ -1,15 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import type { WeeklyTemplate } from '../../domain/agenda.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
-import * as repo from '../../repositories/agenda.js';
-import * as edit from '../../repositories/agenda-edit.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
-import { clashingTemplate, readTemplate, templateForActor, weeklyTemplateOf } from './templates.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import { lockLine } from '../../repositories/agenda/lines.js';
+import * as templates from '../../repositories/agenda/templates.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
+import {
+  clashingTemplate,
+  readTemplate,
+  templateForActor,
+  templateValues,
+  weeklyTemplateOf,
+} from './templates.js';
 
-type TemplateRow = NonNullable<Awaited<ReturnType<typeof repo.selectTemplate>>>;
+type TemplateRow = NonNullable<Awaited<ReturnType<typeof templates.selectTemplate>>>;
 
 function auditOf(t: { name: string } & WeeklyTemplate) {
   return {
@@ -25,8 +31,8 @@ function auditOf(t: { name: string } & WeeklyTemplate) {
 
 /** Reads the template again under the line's lock (it may have changed since the form was read). */
 async function lockedTemplate(trx: Kysely<DB>, lineId: number, templateId: number): Promise<TemplateRow> {
-  if (!(await edit.lockLine(trx, lineId))) throw notFound();
-  const template = await repo.selectTemplate(trx, templateId);
+  if (!(await lockLine(trx, lineId))) throw notFound();
+  const template = await templates.selectTemplate(trx, templateId);
   if (template?.capacity_line_id !== lineId) throw notFound();
   return template;
 }
@@ -55,19 +61,9 @@ export async function updateTemplate(
     const before = auditOf({ name: current.name, ...weeklyTemplateOf(current) });
     const after = auditOf({ name, ...template });
     if (JSON.stringify(before) === JSON.stringify(after)) return;
-    await edit.updateTemplate(trx, current.id, {
-      name,
-      weekdays: [...template.weekdays],
-      opens_minute: template.opensMinute,
-      closes_minute: template.closesMinute,
-      slot_minutes: template.slotMinutes,
-      places: template.places,
-      breaks: [...template.breaks],
-    });
+    await templates.updateTemplate(trx, current.id, templateValues(name, template));
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda_template.update',
       entityType: 'agenda_template',
       entityId: String(current.id),
@@ -100,11 +96,9 @@ export async function setTemplateActive(
       throw validationFailed([
         { field: 'opens', key: 'agenda.template.overlaps', params: { name: clash.name } },
       ]);
-    await edit.setTemplateActive(trx, current.id, active);
+    await templates.setTemplateActive(trx, current.id, active);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: active ? 'agenda_template.activate' : 'agenda_template.deactivate',
       entityType: 'agenda_template',
       entityId: String(current.id),

@@ -1,12 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { AgendaBreak, DB } from '../../db/schema.js';
+import type { Actor } from '../../domain/access.js';
 import { templateProblems, type WeeklyTemplate } from '../../domain/agenda.js';
 import { isWallTime, minutesToWallTime, wallTimeToMinutes } from '../../domain/civil-time.js';
 import { notFound } from '../../domain/errors.js';
-import * as repo from '../../repositories/agenda.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import type { Actor } from '../staff/scope.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
+import { lockLine } from '../../repositories/agenda/lines.js';
+import {
+  insertTemplate,
+  selectTemplate,
+  selectTemplates,
+  type TemplateValues,
+} from '../../repositories/agenda/templates.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 import { type LineRow, lineForActor } from './access.js';
 
 export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
@@ -33,7 +39,7 @@ export interface TemplateView {
   active: boolean;
 }
 
-export function templateView(t: Awaited<ReturnType<typeof repo.selectTemplates>>[number]): TemplateView {
+export function templateView(t: Awaited<ReturnType<typeof selectTemplates>>[number]): TemplateView {
   return {
     id: t.id,
     name: t.name,
@@ -132,8 +138,21 @@ export async function clashingTemplate(
   template: WeeklyTemplate,
   exceptId: number | null = null,
 ): Promise<{ id: number; name: string } | undefined> {
-  const others = await repo.selectTemplates(trx, lineId);
+  const others = await selectTemplates(trx, lineId);
   return others.find((o) => o.active && o.id !== exceptId && overlaps(weeklyTemplateOf(o), template));
+}
+
+/** A template's columns as the repository stores them. */
+export function templateValues(name: string, template: WeeklyTemplate): TemplateValues {
+  return {
+    name,
+    weekdays: [...template.weekdays],
+    opens_minute: template.opensMinute,
+    closes_minute: template.closesMinute,
+    slot_minutes: template.slotMinutes,
+    places: template.places,
+    breaks: [...template.breaks],
+  };
 }
 
 export async function createTemplate(
@@ -148,38 +167,23 @@ export async function createTemplate(
   const { name, template } = readTemplate(form);
   return db.transaction().execute(async (trx) => {
     // The line row is locked so two templates added at once cannot both pass the overlap check.
-    await trx.selectFrom('capacity_lines').select('id').where('id', '=', line.id).forUpdate().execute();
+    await lockLine(trx, line.id);
     const clash = await clashingTemplate(trx, line.id, template);
     if (clash) {
       form.fail('opens', 'agenda.template.overlaps', { name: clash.name });
       form.done();
     }
-    const created = await trx
-      .insertInto('agenda_templates')
-      .values({
-        capacity_line_id: line.id,
-        name,
-        weekdays: [...template.weekdays],
-        opens_minute: template.opensMinute,
-        closes_minute: template.closesMinute,
-        slot_minutes: template.slotMinutes,
-        places: template.places,
-        breaks: JSON.stringify(template.breaks),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertTemplate(trx, line.id, templateValues(name, template));
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'agenda_template.create',
       entityType: 'agenda_template',
-      entityId: String(created.id),
+      entityId: String(id),
       officeCode: line.office_code,
       before: null,
       after: { capacityLineId: line.id, name, ...template },
     });
-    return created.id;
+    return id;
   });
 }
 
@@ -188,8 +192,8 @@ export async function templateForActor(
   actor: Actor,
   templateId: number,
   permission: 'agenda.view' | 'agenda.manage',
-): Promise<{ line: LineRow; template: NonNullable<Awaited<ReturnType<typeof repo.selectTemplate>>> }> {
-  const template = Number.isSafeInteger(templateId) ? await repo.selectTemplate(db, templateId) : undefined;
+): Promise<{ line: LineRow; template: NonNullable<Awaited<ReturnType<typeof selectTemplate>>> }> {
+  const template = Number.isSafeInteger(templateId) ? await selectTemplate(db, templateId) : undefined;
   if (!template) throw notFound();
   const line = await lineForActor(db, actor, template.capacity_line_id, permission);
   return { line, template };

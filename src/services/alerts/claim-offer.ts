@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
-import { selectOffer, selectToken } from '../../repositories/alerts.js';
+import { decideOffer, selectOffer } from '../../repositories/alerts/offers.js';
+import { fulfilSubscription } from '../../repositories/alerts/subscriptions.js';
+import { selectToken } from '../../repositories/alerts/tokens.js';
 import { selectLiveHold, turnOfferHoldIntoCitizenHold } from '../../repositories/holds/kept.js';
 import { type OfferView, toOfferView } from './offer-view.js';
 import type { AlertSettings } from './settings.js';
@@ -73,17 +75,8 @@ export async function claimOffer(
     );
     const hold = await turnOfferHoldIntoCitizenHold(trx, row.hold_id, keepUntil, now);
     if (!hold) throw new AppError('HOLD_EXPIRED', 'alerts.error.offerGone');
-    await trx
-      .updateTable('alert_offers')
-      .set({ status: 'claimed', decided_at: now })
-      .where('id', '=', row.id)
-      .execute();
-    await trx
-      .updateTable('alert_subscriptions')
-      .set({ status: 'fulfilled', closed_at: now })
-      .where('id', '=', row.subscription_id)
-      .where('status', '=', 'active')
-      .execute();
+    await decideOffer(trx, row.id, 'claimed', now);
+    await fulfilSubscription(trx, row.subscription_id, now);
     return { offer: { ...offer, state: 'claimed' }, holdId: hold.id, holdExpiresAt: hold.expires_at };
   });
 }

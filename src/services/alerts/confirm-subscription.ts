@@ -4,7 +4,13 @@ import { civilDateOf } from '../../domain/civil-time.js';
 import { notFound } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { ALERTS_MATCH } from '../../jobs/definitions/alerts-match.js';
-import { type SubscriptionRow, selectSubscription, selectToken } from '../../repositories/alerts.js';
+import {
+  activateSubscription,
+  closeSubscription,
+  type SubscriptionRow,
+  selectSubscription,
+} from '../../repositories/alerts/subscriptions.js';
+import { selectToken } from '../../repositories/alerts/tokens.js';
 import { enqueue } from '../../repositories/jobs.js';
 import { describeSubscription, type SubscriptionSummary } from './describe.js';
 import { hashToken, isTokenShaped } from './tokens.js';
@@ -50,19 +56,10 @@ export async function confirmSubscription(
     if (subscription.status !== 'pending') return { outcome: 'closed', subscription };
     const row = await selectSubscription(trx, subscription.id);
     if (row && row.date_to < civilDateOf(now)) {
-      await trx
-        .updateTable('alert_subscriptions')
-        .set({ status: 'ended', closed_at: now })
-        .where('id', '=', subscription.id)
-        .execute();
+      await closeSubscription(trx, subscription.id, 'ended', now);
       return { outcome: 'closed', subscription: { ...subscription, status: 'ended' } };
     }
-    await trx
-      .updateTable('alert_subscriptions')
-      .set({ status: 'active', confirmed_at: now })
-      .where('id', '=', subscription.id)
-      .where('status', '=', 'pending')
-      .execute();
+    await activateSubscription(trx, subscription.id, now);
     await enqueue(trx, ALERTS_MATCH, {}, { runAt: now });
     return { outcome: 'confirmed', subscription: { ...subscription, status: 'active' } };
   });

@@ -1,6 +1,6 @@
+import { formatCivilDate } from '../../i18n/format.js';
 import { type Locale, translator } from '../../i18n/index.js';
-import type { SubscriptionRow } from '../../repositories/alerts.js';
-import { formatCivilDate } from '../mail/format.js';
+import type { SubscriptionRow } from '../../repositories/alerts/subscriptions.js';
 
 /** A subscription as people read it, in its language. */
 export interface SubscriptionSummary {

@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { civilDateOf } from '../../domain/civil-time.js';
+import {
+  deleteClosedSubscriptions,
+  endOverdueSubscriptions,
+} from '../../repositories/alerts/subscriptions.js';
+import { deleteExpiredTokens } from '../../repositories/alerts/tokens.js';
 
 /** A subscription nobody confirmed within this time ends. */
 export const PENDING_DAYS = 7;
 /** Ended, fulfilled and unsubscribed subscriptions (with their e-mail address) are deleted after this. */
-export const KEEP_CLOSED_DAYS = 30;
+const KEEP_CLOSED_DAYS = 30;
 
 /**
  * Ends subscriptions whose date range is over or that were never confirmed, deletes expired link
@@ -17,34 +22,9 @@ export async function endFinishedSubscriptions(
 ): Promise<{ ended: number; deleted: number }> {
   const today = civilDateOf(now);
   const pendingSince = new Date(now.getTime() - PENDING_DAYS * 86_400_000);
-  const ended = await db
-    .updateTable('alert_subscriptions')
-    .set({ status: 'ended', closed_at: now })
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', 'in', ['pending', 'active']), eb('date_to', '<', today)]),
-        eb.and([eb('status', '=', 'pending'), eb('created_at', '<', pendingSince)]),
-      ]),
-    )
-    .returning('id')
-    .execute();
-  await db.deleteFrom('alert_tokens').where('expires_at', '<', now).execute();
+  const ended = await endOverdueSubscriptions(db, { today, pendingSince, now });
+  await deleteExpiredTokens(db, now);
   const closedBefore = new Date(now.getTime() - KEEP_CLOSED_DAYS * 86_400_000);
-  const deleted = await db
-    .deleteFrom('alert_subscriptions')
-    .where('status', 'in', ['ended', 'fulfilled', 'unsubscribed'])
-    .where('closed_at', '<', closedBefore)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('alert_offers as o')
-            .select('o.id')
-            .whereRef('o.subscription_id', '=', 'alert_subscriptions.id')
-            .where('o.status', '=', 'offered'),
-        ),
-      ),
-    )
-    .returning('id')
-    .execute();
-  return { ended: ended.length, deleted: deleted.length };
+  const deleted = await deleteClosedSubscriptions(db, closedBefore);
+  return { ended, deleted };
 }

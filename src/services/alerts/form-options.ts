@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Channel } from '../../domain/channels.js';
 import type { Locale } from '../../i18n/index.js';
-import { selectChannels } from '../../repositories/catalog.js';
-import { listOffices, listProcedures } from '../catalog.js';
+import { listChannels } from '../catalogue/channels.js';
+import { listOffices } from '../catalogue/offices.js';
+import { listProcedures } from '../catalogue/procedures.js';
 
 export interface AlertFormOptions {
   procedures: { code: string; name: string; channels: Channel[] }[];
@@ -25,10 +26,7 @@ export async function alertFormOptions(
   const procedures = (await listProcedures(db, locale))
     .filter((p) => p.requiresAppointment)
     .map((p) => ({ code: p.code, name: p.name, channels: p.channels }));
-  const channels = (await selectChannels(db)).map((c) => ({
-    code: c.code as Channel,
-    name: locale === 'en' ? c.name_en : c.name_es,
-  }));
+  const channels = (await listChannels(db, locale)).map((c) => ({ code: c.code, name: c.name }));
   const procedure = procedures.find((p) => p.code === chosen.procedure);
   const channel = procedure?.channels.find((c) => c === chosen.channel);
   const officeRows = await listOffices(

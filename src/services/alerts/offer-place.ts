@@ -5,16 +5,19 @@ import { civilDateOf } from '../../domain/civil-time.js';
 import { ALERTS_OFFER_EXPIRED } from '../../jobs/definitions/alerts-offer-expired.js';
 import { MAIL_ALERT_OFFER } from '../../jobs/definitions/mail-alert-offer.js';
 import {
-  type Candidate,
   givePlaceBack,
-  insertOffer,
   lockSlot,
   type SlotForOffer,
-  selectCandidates,
   selectSlotFor,
-  selectWaitingSubscriptions,
   takePlace,
-} from '../../repositories/alerts.js';
+} from '../../repositories/alerts/offer-slots.js';
+import {
+  type Candidate,
+  expireStaleOffers,
+  insertOffer,
+  selectCandidates,
+} from '../../repositories/alerts/offers.js';
+import { selectWaitingSubscriptions } from '../../repositories/alerts/subscriptions.js';
 import { insertOfferHold } from '../../repositories/holds/kept.js';
 import { enqueue } from '../../repositories/jobs.js';
 import type { AlertSettings } from './settings.js';
@@ -71,27 +74,6 @@ async function offerTo(
   return undefined;
 }
 
-/**
- * Marks offers whose claim window ended as expired (so their subscribers can be offered other places)
- * and returns, one entry per offer, the slots of those whose hold was already gone.
- */
-export async function expireStaleOffers(trx: Kysely<DB>, now: Date, slotId?: number): Promise<number[]> {
-  const rows = await trx
-    .updateTable('alert_offers as o')
-    .set({ status: 'expired', decided_at: now })
-    .where('o.status', '=', 'offered')
-    .where('o.expires_at', '<=', now)
-    .$if(slotId !== undefined, (q) => q.where('o.slot_id', '=', slotId as number))
-    .returning((eb) => [
-      'o.slot_id',
-      eb
-        .not(eb.exists(eb.selectFrom('holds as h').select('h.id').whereRef('h.id', '=', 'o.hold_id')))
-        .as('hold_gone'),
-    ])
-    .execute();
-  return rows.filter((r) => r.hold_gone).map((r) => r.slot_id);
-}
-
 export interface OfferPlaceOptions {
   /**
    * True when the caller already counts this place in `slots.taken` (the appointment being cancelled,
@@ -121,21 +103,6 @@ export async function offerPlace(
     : await offerTo(trx, slot, await selectCandidates(trx, slot), now, settings);
   if (offerId === undefined && !counted) await givePlaceBack(trx, slot.id);
   return offerId;
-}
-
-/** Offers as many free places of a slot as there are waiting subscribers. */
-export async function offerFreePlaces(
-  trx: Kysely<DB>,
-  slotId: number,
-  now: Date,
-  settings: AlertSettings,
-): Promise<number[]> {
-  const offers: number[] = [];
-  for (;;) {
-    const offerId = await offerPlace(trx, slotId, now, settings, { counted: false });
-    if (offerId === undefined) return offers;
-    offers.push(offerId);
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
+import { formatTime, formatWhen } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
-import type { OfferRow } from '../../repositories/alerts.js';
-import { formatTime, formatWhen } from '../mail/format.js';
+import type { OfferRow } from '../../repositories/alerts/offers.js';
 
 /** An offered place as its e-mail and claim page show it. */
 export interface OfferView {

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { selectOfferState } from '../../repositories/alerts.js';
+import { expireStaleOffers, selectOfferState } from '../../repositories/alerts/offers.js';
 import { lockSlotsWithExpiredHolds, reclaimExpiredHoldsOf } from '../../repositories/holds/expired.js';
-import { expireStaleOffers, offerPlace } from './offer-place.js';
+import { offerPlace } from './offer-place.js';
 import type { AlertSettings } from './settings.js';
 
 export interface ReclaimResult {

@@ -5,14 +5,18 @@ import { addDays, civilDateOf, isCivilDate } from '../../domain/civil-time.js';
 import { AppError, type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { MAIL_ALERT_CONFIRM } from '../../jobs/definitions/mail-alert-confirm.js';
-import { countOpenSubscriptionsOf, insertSubscription, someLineServes } from '../../repositories/alerts.js';
-import { selectProcedure } from '../../repositories/catalog.js';
+import {
+  countOpenSubscriptionsOf,
+  insertSubscription,
+  someLineServes,
+} from '../../repositories/alerts/subscriptions.js';
+import { selectProcedure } from '../../repositories/catalogue/procedures.js';
 import { enqueue } from '../../repositories/jobs.js';
 
 /** How far ahead a subscription may reach. */
-export const MAX_AHEAD_DAYS = 180;
+const MAX_AHEAD_DAYS = 180;
 /** Open (pending or active) subscriptions one address may have: enough for real needs, not for abuse. */
-export const MAX_OPEN_PER_EMAIL = 5;
+const MAX_OPEN_PER_EMAIL = 5;
 
 export interface SubscribeInput {
   procedure: string;

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { selectLiveOffersOf } from '../../repositories/alerts/offers.js';
+import { closeSubscription } from '../../repositories/alerts/subscriptions.js';
 import { type SubscriptionByLink, subscriptionByToken } from './confirm-subscription.js';
 import type { AlertSettings } from './settings.js';
 import { withdrawOffer } from './withdraw-offer.js';
@@ -21,17 +23,8 @@ export async function unsubscribe(
     if (subscription.status !== 'pending' && subscription.status !== 'active') {
       return { outcome: 'already-closed', subscription };
     }
-    await trx
-      .updateTable('alert_subscriptions')
-      .set({ status: 'unsubscribed', closed_at: now })
-      .where('id', '=', subscription.id)
-      .execute();
-    const live = await trx
-      .selectFrom('alert_offers')
-      .select(['id', 'slot_id', 'hold_id'])
-      .where('subscription_id', '=', subscription.id)
-      .where('status', '=', 'offered')
-      .execute();
+    await closeSubscription(trx, subscription.id, 'unsubscribed', now);
+    const live = await selectLiveOffersOf(trx, subscription.id);
     for (const offer of live) {
       await withdrawOffer(trx, { id: offer.id, slotId: offer.slot_id, holdId: offer.hold_id }, now, settings);
     }

@@ -1,7 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { givePlaceBack } from '../../repositories/alerts.js';
+import { givePlaceBack } from '../../repositories/alerts/offer-slots.js';
+import { decideOffer } from '../../repositories/alerts/offers.js';
 import { deleteOfferHold } from '../../repositories/holds/kept.js';
+import { lockSlots } from '../../repositories/places.js';
 import { offerPlace } from './offer-place.js';
 import type { AlertSettings } from './settings.js';
 
@@ -15,13 +17,8 @@ export async function withdrawOffer(
   now: Date,
   settings: AlertSettings,
 ): Promise<void> {
-  await sql`SELECT id FROM slots WHERE id = ${offer.slotId} FOR UPDATE`.execute(trx);
-  await trx
-    .updateTable('alert_offers')
-    .set({ status: 'withdrawn', decided_at: now })
-    .where('id', '=', offer.id)
-    .where('status', '=', 'offered')
-    .execute();
+  await lockSlots(trx, [offer.slotId]);
+  await decideOffer(trx, offer.id, 'withdrawn', now);
   if (!(await deleteOfferHold(trx, offer.holdId))) return;
   const next = await offerPlace(trx, offer.slotId, now, settings, { counted: true });
   if (next === undefined) await givePlaceBack(trx, offer.slotId);

@@ -1,14 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, DB } from '../../db/schema.js';
+import {
+  type Actor,
+  channelInScope,
+  forbidden,
+  officeScopeOf,
+  requirePermission,
+} from '../../domain/access.js';
 import { addDays, type CivilDate, civilDateOf, instantAt, isCivilDate } from '../../domain/civil-time.js';
 import { normaliseConfirmationCode } from '../../domain/confirmation-code.js';
 import { notFound, validationFailed } from '../../domain/errors.js';
+import { type FormInput, FormReader } from '../../domain/form-reader.js';
 import { videoMeetingUrl } from '../../domain/video-meeting.js';
-import { officeScopeCondition } from '../../repositories/staff/scope.js';
+import {
+  appointmentCodeExists,
+  type DeskFilter,
+  type DeskRow,
+  lockDeskAppointment,
+  selectDeskAppointments,
+  setDeskNote,
+  setDeskStatus,
+} from '../../repositories/desk.js';
 import { normaliseLookupDocument } from '../appointments.js';
-import { recordAudit } from '../audit.js';
-import { type FormInput, FormReader } from '../staff/input.js';
-import { type Actor, channelInScope, forbidden, officeScopeOf, requirePermission } from '../staff/scope.js';
+import { auditedAs, recordAudit } from '../audit/trail.js';
 
 export interface DeskAppointment {
   code: string;
@@ -28,40 +42,7 @@ export interface DeskAppointment {
   videoUrl: string | null;
 }
 
-function baseQuery(db: Kysely<DB>, actor: Actor) {
-  return db
-    .selectFrom('appointments as a')
-    .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
-    .innerJoin('procedures as pr', 'pr.code', 'a.procedure_code')
-    .innerJoin('offices as o', 'o.code', 'a.office_code')
-    .select([
-      'a.id',
-      'a.code',
-      'a.starts_at',
-      'a.ends_at',
-      'a.office_code',
-      'o.name as office_name',
-      'o.seccional_code',
-      'a.channel',
-      'pr.name_es',
-      'pr.name_en',
-      'p.first_name',
-      'p.last_name',
-      'p.company_name',
-      'p.document_type',
-      'p.document_number',
-      'p.email',
-      'p.phone',
-      'a.status',
-      'a.desk_note',
-      'a.video_room',
-    ])
-    .where(officeScopeCondition(officeScopeOf(actor), 'o.code', 'o.seccional_code'));
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
-
-function toView(r: Row, locale: 'es' | 'en', videoBaseUrl: string): DeskAppointment {
+function toView(r: DeskRow, locale: 'es' | 'en', videoBaseUrl: string): DeskAppointment {
   return {
     code: r.code,
     startsAt: r.starts_at,
@@ -80,7 +61,7 @@ function toView(r: Row, locale: 'es' | 'en', videoBaseUrl: string): DeskAppointm
   };
 }
 
-function inChannelScope(actor: Actor, r: Row): boolean {
+function inChannelScope(actor: Actor, r: DeskRow): boolean {
   return channelInScope(actor, { code: r.office_code, seccionalCode: r.seccional_code }, r.channel);
 }
 
@@ -97,25 +78,17 @@ export async function deskList(
   requirePermission(actor, 'desk.attend');
   const date = q.date && isCivilDate(q.date) ? q.date : civilDateOf(now);
   const search = (q.search ?? '').trim().slice(0, 40);
-  let query = baseQuery(db, actor).where('a.status', '<>', 'cancelled');
-  if (search !== '') {
-    const code = normaliseConfirmationCode(search);
-    const document = normaliseLookupDocument(search);
-    query = query.where((eb) =>
-      eb.or([
-        ...(code ? [eb('a.code', '=', code)] : []),
-        ...(document !== '' ? [eb('p.document_number', '=', document)] : []),
-      ]),
-    );
-    query = query.orderBy('a.starts_at', 'desc').limit(50);
-  } else {
-    query = query
-      .where('a.starts_at', '>=', instantAt(date, 0))
-      .where('a.starts_at', '<', instantAt(addDays(date, 1), 0))
-      .orderBy('a.starts_at')
-      .orderBy('a.id');
-  }
-  const rows = (await query.execute()).filter((r) => inChannelScope(actor, r));
+  const filter: DeskFilter =
+    search === ''
+      ? { kind: 'day', from: instantAt(date, 0), to: instantAt(addDays(date, 1), 0) }
+      : {
+          kind: 'search',
+          code: normaliseConfirmationCode(search),
+          documentNumber: normaliseLookupDocument(search) || undefined,
+        };
+  const rows = (await selectDeskAppointments(db, officeScopeOf(actor), filter)).filter((r) =>
+    inChannelScope(actor, r),
+  );
   return { date, search, items: rows.map((r) => toView(r, locale, videoBaseUrl)) };
 }
 
@@ -129,16 +102,9 @@ export type DeskAction = keyof typeof DESK_ACTIONS;
 async function lockForDesk(trx: Kysely<DB>, actor: Actor, code: string) {
   const normalised = normaliseConfirmationCode(code);
   if (!normalised) throw notFound();
-  const row = await baseQuery(trx, actor).where('a.code', '=', normalised).forUpdate('a').executeTakeFirst();
-  if (!row) {
-    // Exists but outside the scope, or not at all: say which, without showing anything of it.
-    const exists = await trx
-      .selectFrom('appointments')
-      .select('id')
-      .where('code', '=', normalised)
-      .executeTakeFirst();
-    throw exists ? forbidden() : notFound();
-  }
+  const row = await lockDeskAppointment(trx, officeScopeOf(actor), normalised);
+  // Exists but outside the scope, or not at all: say which, without showing anything of it.
+  if (!row) throw (await appointmentCodeExists(trx, normalised)) ? forbidden() : notFound();
   if (!inChannelScope(actor, row)) throw forbidden();
   return row;
 }
@@ -163,21 +129,9 @@ export async function changeDeskStatus(
     if (action === 'no-show' && row.starts_at > now) {
       throw validationFailed([{ field: 'status', key: 'desk.status.notYet' }]);
     }
-    await trx
-      .updateTable('appointments')
-      .set({
-        status: rule.to,
-        updated_at: now,
-        ...(rule.to === 'checked_in' ? { checked_in_at: now } : {}),
-        ...(rule.to === 'attended' ? { attended_at: now } : {}),
-      })
-      .where('id', '=', row.id)
-      .where('status', 'in', [...rule.from])
-      .execute();
+    await setDeskStatus(trx, row.id, { from: rule.from, to: rule.to, now });
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: `appointment.${rule.to}`,
       entityType: 'appointment',
       entityId: row.code,
@@ -202,15 +156,9 @@ export async function saveDeskNote(
   await db.transaction().execute(async (trx) => {
     const row = await lockForDesk(trx, actor, code);
     if (row.desk_note === note) return;
-    await trx
-      .updateTable('appointments')
-      .set({ desk_note: note, updated_at: now })
-      .where('id', '=', row.id)
-      .execute();
+    await setDeskNote(trx, row.id, note, now);
     await recordAudit(trx, {
-      occurredAt: now,
-      actorStaffId: actor.staffId,
-      actor: actor.label,
+      ...auditedAs(actor, now),
       action: 'appointment.note',
       entityType: 'appointment',
       entityId: row.code,

@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import { bookingWindow } from '../../domain/booking-window.js';
-import type { OfficeView } from '../catalog.js';
+import type { OfficeView } from '../catalogue/offices.js';
 import type { Choice } from './choice.js';
 import { type Criteria, journeyBase, journeyHref } from './criteria.js';
 

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type Channel, isChannel } from '../../domain/channels.js';
 import type { Locale } from '../../i18n/index.js';
-import { selectChannels } from '../../repositories/catalog.js';
-import { getProcedure, listOffices, type OfficeView, type ProcedureView } from '../catalog.js';
+import { selectChannels } from '../../repositories/catalogue/channels.js';
+import { listOffices, type OfficeView } from '../catalogue/offices.js';
+import { getProcedure, type ProcedureView } from '../catalogue/procedures.js';
 import type { Criteria } from './criteria.js';
 
 /** A channel as the journey's pages show it, in the page's language. */

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/index.js';
 import { translate } from '../../i18n/index.js';
-import type { OfficeView } from '../catalog.js';
+import type { OfficeView } from '../catalogue/offices.js';
 import type { Choice } from './choice.js';
 import type { Criteria } from './criteria.js';
 

@@ -7,7 +7,7 @@ import { selectSlotFacts } from '../../repositories/availability.js';
 import { selectManageCredentials } from '../../repositories/manage.js';
 import type { AppointmentDetails } from '../appointment-details.js';
 import { cancelAppointment, rescheduleAppointment } from '../appointments.js';
-import { listOffices } from '../catalog.js';
+import { listOffices } from '../catalogue/offices.js';
 import type { ServiceContext } from '../context.js';
 import { journeyHref } from './criteria.js';
 import { bogotaWhen, officeLine } from './wording.js';

@@ -1,9 +1,9 @@
 import { civilDateOf } from '../../domain/civil-time.js';
 import type { FieldError } from '../../domain/errors.js';
+import { formatCivilDate, formatTime } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/index.js';
 import type { SlotWithRoom } from '../../repositories/availability.js';
-import type { OfficeView } from '../catalog.js';
-import { formatCivilDate, formatTime } from '../mail/format.js';
+import type { OfficeView } from '../catalogue/offices.js';
 import { departmentsOf } from './context-line.js';
 import { type Criteria, journeyBase, journeyHref } from './criteria.js';
 

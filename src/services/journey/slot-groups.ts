@@ -1,7 +1,7 @@
+import { formatTime } from '../../i18n/format.js';
 import type { Locale } from '../../i18n/index.js';
 import type { SlotWithRoom } from '../../repositories/availability.js';
-import type { OfficeView } from '../catalog.js';
-import { formatTime } from '../mail/format.js';
+import type { OfficeView } from '../catalogue/offices.js';
 import type { Choice } from './choice.js';
 
 /** The times of one office (or of a remote channel) on the times page. */

@@ -1,5 +1,5 @@
+import { formatWhen } from '../../i18n/format.js';
 import { type Locale, translate } from '../../i18n/index.js';
-import { formatWhen } from '../mail/format.js';
 
 /** An instant as the journey's pages say it: the day and time, and that it is Bogotá's time. */
 export function bogotaWhen(at: Date, locale: Locale): string {

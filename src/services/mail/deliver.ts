@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { beginDelivery, markDelivered, selectDelivery } from '../../repositories/mail.js';
-import type { OutgoingMail, PreparedMail } from './message.js';
+import type { OutgoingMail, PreparedMail } from '../../domain/mail.js';
+import { beginDelivery, forgetDelivery, markDelivered, selectDelivery } from '../../repositories/mail.js';
 import type { MailTransport } from './transport.js';
 
 export interface DeliveryRequest {
@@ -24,7 +24,7 @@ export interface DeliveryRequest {
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'nothing-to-send';
 
 /** A Message-ID that is the same on every try of one delivery, so a receiver can tell a repeat. */
-export function messageIdFor(key: string, publicUrl: string): string {
+function messageIdFor(key: string, publicUrl: string): string {
   const host = new URL(publicUrl).hostname || 'localhost';
   return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@${host}>`;
 }
@@ -67,7 +67,7 @@ export async function deliverOnce(
       if ((await beginDelivery(trx, base)) === 'sent') return 'already-sent';
       const mail = await request.compose(trx);
       if (!mail) {
-        await trx.deleteFrom('mail_deliveries').where('key', '=', request.key).execute();
+        await forgetDelivery(trx, request.key);
         return 'nothing-to-send';
       }
       await markDelivered(trx, request.key, request.now);
@@ -82,7 +82,7 @@ export async function deliverOnce(
     if ((await beginDelivery(trx, base)) === 'sent') return 'already-sent' as const;
     const mail = await request.compose(trx);
     if (!mail) {
-      await trx.deleteFrom('mail_deliveries').where('key', '=', request.key).execute();
+      await forgetDelivery(trx, request.key);
       return null;
     }
     return prepare(mail);

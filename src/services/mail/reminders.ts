@@ -5,15 +5,12 @@ import { selectBookedStartingBetween } from '../../repositories/appointments.js'
 import { enqueue, selectQueuedDedupeKeys } from '../../repositories/jobs.js';
 
 /** The same key for one appointment at one time, however often it is scheduled. */
-export function reminderKey(appointmentId: number, startsAt: Date): string {
+function reminderKey(appointmentId: number, startsAt: Date): string {
   return `${MAIL_APPOINTMENT_REMINDER.name}:${appointmentId}:${startsAt.toISOString()}`;
 }
 
 /** When the reminder goes: `hours` before the start, or never when the booking came after that moment. */
-export function reminderTime(
-  appointment: { startsAt: Date; createdAt: Date },
-  hours: number,
-): Date | undefined {
+function reminderTime(appointment: { startsAt: Date; createdAt: Date }, hours: number): Date | undefined {
   const at = new Date(appointment.startsAt.getTime() - hours * 3_600_000);
   return at.getTime() > appointment.createdAt.getTime() ? at : undefined;
 }

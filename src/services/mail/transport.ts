@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { createTransport } from 'nodemailer';
 import type { DB, MailTransportKind } from '../../db/schema.js';
+import type { PreparedMail } from '../../domain/mail.js';
 import { insertMailboxMessage } from '../../repositories/mail.js';
-import type { PreparedMail } from './message.js';
 
 /**
  * Where e-mail goes: an SMTP server (`SMTP_URL`), or, without one, the local mailbox table that

@@ -7,11 +7,29 @@ import { type FieldError, validationFailed } from '../../domain/errors.js';
 import type { Locale } from '../../i18n/index.js';
 import { MAIL_DATA_SUBJECT_LINK } from '../../jobs/definitions/mail-data-subject-link.js';
 import { enqueue } from '../../repositories/jobs.js';
+import {
+  anonymiseApplicants,
+  lockContactsOf,
+  selectApplicantEmail,
+  selectApplicantIdsByContact,
+  selectApplicants,
+  updateContacts,
+} from '../../repositories/privacy/applicants.js';
+import {
+  lockUpcomingAppointmentsOf,
+  selectAppointmentsOf,
+  selectConsentsOf,
+} from '../../repositories/privacy/records.js';
+import {
+  insertDataSubjectRequest,
+  markRequestDeleted,
+  selectOpenRequest,
+  selectOpenRequestByToken,
+} from '../../repositories/privacy/requests.js';
 import { cancelAppointmentInTransaction, normaliseLookupDocument } from '../appointments.js';
-import { recordAudit } from '../audit.js';
+import { recordAudit } from '../audit/trail.js';
 import type { ServiceContext } from '../context.js';
 import { withdrawPassesOf } from '../rebook/pass.js';
-import { anonymiseApplicants } from './anonymise.js';
 
 /**
  * The rights of a data subject (Ley 1581 de 2012): to know what is held about them and to ask for its
@@ -59,39 +77,23 @@ export async function requestDataAccess(
   const email = r.email.trim().toLowerCase();
   if (!document) return;
   await transaction(db, async (trx) => {
-    const applicants = await trx
-      .selectFrom('applicants')
-      .select('id')
-      .where('document_number', '=', document)
-      .where('email', '=', email)
-      .where('anonymised_at', 'is', null)
-      .execute();
-    if (applicants.length === 0) return;
+    const applicantIds = await selectApplicantIdsByContact(trx, document, email);
+    if (applicantIds.length === 0) return;
     const token = randomBytes(24).toString('base64url');
-    const request = await trx
-      .insertInto('data_subject_requests')
-      .values({
-        token_hash: hashToken(token),
-        applicant_ids: applicants.map((a) => a.id),
-        locale: r.locale,
-        expires_at: new Date(r.now.getTime() + LINK_LIFETIME_MS),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const requestId = await insertDataSubjectRequest(trx, {
+      tokenHash: hashToken(token),
+      applicantIds,
+      locale: r.locale,
+      expiresAt: new Date(r.now.getTime() + LINK_LIFETIME_MS),
+    });
     // The token travels to the mailer in the job; it is useless after an hour.
-    await enqueue(trx, MAIL_DATA_SUBJECT_LINK, { requestId: request.id, token }, { runAt: r.now });
+    await enqueue(trx, MAIL_DATA_SUBJECT_LINK, { requestId, token }, { runAt: r.now });
   });
 }
 
 async function openRequest(db: Kysely<DB>, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-  return db
-    .selectFrom('data_subject_requests')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('expires_at', '>', now)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return selectOpenRequestByToken(db, hashToken(token), now);
 }
 
 export interface SubjectData {
@@ -131,40 +133,9 @@ export async function viewSubjectData(
   const request = await openRequest(db, token, now);
   if (!request) return undefined;
   const ids = request.applicant_ids;
-  const applicants = await db
-    .selectFrom('applicants')
-    .selectAll()
-    .where('id', 'in', ids)
-    .orderBy('id')
-    .execute();
-  const appointments = await db
-    .selectFrom('appointments as a')
-    .innerJoin('procedures as p', 'p.code', 'a.procedure_code')
-    .innerJoin('channels as c', 'c.code', 'a.channel')
-    .innerJoin('offices as o', 'o.code', 'a.office_code')
-    .select([
-      'a.code',
-      'a.procedure_code',
-      'a.status',
-      'a.starts_at',
-      'a.office_code',
-      'a.channel',
-      'p.name_es as procedure_es',
-      'p.name_en as procedure_en',
-      'c.name_es as channel_es',
-      'c.name_en as channel_en',
-      'c.remote',
-      'o.name as office_name',
-    ])
-    .where('a.applicant_id', 'in', ids)
-    .orderBy('a.starts_at')
-    .execute();
-  const consents = await db
-    .selectFrom('consents')
-    .selectAll()
-    .where('applicant_id', 'in', ids)
-    .orderBy('accepted_at')
-    .execute();
+  const applicants = await selectApplicants(db, ids);
+  const appointments = await selectAppointmentsOf(db, ids);
+  const consents = await selectConsentsOf(db, ids);
   return {
     applicants: applicants.map((a) => ({
       personType: a.person_type,
@@ -205,22 +176,8 @@ export async function deleteSubjectData(ctx: ServiceContext, token: string): Pro
   const request = await openRequest(ctx.db, token, ctx.now);
   if (!request) return false;
   return transaction(ctx.db, async (trx) => {
-    const claimed = await trx
-      .updateTable('data_subject_requests')
-      .set({ deleted_at: ctx.now })
-      .where('id', '=', request.id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return false;
-    const future = await trx
-      .selectFrom('appointments')
-      .select(['id', 'slot_id', 'reserved'])
-      .where('applicant_id', 'in', request.applicant_ids)
-      .where('status', '=', 'booked')
-      .where('starts_at', '>', ctx.now)
-      .orderBy('slot_id')
-      .forUpdate()
-      .execute();
+    if (!(await markRequestDeleted(trx, request.id, ctx.now))) return false;
+    const future = await lockUpcomingAppointmentsOf(trx, request.applicant_ids, ctx.now);
     for (const appointment of future) await cancelAppointmentInTransaction(trx, appointment, 'privacy', ctx);
     await withdrawPassesOf(trx, request.applicant_ids, ctx);
     const erased = await anonymiseApplicants(trx, request.applicant_ids, ctx.now);
@@ -254,28 +211,18 @@ export async function rectifyContactData(
   const request = await openRequest(ctx.db, token, ctx.now);
   if (!request) return false;
   return transaction(ctx.db, async (trx) => {
-    const before = await trx
-      .selectFrom('applicants')
-      .select(['id', 'email', 'phone'])
-      .where('id', 'in', request.applicant_ids)
-      .where('anonymised_at', 'is', null)
-      .forUpdate()
-      .execute();
+    const before = await lockContactsOf(trx, request.applicant_ids);
     if (before.length === 0) return false;
     const changed = [
       ...(before.some((a) => a.email !== contact.value.email) ? ['email'] : []),
       ...(before.some((a) => a.phone !== contact.value.phone) ? ['phone'] : []),
     ];
     if (changed.length === 0) return true;
-    await trx
-      .updateTable('applicants')
-      .set({ email: contact.value.email, phone: contact.value.phone })
-      .where(
-        'id',
-        'in',
-        before.map((a) => a.id),
-      )
-      .execute();
+    await updateContacts(
+      trx,
+      before.map((a) => a.id),
+      contact.value,
+    );
     await recordAudit(trx, {
       actorStaffId: null,
       actor: 'titular de los datos',
@@ -289,4 +236,18 @@ export async function rectifyContactData(
     });
     return true;
   });
+}
+
+/** Where the e-mail of a request's link goes, in its language; null once the request is used or expired. */
+export async function linkRecipient(
+  db: Kysely<DB>,
+  requestId: number,
+  now: Date,
+): Promise<{ email: string; locale: Locale } | null> {
+  const request = await selectOpenRequest(db, requestId, now);
+  const firstApplicant = request?.applicant_ids[0];
+  if (!request || firstApplicant === undefined) return null;
+  const email = await selectApplicantEmail(db, firstApplicant);
+  if (!email) return null;
+  return { email, locale: request.locale === 'en' ? 'en' : 'es' };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { transaction } from '../../db/transaction.js';
+import type { Actor } from '../../domain/access.js';
 import { addDays, type CivilDate, civilDateOf, isCivilDate } from '../../domain/civil-time.js';
 import { newSeed, seedHash } from '../../domain/draw.js';
 import { AppError, type FieldError } from '../../domain/errors.js';
@@ -12,12 +13,11 @@ import {
   MIN_WINDOW_MS,
 } from '../../domain/release.js';
 import { RELEASES_DRAW } from '../../jobs/definitions/releases-draw.js';
-import { selectLineProcedures } from '../../repositories/agenda.js';
+import { selectLineProcedures } from '../../repositories/agenda/lines.js';
 import { enqueue } from '../../repositories/jobs.js';
 import { attachSlots, insertRelease, selectLinesServing } from '../../repositories/releases/releases.js';
 import { lineForActor } from '../agenda/access.js';
-import { recordAudit } from '../audit.js';
-import type { Actor } from '../staff/scope.js';
+import { recordAudit } from '../audit/trail.js';
 
 /** The longest range of days one release may cover. */
 export const MAX_RELEASE_DAYS = 62;

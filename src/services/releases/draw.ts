@@ -19,9 +19,9 @@ import {
   selectConfirmedEntries,
   setDrawPositions,
 } from '../../repositories/releases/draw.js';
-import { insertOffers } from '../../repositories/releases/offers.js';
+import { insertOffers } from '../../repositories/releases/release-offers.js';
 import { detachSlots } from '../../repositories/releases/releases.js';
-import type { ReleaseSettings } from './settings.js';
+import type { ReleaseSettings } from './release-settings.js';
 
 export interface DrawResult {
   entries: number;

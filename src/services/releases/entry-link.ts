@@ -9,10 +9,10 @@ import {
   selectEntry,
   withdrawEntry,
 } from '../../repositories/releases/entries.js';
-import { selectOfferOfEntry } from '../../repositories/releases/offers.js';
+import { selectOfferOfEntry } from '../../repositories/releases/release-offers.js';
 import { type ReleaseRow, selectRelease } from '../../repositories/releases/releases.js';
 import { declineOfferInTransaction, type PlaceRules } from './offers.js';
-import { entryIdOfToken, type ReleaseSettings } from './settings.js';
+import { entryIdOfToken, type ReleaseSettings } from './release-settings.js';
 
 export interface EntryView {
   entryId: string;

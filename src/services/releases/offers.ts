@@ -8,11 +8,11 @@ import {
   deleteHoldKeepingPlace,
   rebindClaimedHold,
 } from '../../repositories/holds/draw-offers.js';
-import { type OfferRow, selectOffer, setOfferStatus } from '../../repositories/releases/offers.js';
+import { type OfferRow, selectOffer, setOfferStatus } from '../../repositories/releases/release-offers.js';
 import { alertSettings } from '../alerts/settings.js';
 import { releasePlace } from '../place-release.js';
 import { offerFreedPlace } from './refill.js';
-import { offerIdOfToken, type ReleaseSettings } from './settings.js';
+import { offerIdOfToken, type ReleaseSettings } from './release-settings.js';
 
 export type PlaceRules = Pick<
   Config,

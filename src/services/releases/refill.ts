@@ -8,9 +8,9 @@ import { RELEASES_OFFER_EXPIRED } from '../../jobs/definitions/releases-offer-ex
 import { insertCountedOfferHold } from '../../repositories/holds/draw-offers.js';
 import { enqueue } from '../../repositories/jobs.js';
 import { givePlaceBack } from '../../repositories/places.js';
-import { insertOffers, selectNextWaitingEntry } from '../../repositories/releases/offers.js';
+import { insertOffers, selectNextWaitingEntry } from '../../repositories/releases/release-offers.js';
 import { detachSlots, lockReleaseSlot, selectRelease } from '../../repositories/releases/releases.js';
-import type { ReleaseSettings } from './settings.js';
+import type { ReleaseSettings } from './release-settings.js';
 
 /**
  * What became of a place freed in a slot of a release: offered to the next entry that wants it, given

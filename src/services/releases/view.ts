@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import type { Channel } from '../../domain/channels.js';
 import { type ReleaseStatus, releaseStatus } from '../../domain/release.js';
 import { countConfirmedEntries, selectDrawnEntries } from '../../repositories/releases/entries.js';
-import { countOffers } from '../../repositories/releases/offers.js';
+import { countOffers } from '../../repositories/releases/release-offers.js';
 import {
   countReleasePlaces,
   type ReleaseRow,

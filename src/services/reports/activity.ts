@@ -31,7 +31,7 @@ export interface HoldEvent {
   channel: string;
 }
 
-export const FLUSH_AFTER_MS = 2_000;
+const FLUSH_AFTER_MS = 2_000;
 const FLUSH_AT_KEYS = 2_000;
 
 class ActivityBuffer {

@@ -6,9 +6,9 @@ import * as repo from '../../repositories/next-available.js';
 import type { ServiceContext } from '../context.js';
 
 /** How long the public summary is reused: it is informational, and a minute keeps it cheap. */
-export const NEXT_AVAILABLE_TTL_MS = 60_000;
+const NEXT_AVAILABLE_TTL_MS = 60_000;
 
-export interface NextPlace {
+interface NextPlace {
   procedure: string;
   procedureName: { es: string; en: string };
   channel: Channel;

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { type Actor, forbidden, officeScopeOf, requirePermission } from '../../domain/access.js';
 import { CHANNELS } from '../../domain/channels.js';
 import { addDays, civilDateOf, eachDate, isCivilDate } from '../../domain/civil-time.js';
 import type { FieldError } from '../../domain/errors.js';
 import { daysBetween, percent } from '../../domain/reports.js';
 import { type Locale, translator } from '../../i18n/index.js';
 import * as repo from '../../repositories/reports.js';
-import { type Actor, forbidden, officeScopeOf, requirePermission } from '../staff/scope.js';
 import { flushActivity } from './activity.js';
 
 /** The reports, by the slug of their page under /admin/informes. */
@@ -24,8 +24,8 @@ export function isReportSlug(value: string): value is ReportSlug {
   return (REPORTS as readonly string[]).includes(value);
 }
 
-export const DEFAULT_DAYS = 28;
-export const MAX_DAYS = 366;
+const DEFAULT_DAYS = 28;
+const MAX_DAYS = 366;
 
 /** The filters as typed in the GET form (Spanish names, as the page's address shows them). */
 export interface ReportQuery {
@@ -46,7 +46,7 @@ export interface ReportFilters {
   channel: string | null;
 }
 
-export interface FilterOptions {
+interface FilterOptions {
   seccionales: { code: string; name: string }[];
   offices: { code: string; name: string; seccionalCode: string }[];
   procedures: { code: string; name: string }[];

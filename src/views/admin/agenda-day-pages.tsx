@@ -1,9 +1,10 @@
 import type { LineRow } from '../../services/agenda/access.js';
 import type { DaySlot } from '../../services/agenda/slots.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { time } from './agenda-pages.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 export function DayPage({
   ctx,
@@ -42,54 +43,49 @@ export function DayPage({
       {data.slots.length === 0 ? (
         <p>{t('agenda.day.noSlots')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.slot.time')}</th>
-                <th scope="col">{t('agenda.day.capacity')}</th>
-                <th scope="col">{t('agenda.day.taken')}</th>
-                <th scope="col">{t('agenda.day.reserved')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                {canManage ? <th scope="col">{t('admin.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.slots.map((s) => (
-                <tr>
-                  <td class="nowrap">
-                    {time(s.startsAt)}–{time(s.endsAt)}
-                  </td>
-                  <td>{s.capacity}</td>
-                  <td>{s.taken}</td>
-                  <td>
-                    {s.reservedTaken}/{s.reserved}
-                  </td>
-                  <td>
-                    {s.status === 'closed' ? (
-                      <Tag kind="off">{t('agenda.day.closed')}</Tag>
-                    ) : (
-                      <Tag kind="ok">{t('agenda.day.open')}</Tag>
-                    )}
-                  </td>
-                  {canManage ? (
-                    <td>
-                      {s.status === 'open' ? (
-                        <a href={`/admin/agenda/lineas/${line.id}/cupos/${s.id}`}>
-                          {t('agenda.slot.change')}
-                          <span class="visually-hidden"> {time(s.startsAt)}</span>
-                        </a>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          headers={[
+            t('agenda.slot.time'),
+            t('agenda.day.capacity'),
+            t('agenda.day.taken'),
+            t('agenda.day.reserved'),
+            t('admin.status'),
+            canManage ? t('admin.actions') : null,
+          ]}
+        >
+          {data.slots.map((s) => (
+            <tr>
+              <td class="nowrap">
+                {time(s.startsAt)}–{time(s.endsAt)}
+              </td>
+              <td>{s.capacity}</td>
+              <td>{s.taken}</td>
+              <td>
+                {s.reservedTaken}/{s.reserved}
+              </td>
+              <td>
+                {s.status === 'closed' ? (
+                  <Tag kind="off">{t('agenda.day.closed')}</Tag>
+                ) : (
+                  <Tag kind="ok">{t('agenda.day.open')}</Tag>
+                )}
+              </td>
+              {canManage ? (
+                <td>
+                  {s.status === 'open' ? (
+                    <a href={`/admin/agenda/lineas/${line.id}/cupos/${s.id}`}>
+                      {t('agenda.slot.change')}
+                      <span class="visually-hidden"> {time(s.startsAt)}</span>
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h2>{t('agenda.reserve.title')}</h2>
       <p>

@@ -3,8 +3,8 @@ import type { LineEditOptions } from '../../services/agenda/line-edit.js';
 import type { TemplateView } from '../../services/agenda/templates.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { CheckboxGroup, ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { TemplateFields } from './agenda-pages.js';
-import { type AdminContext, AdminLayout } from './layout.js';
 import { ActiveTag } from './record-pages.js';
 
 function BackToLine({ ctx, line }: { ctx: AdminContext; line: LineRow }) {

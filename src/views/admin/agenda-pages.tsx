@@ -3,6 +3,7 @@ import type { LineRow } from '../../services/agenda/access.js';
 import type { LineFormOptions, LineListItem } from '../../services/agenda/capacity-lines.js';
 import { type TemplateView, WEEKDAYS } from '../../services/agenda/templates.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DataTable } from '../components/data-table.js';
 import {
   CheckboxGroup,
   ErrorSummary,
@@ -12,7 +13,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { ActiveTag } from './record-pages.js';
 
 export const time = (d: Date) => minutesToWallTime(minutesOfDay(d));
@@ -53,43 +54,35 @@ export function AgendaHomePage({
           </a>
         </p>
       ) : null}
-      <div class="table-wrap">
-        <table class="table">
-          <caption>{t('agenda.lines')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('agenda.line.name')}</th>
-              <th scope="col">{t('agenda.line.office')}</th>
-              <th scope="col">{t('agenda.line.channel')}</th>
-              <th scope="col">{t('agenda.line.procedures')}</th>
-              <th scope="col">{t('agenda.line.templates')}</th>
-              <th scope="col">{t('admin.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr>
-                <td>
-                  <a href={`/admin/agenda/lineas/${l.id}`}>{l.name}</a>
-                </td>
-                <td>
-                  {l.officeCode} – {l.officeName}
-                </td>
-                <td>{t(`agenda.channel.${l.channel}`)}</td>
-                <td>{l.procedures}</td>
-                <td>{l.templates}</td>
-                <td>
-                  {l.active ? (
-                    <Tag kind="ok">{t('admin.active')}</Tag>
-                  ) : (
-                    <Tag kind="off">{t('admin.inactive')}</Tag>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('agenda.lines')}
+        showCaption
+        headers={[
+          t('agenda.line.name'),
+          t('agenda.line.office'),
+          t('agenda.line.channel'),
+          t('agenda.line.procedures'),
+          t('agenda.line.templates'),
+          t('admin.status'),
+        ]}
+      >
+        {lines.map((l) => (
+          <tr>
+            <td>
+              <a href={`/admin/agenda/lineas/${l.id}`}>{l.name}</a>
+            </td>
+            <td>
+              {l.officeCode} – {l.officeName}
+            </td>
+            <td>{t(`agenda.channel.${l.channel}`)}</td>
+            <td>{l.procedures}</td>
+            <td>{l.templates}</td>
+            <td>
+              <ActiveTag t={t} active={l.active} />
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -235,60 +228,55 @@ export function LinePage({
       {data.templates.length === 0 ? (
         <p>{t('agenda.template.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('agenda.templates')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.template.name')}</th>
-                <th scope="col">{t('agenda.template.weekdays')}</th>
-                <th scope="col">{t('agenda.template.hours')}</th>
-                <th scope="col">{t('agenda.template.slotMinutes')}</th>
-                <th scope="col">{t('agenda.template.places')}</th>
-                <th scope="col">{t('agenda.template.breaks')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.templates.map((tp) => (
-                <tr>
-                  <td>{tp.name}</td>
-                  <td>{weekdayNames(t, tp.weekdays)}</td>
-                  <td class="nowrap">
-                    {tp.opens}–{tp.closes}
-                  </td>
-                  <td>{tp.slotMinutes}</td>
-                  <td>{tp.places}</td>
-                  <td>{tp.breaks.join(', ') || '—'}</td>
-                  <td>
-                    <ActiveTag t={t} active={tp.active} />
-                  </td>
-                  <td>
-                    <ul class="inline-list">
-                      {tp.active && line.active ? (
-                        <li>
-                          <a href={`/admin/agenda/plantillas/${tp.id}/publicar`}>
-                            {t('agenda.publish.link')}
-                            <span class="visually-hidden"> {tp.name}</span>
-                          </a>
-                        </li>
-                      ) : null}
-                      {canManage ? (
-                        <li>
-                          <a href={`/admin/agenda/plantillas/${tp.id}/editar`}>
-                            {t('admin.edit')}
-                            <span class="visually-hidden"> {tp.name}</span>
-                          </a>
-                        </li>
-                      ) : null}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('agenda.templates')}
+          headers={[
+            t('agenda.template.name'),
+            t('agenda.template.weekdays'),
+            t('agenda.template.hours'),
+            t('agenda.template.slotMinutes'),
+            t('agenda.template.places'),
+            t('agenda.template.breaks'),
+            t('admin.status'),
+            t('admin.actions'),
+          ]}
+        >
+          {data.templates.map((tp) => (
+            <tr>
+              <td>{tp.name}</td>
+              <td>{weekdayNames(t, tp.weekdays)}</td>
+              <td class="nowrap">
+                {tp.opens}–{tp.closes}
+              </td>
+              <td>{tp.slotMinutes}</td>
+              <td>{tp.places}</td>
+              <td>{tp.breaks.join(', ') || '—'}</td>
+              <td>
+                <ActiveTag t={t} active={tp.active} />
+              </td>
+              <td>
+                <ul class="inline-list">
+                  {tp.active && line.active ? (
+                    <li>
+                      <a href={`/admin/agenda/plantillas/${tp.id}/publicar`}>
+                        {t('agenda.publish.link')}
+                        <span class="visually-hidden"> {tp.name}</span>
+                      </a>
+                    </li>
+                  ) : null}
+                  {canManage ? (
+                    <li>
+                      <a href={`/admin/agenda/plantillas/${tp.id}/editar`}>
+                        {t('admin.edit')}
+                        <span class="visually-hidden"> {tp.name}</span>
+                      </a>
+                    </li>
+                  ) : null}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {data.reservations.length > 0 ? (
         <>
@@ -307,41 +295,36 @@ export function LinePage({
       {data.days.length === 0 ? (
         <p>{t('agenda.days.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('agenda.days')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.day.date')}</th>
-                <th scope="col">{t('agenda.day.slots')}</th>
-                <th scope="col">{t('agenda.day.capacity')}</th>
-                <th scope="col">{t('agenda.day.taken')}</th>
-                <th scope="col">{t('agenda.day.reserved')}</th>
-                <th scope="col">{t('admin.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.days.map((d) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/agenda/lineas/${line.id}/dias/${d.date}`}>{d.date}</a>
-                  </td>
-                  <td>{d.slots}</td>
-                  <td>{d.capacity}</td>
-                  <td>{d.taken}</td>
-                  <td>{d.reserved}</td>
-                  <td>
-                    {d.status === 'closed' ? (
-                      <Tag kind="off">{t('agenda.day.closed')}</Tag>
-                    ) : (
-                      <Tag kind="ok">{t('agenda.day.open')}</Tag>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('agenda.days')}
+          headers={[
+            t('agenda.day.date'),
+            t('agenda.day.slots'),
+            t('agenda.day.capacity'),
+            t('agenda.day.taken'),
+            t('agenda.day.reserved'),
+            t('admin.status'),
+          ]}
+        >
+          {data.days.map((d) => (
+            <tr>
+              <td>
+                <a href={`/admin/agenda/lineas/${line.id}/dias/${d.date}`}>{d.date}</a>
+              </td>
+              <td>{d.slots}</td>
+              <td>{d.capacity}</td>
+              <td>{d.taken}</td>
+              <td>{d.reserved}</td>
+              <td>
+                {d.status === 'closed' ? (
+                  <Tag kind="off">{t('agenda.day.closed')}</Tag>
+                ) : (
+                  <Tag kind="ok">{t('agenda.day.open')}</Tag>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </AdminLayout>
   );

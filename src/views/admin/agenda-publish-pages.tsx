@@ -3,8 +3,8 @@ import type { PublicationPlan } from '../../services/agenda/publish.js';
 import type { TemplateView } from '../../services/agenda/templates.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { weekdayNames } from './agenda-pages.js';
-import { type AdminContext, AdminLayout } from './layout.js';
 
 /**
  * Publishing a template: choose a range, see exactly what it creates (GET, nothing changes), then

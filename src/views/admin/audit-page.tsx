@@ -3,10 +3,11 @@ import type {
   AuditEventView,
   AuditPage as AuditPageData,
   AuditQuery,
-} from '../../services/staff/audit-log.js';
+} from '../../services/audit/audit-log.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { auditValue, bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout } from './layout.js';
 
 export function AuditTable({
   t,
@@ -18,53 +19,48 @@ export function AuditTable({
   caption: string;
 }) {
   return (
-    <div class="table-wrap">
-      <table class="table">
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.audit.when')}</th>
-            <th scope="col">{t('admin.audit.who')}</th>
-            <th scope="col">{t('admin.audit.action')}</th>
-            <th scope="col">{t('admin.audit.entity')}</th>
-            <th scope="col">{t('admin.audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr>
-              <td class="nowrap">{bogotaDateTime(e.occurredAt)}</td>
-              <td>{e.actor}</td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                {e.entityType} {e.entityId}
-                {e.officeCode && e.officeCode !== e.entityId
-                  ? ` (${t('admin.audit.office')} ${e.officeCode})`
-                  : ''}
-              </td>
-              <td>
-                {e.changes.length === 0 ? (
-                  '—'
-                ) : (
-                  <ul class="changes">
-                    {e.changes.map((c) => (
-                      <li>
-                        <strong>{c.field}</strong>: <del>{auditValue(c.before)}</del>{' '}
-                        <span aria-hidden="true">→</span>
-                        <span class="visually-hidden"> {t('admin.audit.becomes')} </span>{' '}
-                        <ins>{auditValue(c.after)}</ins>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      headers={[
+        t('admin.audit.when'),
+        t('admin.audit.who'),
+        t('admin.audit.action'),
+        t('admin.audit.entity'),
+        t('admin.audit.changes'),
+      ]}
+    >
+      {events.map((e) => (
+        <tr>
+          <td class="nowrap">{bogotaDateTime(e.occurredAt)}</td>
+          <td>{e.actor}</td>
+          <td>
+            <code>{e.action}</code>
+          </td>
+          <td>
+            {e.entityType} {e.entityId}
+            {e.officeCode && e.officeCode !== e.entityId
+              ? ` (${t('admin.audit.office')} ${e.officeCode})`
+              : ''}
+          </td>
+          <td>
+            {e.changes.length === 0 ? (
+              '—'
+            ) : (
+              <ul class="changes">
+                {e.changes.map((c) => (
+                  <li>
+                    <strong>{c.field}</strong>: <del>{auditValue(c.before)}</del>{' '}
+                    <span aria-hidden="true">→</span>
+                    <span class="visually-hidden"> {t('admin.audit.becomes')} </span>{' '}
+                    <ins>{auditValue(c.after)}</ins>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,6 +1,6 @@
-import type { ChannelRow } from '../../services/staff/channels.js';
+import type { ChannelRow } from '../../services/catalogue/channels.js';
 import { type FormState, TextArea, TextField } from '../components/form.js';
-import { type AdminContext, Tag } from './layout.js';
+import { type AdminContext, Tag } from './admin-layout.js';
 import { RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function ChannelListPage({ ctx, channels }: { ctx: AdminContext; channels: ChannelRow[] }) {

@@ -1,7 +1,8 @@
 import type { DeadlineRow } from '../../services/agenda/tax-calendar.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 
 export interface ClosureItem {
   id: number;
@@ -48,39 +49,34 @@ export function ClosuresPage({
       {closures.length === 0 ? (
         <p>{t('agenda.closures.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('agenda.closures.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.line.office')}</th>
-                <th scope="col">{t('agenda.closure.line')}</th>
-                <th scope="col">{t('agenda.range.from')}</th>
-                <th scope="col">{t('agenda.range.to')}</th>
-                <th scope="col">{t('agenda.closure.reason')}</th>
-                <th scope="col">{t('agenda.closure.cancelled')}</th>
-                <th scope="col">{t('agenda.closure.kept')}</th>
-                <th scope="col">{t('agenda.closure.rebooked')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {closures.map((c) => (
-                <tr>
-                  <td>
-                    {c.office_code} – {c.office_name}
-                  </td>
-                  <td>{c.line_name ?? t('agenda.closure.wholeOffice')}</td>
-                  <td>{c.from_date}</td>
-                  <td>{c.to_date}</td>
-                  <td>{c.reason}</td>
-                  <td>{c.cancelled_appointments}</td>
-                  <td>{Number(c.kept_places ?? 0)}</td>
-                  <td>{Number(c.rebooked ?? 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('agenda.closures.title')}
+          headers={[
+            t('agenda.line.office'),
+            t('agenda.closure.line'),
+            t('agenda.range.from'),
+            t('agenda.range.to'),
+            t('agenda.closure.reason'),
+            t('agenda.closure.cancelled'),
+            t('agenda.closure.kept'),
+            t('agenda.closure.rebooked'),
+          ]}
+        >
+          {closures.map((c) => (
+            <tr>
+              <td>
+                {c.office_code} – {c.office_name}
+              </td>
+              <td>{c.line_name ?? t('agenda.closure.wholeOffice')}</td>
+              <td>{c.from_date}</td>
+              <td>{c.to_date}</td>
+              <td>{c.reason}</td>
+              <td>{c.cancelled_appointments}</td>
+              <td>{Number(c.kept_places ?? 0)}</td>
+              <td>{Number(c.rebooked ?? 0)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canManage ? (
         <form method="post" action="/admin/agenda/cierres" class="danger-zone" novalidate>
@@ -208,39 +204,35 @@ export function TaxCalendarPage({
       {rows.length === 0 ? (
         <p>{t('agenda.taxCalendar.none', { year })}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption>{t('agenda.taxCalendar.caption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('agenda.taxCalendar.date')}</th>
-                <th scope="col">{t('agenda.taxCalendar.obligation')}</th>
-                <th scope="col">{t('agenda.taxCalendar.period')}</th>
-                <th scope="col">{t('agenda.taxCalendar.digits')}</th>
-                <th scope="col">{t('agenda.taxCalendar.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td>{r.dueDate}</td>
-                  <td>{t(`agenda.obligation.${r.obligation}`)}</td>
-                  <td>{r.period}</td>
-                  <td>{r.lastDigits}</td>
-                  <td>
-                    {t(`agenda.source.${r.source}`)}
-                    {r.ruleDate ? (
-                      <>
-                        {' '}
-                        <Tag kind="warn">{t('agenda.taxCalendar.ruleSays', { date: r.ruleDate })}</Tag>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('agenda.taxCalendar.caption', { year })}
+          showCaption
+          headers={[
+            t('agenda.taxCalendar.date'),
+            t('agenda.taxCalendar.obligation'),
+            t('agenda.taxCalendar.period'),
+            t('agenda.taxCalendar.digits'),
+            t('agenda.taxCalendar.source'),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr>
+              <td>{r.dueDate}</td>
+              <td>{t(`agenda.obligation.${r.obligation}`)}</td>
+              <td>{r.period}</td>
+              <td>{r.lastDigits}</td>
+              <td>
+                {t(`agenda.source.${r.source}`)}
+                {r.ruleDate ? (
+                  <>
+                    {' '}
+                    <Tag kind="warn">{t('agenda.taxCalendar.ruleSays', { date: r.ruleDate })}</Tag>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </AdminLayout>
   );

@@ -1,8 +1,8 @@
-import type { DashboardSummary } from '../../services/staff/dashboard.js';
-import { can } from '../../services/staff/scope.js';
-import { actorOf, type StaffSession } from '../../services/staff/sessions.js';
+import { can } from '../../domain/access.js';
+import type { DashboardSummary } from '../../services/reports/dashboard.js';
+import { actorOf, type StaffSession } from '../../services/staff-access/sessions.js';
+import { ADMIN_NAV, type AdminContext, AdminLayout } from './admin-layout.js';
 import { AuditTable } from './audit-page.js';
-import { ADMIN_NAV, type AdminContext, AdminLayout } from './layout.js';
 
 export function DashboardPage({
   ctx,

@@ -1,9 +1,10 @@
 import type { DeskAppointment } from '../../services/desk/desk.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type FormState, fieldId, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { time } from './agenda-pages.js';
 import { bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
 
 const ACTIONS_FOR: Record<string, readonly ('check-in' | 'attended' | 'no-show')[]> = {
   booked: ['check-in', 'attended', 'no-show'],
@@ -79,79 +80,74 @@ export function DeskPage({
       {items.length === 0 ? (
         <p>{search ? t('desk.noResults') : t('desk.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('desk.time')}</th>
-                <th scope="col">{t('desk.procedure')}</th>
-                <th scope="col">{t('desk.person')}</th>
-                <th scope="col">{t('desk.contact')}</th>
-                <th scope="col">{t('admin.status')}</th>
-                <th scope="col">{t('admin.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr id={`cita-${a.code}`}>
-                  <td class="nowrap">
-                    {search ? bogotaDateTime(a.startsAt) : `${time(a.startsAt)}–${time(a.endsAt)}`}
-                    <br />
-                    <code>{a.code}</code>
-                  </td>
-                  <td>
-                    {a.procedureName}
-                    <br />
-                    {t(`agenda.channel.${a.channel}`)} · {a.officeCode}
-                  </td>
-                  <td>
-                    {a.personName}
-                    <br />
-                    {a.document}
-                  </td>
-                  <td>
-                    <Contact ctx={ctx} a={a} />
-                  </td>
-                  <td>
-                    <Tag kind={a.status === 'attended' ? 'ok' : a.status === 'no_show' ? 'off' : 'warn'}>
-                      {t(`desk.status.${a.status}`)}
-                    </Tag>
-                  </td>
-                  <td>
-                    <div class="desk-actions" id={fieldId(`actions-${a.code}`)} tabIndex={-1}>
-                      {(ACTIONS_FOR[a.status] ?? []).map((action) => (
-                        <form method="post" action={`/admin/mesa/${a.code}/${action}`}>
-                          <CsrfField token={ctx.csrf} />
-                          <input type="hidden" name="volver" value={ctx.path} />
-                          <button class="button button-secondary" type="submit">
-                            {t(`desk.action.${action}`)}
-                            <span class="visually-hidden"> {a.code}</span>
-                          </button>
-                        </form>
-                      ))}
-                      <form method="post" action={`/admin/mesa/${a.code}/nota`} class="desk-note">
-                        <CsrfField token={ctx.csrf} />
-                        <input type="hidden" name="volver" value={ctx.path} />
-                        <label class="label" for={fieldId(`note-${a.code}`)}>
-                          {t('desk.note')}
-                          <span class="visually-hidden"> {a.code}</span>
-                        </label>
-                        <textarea class="textarea" id={fieldId(`note-${a.code}`)} name="note" rows={2}>
-                          {a.note ?? ''}
-                        </textarea>
-                        <button class="button button-secondary" type="submit">
-                          {t('desk.saveNote')}
-                          <span class="visually-hidden"> {a.code}</span>
-                        </button>
-                      </form>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          headers={[
+            t('desk.time'),
+            t('desk.procedure'),
+            t('desk.person'),
+            t('desk.contact'),
+            t('admin.status'),
+            t('admin.actions'),
+          ]}
+        >
+          {items.map((a) => (
+            <tr id={`cita-${a.code}`}>
+              <td class="nowrap">
+                {search ? bogotaDateTime(a.startsAt) : `${time(a.startsAt)}–${time(a.endsAt)}`}
+                <br />
+                <code>{a.code}</code>
+              </td>
+              <td>
+                {a.procedureName}
+                <br />
+                {t(`agenda.channel.${a.channel}`)} · {a.officeCode}
+              </td>
+              <td>
+                {a.personName}
+                <br />
+                {a.document}
+              </td>
+              <td>
+                <Contact ctx={ctx} a={a} />
+              </td>
+              <td>
+                <Tag kind={a.status === 'attended' ? 'ok' : a.status === 'no_show' ? 'off' : 'warn'}>
+                  {t(`desk.status.${a.status}`)}
+                </Tag>
+              </td>
+              <td>
+                <div class="desk-actions" id={fieldId(`actions-${a.code}`)} tabIndex={-1}>
+                  {(ACTIONS_FOR[a.status] ?? []).map((action) => (
+                    <form method="post" action={`/admin/mesa/${a.code}/${action}`}>
+                      <CsrfField token={ctx.csrf} />
+                      <input type="hidden" name="volver" value={ctx.path} />
+                      <button class="button button-secondary" type="submit">
+                        {t(`desk.action.${action}`)}
+                        <span class="visually-hidden"> {a.code}</span>
+                      </button>
+                    </form>
+                  ))}
+                  <form method="post" action={`/admin/mesa/${a.code}/nota`} class="desk-note">
+                    <CsrfField token={ctx.csrf} />
+                    <input type="hidden" name="volver" value={ctx.path} />
+                    <label class="label" for={fieldId(`note-${a.code}`)}>
+                      {t('desk.note')}
+                      <span class="visually-hidden"> {a.code}</span>
+                    </label>
+                    <textarea class="textarea" id={fieldId(`note-${a.code}`)} name="note" rows={2}>
+                      {a.note ?? ''}
+                    </textarea>
+                    <button class="button button-secondary" type="submit">
+                      {t('desk.saveNote')}
+                      <span class="visually-hidden"> {a.code}</span>
+                    </button>
+                  </form>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </AdminLayout>
   );

@@ -1,6 +1,6 @@
-import { KIOSK_PLACE_TYPES, type KioskListItem } from '../../services/staff/kiosks.js';
+import { KIOSK_PLACE_TYPES, type KioskListItem } from '../../services/catalogue/kiosks.js';
 import { Checkbox, type FormState, SelectField, TextField } from '../components/form.js';
-import type { AdminContext } from './layout.js';
+import type { AdminContext } from './admin-layout.js';
 import { ActiveTag, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function KioskListPage({

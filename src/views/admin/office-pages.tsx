@@ -1,8 +1,8 @@
-import type { OfficeFormOptions, OfficeListItem } from '../../services/staff/offices.js';
-import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/staff/offices.js';
+import type { OfficeFormOptions, OfficeListItem } from '../../services/catalogue/offices.js';
+import { OFFICE_KINDS, OWN_SECCIONAL } from '../../services/catalogue/offices.js';
 import { Checkbox, type FormState, SelectField, TextField } from '../components/form.js';
-import type { AdminContext } from './layout.js';
-import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';
+import type { AdminContext } from './admin-layout.js';
+import { ActiveTag, codedRecordFrame, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function OfficeListPage({
   ctx,
@@ -63,7 +63,6 @@ export function OfficeFormPage({
   active?: boolean;
 }) {
   const { t } = ctx;
-  const title = code ? t('admin.office.editTitle', { code }) : t('admin.office.new');
   const seccionalOptions = [
     ...(options.canCreateSeccional ? [{ value: OWN_SECCIONAL, label: t('admin.office.ownSeccional') }] : []),
     ...options.seccionales.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` })),
@@ -71,17 +70,9 @@ export function OfficeFormPage({
   return (
     <RecordFormPage
       ctx={ctx}
-      title={title}
-      back={{ href: '/admin/oficinas', label: t('admin.office.back') }}
+      {...codedRecordFrame(t, 'office', '/admin/oficinas', { code, active })}
       state={state}
-      action={code ? `/admin/oficinas/${code}` : '/admin/oficinas'}
-      submitLabel={code ? t('admin.save') : t('admin.office.create')}
       canManage={canManage}
-      activation={
-        code && active !== undefined
-          ? { path: `/admin/oficinas/${code}`, active, texts: activationTexts(t, 'office') }
-          : undefined
-      }
     >
       {code ? null : (
         <TextField

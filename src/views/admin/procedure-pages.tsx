@@ -1,6 +1,6 @@
 import type { Procedure } from '../../db/schema.js';
 import { CATEGORIES, CHANNELS } from '../../domain/channels.js';
-import { SERVED_BY } from '../../services/staff/procedures.js';
+import { SERVED_BY } from '../../services/catalogue/procedure-edit.js';
 import {
   Checkbox,
   CheckboxGroup,
@@ -9,8 +9,8 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
-import type { AdminContext } from './layout.js';
-import { ActiveTag, activationTexts, RecordFormPage, RecordListPage } from './record-pages.js';
+import type { AdminContext } from './admin-layout.js';
+import { ActiveTag, codedRecordFrame, RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function ProcedureListPage({
   ctx,
@@ -73,21 +73,12 @@ export function ProcedureFormPage({
   active?: boolean;
 }) {
   const { t } = ctx;
-  const title = code ? t('admin.procedure.editTitle', { code }) : t('admin.procedure.new');
   return (
     <RecordFormPage
       ctx={ctx}
-      title={title}
-      back={{ href: '/admin/tramites', label: t('admin.procedure.back') }}
+      {...codedRecordFrame(t, 'procedure', '/admin/tramites', { code, active })}
       state={state}
-      action={code ? `/admin/tramites/${code}` : '/admin/tramites'}
-      submitLabel={code ? t('admin.save') : t('admin.procedure.create')}
       canManage={canManage}
-      activation={
-        code && active !== undefined
-          ? { path: `/admin/tramites/${code}`, active, texts: activationTexts(t, 'procedure') }
-          : undefined
-      }
     >
       {code ? null : (
         <TextField

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../i18n/index.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DataTable } from '../components/data-table.js';
 import { ErrorSummary, type FormState, SubmitButton } from '../components/form.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 
 /**
  * The two pages every catalogue record of the back office has (offices, procedures, kiosks, staff…):
@@ -42,19 +43,9 @@ export function RecordListPage({
           </a>
         </p>
       ) : null}
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              {headers.map((h) => (
-                <th scope="col">{h}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      <DataTable caption={title} headers={headers}>
+        {children}
+      </DataTable>
     </AdminLayout>
   );
 }
@@ -138,6 +129,29 @@ export function RecordFormPage({
 }
 
 /** The activation texts of a record kind whose messages follow `admin.<kind>.(de)activate…`. */
+/**
+ * The frame of the form page of a record kept by a code (an office, a procedure): its title, back link,
+ * where it posts, its button and, for an existing record, its activate/deactivate step.
+ */
+export function codedRecordFrame(
+  t: Translator,
+  kind: 'office' | 'procedure',
+  path: string,
+  record: { code?: string | undefined; active?: boolean | undefined },
+) {
+  const { code, active } = record;
+  return {
+    title: code ? t(`admin.${kind}.editTitle`, { code }) : t(`admin.${kind}.new`),
+    back: { href: path, label: t(`admin.${kind}.back`) },
+    action: code ? `${path}/${code}` : path,
+    submitLabel: code ? t('admin.save') : t(`admin.${kind}.create`),
+    activation:
+      code && active !== undefined
+        ? { path: `${path}/${code}`, active, texts: activationTexts(t, kind) }
+        : undefined,
+  };
+}
+
 export function activationTexts(t: Translator, kind: string): ActivationStep['texts'] {
   return {
     deactivateTitle: t(`admin.${kind}.deactivateTitle`),

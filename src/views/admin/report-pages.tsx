@@ -9,12 +9,12 @@ import {
 } from '../../services/reports/reports.js';
 import { Chart } from '../components/chart.js';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
-import { type AdminContext, AdminLayout } from './layout.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 
-export const REPORTS_PATH = '/admin/informes';
+const REPORTS_PATH = '/admin/informes';
 
 /** The filters as a query string, so moving between reports and to the CSV keeps them. */
-export function filterQuery(filters: ReportFilters, extra: Record<string, string> = {}): string {
+function filterQuery(filters: ReportFilters, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams({ desde: filters.from, hasta: filters.to });
   if (filters.seccional) params.set('seccional', filters.seccional);
   if (filters.office) params.set('oficina', filters.office);
@@ -25,7 +25,7 @@ export function filterQuery(filters: ReportFilters, extra: Record<string, string
 }
 
 /** A cell as the table and the CSV both show it: the totals row starts with a message key. */
-export function cellText(t: Translator, cell: Cell, index: number, isTotals: boolean): string {
+function cellText(t: Translator, cell: Cell, index: number, isTotals: boolean): string {
   if (isTotals && index === 0 && typeof cell === 'string') return t(cell);
   return String(cell);
 }

@@ -1,8 +1,8 @@
-import type { StaffSession } from '../../services/staff/sessions.js';
-import { groupSecret } from '../../services/staff/totp.js';
+import type { StaffSession } from '../../services/staff-access/sessions.js';
+import { groupSecret } from '../../services/staff-access/totp.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
-import { type AdminContext, AdminLayout } from './layout.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 
 export function LoginPage({ ctx, state, back }: { ctx: AdminContext; state: FormState; back: string }) {
   const { t } = ctx;

@@ -1,5 +1,6 @@
 import type { Translator } from '../../i18n/index.js';
-import { builtInSiteText, SITE_TEXT_KEYS } from '../../services/site/texts.js';
+import { builtInSiteText, SITE_TEXT_KEYS } from '../../services/catalogue/site-texts.js';
+import { DataTable } from '../components/data-table.js';
 
 /**
  * The keys the citizen site reads, with where each shows and its built-in text, so staff know what
@@ -9,40 +10,35 @@ export function SiteTextKeys({ t, canManage }: { t: Translator; canManage: boole
   return (
     <>
       <h2>{t('textkeys.title')}</h2>
-      <div class="table-wrap">
-        <table class="table">
-          <caption class="visually-hidden">{t('textkeys.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.siteText.key')}</th>
-              <th scope="col">{t('textkeys.where')}</th>
-              <th scope="col">{t('textkeys.builtIn')}</th>
-              {canManage ? <th scope="col">{t('admin.actions')}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {SITE_TEXT_KEYS.map((key) => (
-              <tr>
-                <td>
-                  <code>{key}</code>
-                </td>
-                <td>{t(`textkeys.where.${key}`)}</td>
-                <td class="prewrap">{builtInSiteText(key, 'es') || t('textkeys.empty')}</td>
-                {canManage ? (
-                  <td>
-                    <a
-                      href={`/admin/textos?clave=${encodeURIComponent(key)}&idioma=es#field-value`}
-                      aria-label={t('admin.siteText.editLabel', { key, locale: 'es' })}
-                    >
-                      {t('admin.edit')}
-                    </a>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('textkeys.title')}
+        headers={[
+          t('admin.siteText.key'),
+          t('textkeys.where'),
+          t('textkeys.builtIn'),
+          canManage ? t('admin.actions') : null,
+        ]}
+      >
+        {SITE_TEXT_KEYS.map((key) => (
+          <tr>
+            <td>
+              <code>{key}</code>
+            </td>
+            <td>{t(`textkeys.where.${key}`)}</td>
+            <td class="prewrap">{builtInSiteText(key, 'es') || t('textkeys.empty')}</td>
+            {canManage ? (
+              <td>
+                <a
+                  href={`/admin/textos?clave=${encodeURIComponent(key)}&idioma=es#field-value`}
+                  aria-label={t('admin.siteText.editLabel', { key, locale: 'es' })}
+                >
+                  {t('admin.edit')}
+                </a>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,5 +1,6 @@
-import type { SiteTextItem } from '../../services/staff/site-texts.js';
+import type { SiteTextItem } from '../../services/catalogue/site-texts.js';
 import { CsrfField } from '../components/csrf-field.js';
+import { DataTable } from '../components/data-table.js';
 import {
   ErrorSummary,
   type FormState,
@@ -8,8 +9,8 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
+import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout } from './layout.js';
 import { SiteTextKeys } from './site-text-keys.js';
 
 export function SiteTextsPage({
@@ -32,57 +33,52 @@ export function SiteTextsPage({
       {texts.length === 0 ? (
         <p>{t('admin.siteText.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('admin.siteText.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.siteText.key')}</th>
-                <th scope="col">{t('admin.siteText.locale')}</th>
-                <th scope="col">{t('admin.siteText.value')}</th>
-                <th scope="col">{t('admin.siteText.updated')}</th>
-                {canManage ? <th scope="col">{t('admin.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {texts.map((x) => (
-                <tr>
-                  <td>
-                    <code>{x.key}</code>
-                  </td>
-                  <td>{t(`admin.locale.${x.locale}`)}</td>
-                  <td class="prewrap">{x.value}</td>
-                  <td>
-                    {bogotaDateTime(x.updatedAt)}
-                    {x.updatedBy ? <div class="hint">{x.updatedBy}</div> : null}
-                  </td>
-                  {canManage ? (
-                    <td>
-                      <a
-                        href={`/admin/textos?clave=${encodeURIComponent(x.key)}&idioma=${x.locale}#field-value`}
-                        aria-label={t('admin.siteText.editLabel', { key: x.key, locale: x.locale })}
-                      >
-                        {t('admin.edit')}
-                      </a>
-                      <form method="post" action="/admin/textos/eliminar" class="inline-form">
-                        <CsrfField token={ctx.csrf} />
-                        <input type="hidden" name="key" value={x.key} />
-                        <input type="hidden" name="locale" value={x.locale} />
-                        <button
-                          type="submit"
-                          class="link-button"
-                          aria-label={t('admin.siteText.deleteLabel', { key: x.key, locale: x.locale })}
-                        >
-                          {t('admin.siteText.delete')}
-                        </button>
-                      </form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.siteText.title')}
+          headers={[
+            t('admin.siteText.key'),
+            t('admin.siteText.locale'),
+            t('admin.siteText.value'),
+            t('admin.siteText.updated'),
+            canManage ? t('admin.actions') : null,
+          ]}
+        >
+          {texts.map((x) => (
+            <tr>
+              <td>
+                <code>{x.key}</code>
+              </td>
+              <td>{t(`admin.locale.${x.locale}`)}</td>
+              <td class="prewrap">{x.value}</td>
+              <td>
+                {bogotaDateTime(x.updatedAt)}
+                {x.updatedBy ? <div class="hint">{x.updatedBy}</div> : null}
+              </td>
+              {canManage ? (
+                <td>
+                  <a
+                    href={`/admin/textos?clave=${encodeURIComponent(x.key)}&idioma=${x.locale}#field-value`}
+                    aria-label={t('admin.siteText.editLabel', { key: x.key, locale: x.locale })}
+                  >
+                    {t('admin.edit')}
+                  </a>
+                  <form method="post" action="/admin/textos/eliminar" class="inline-form">
+                    <CsrfField token={ctx.csrf} />
+                    <input type="hidden" name="key" value={x.key} />
+                    <input type="hidden" name="locale" value={x.locale} />
+                    <button
+                      type="submit"
+                      class="link-button"
+                      aria-label={t('admin.siteText.deleteLabel', { key: x.key, locale: x.locale })}
+                    >
+                      {t('admin.siteText.delete')}
+                    </button>
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       <SiteTextKeys t={t} canManage={canManage} />
       {canManage ? (

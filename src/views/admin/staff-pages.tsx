@@ -1,9 +1,9 @@
-import type { StaffDetail, StaffSummary } from '../../services/staff/accounts.js';
-import { STAFF_ROLES } from '../../services/staff/roles.js';
+import { STAFF_ROLES } from '../../domain/roles.js';
+import type { StaffDetail, StaffSummary } from '../../services/staff-access/accounts.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { Checkbox, type FormState, SelectField, SubmitButton, TextField } from '../components/form.js';
+import { type AdminContext, AdminLayout, Tag } from './admin-layout.js';
 import { bogotaDateTime } from './format.js';
-import { type AdminContext, AdminLayout, Tag } from './layout.js';
 import { RecordFormPage, RecordListPage } from './record-pages.js';
 
 export function StaffListPage({

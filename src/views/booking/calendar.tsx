@@ -1,10 +1,10 @@
 import { addDays, isoWeekday } from '../../domain/civil-time.js';
+import { formatCivilDate } from '../../i18n/format.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
 import type { Alternatives } from '../../services/journey/alternatives.js';
 import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
 import type { SlotGroup } from '../../services/journey/slot-groups.js';
-import { formatCivilDate } from '../../services/mail/format.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
 import { useSiteTexts } from '../site-texts-context.js';

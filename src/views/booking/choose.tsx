@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/index.js';
 import { translator } from '../../i18n/index.js';
-import type { ProcedureView } from '../../services/catalog.js';
+import type { ProcedureView } from '../../services/catalogue/procedures.js';
 import type { ChannelInfo } from '../../services/journey/choice.js';
 import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
 import type { FirstFree, PlaceOptions } from '../../services/journey/place-answers.js';

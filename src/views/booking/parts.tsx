@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../domain/errors.js';
+import { formatTime } from '../../i18n/format.js';
 import type { Locale, Translator } from '../../i18n/index.js';
 import { type Criteria, hiddenCriteria } from '../../services/journey/criteria.js';
-import { formatTime } from '../../services/mail/format.js';
 import { type FormState, fieldId, fieldValue } from '../components/form.js';
 import { Layout } from '../layout.js';
 

@@ -4,7 +4,7 @@
  * title and a description; the numbers themselves are in the data table every chart comes with.
  */
 
-export interface ChartSeries {
+interface ChartSeries {
   name: string;
   values: readonly (number | null)[];
 }

@@ -1,7 +1,7 @@
+import type { OutgoingMail } from '../../domain/mail.js';
+import { formatCivilDate, formatWhen } from '../../i18n/format.js';
 import { type Locale, translator } from '../../i18n/index.js';
-import { standardFooter, toMail } from '../../services/mail/compose-appointment.js';
-import { formatCivilDate, formatWhen } from '../../services/mail/format.js';
-import type { OutgoingMail } from '../../services/mail/message.js';
+import { standardFooter, toMail } from './compose.js';
 import type { MailContent } from './content.js';
 
 /** The e-mails of a release: the entry's link, the place offered by the draw, the waiting-list result. */

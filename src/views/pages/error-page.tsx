@@ -1,5 +1,5 @@
 import { type Locale, translator } from '../../i18n/index.js';
-import type { SiteTexts } from '../../services/site/texts.js';
+import type { SiteTexts } from '../../services/catalogue/site-texts.js';
 import { Layout } from '../layout.js';
 import { renderDocument } from '../render.js';
 import { SiteTextsContext } from '../site-texts-context.js';

@@ -1,5 +1,5 @@
+import { formatWhen } from '../../i18n/format.js';
 import { type Locale, translator } from '../../i18n/index.js';
-import { formatWhen } from '../../services/mail/format.js';
 import type { NextPlaces } from '../../services/reports/next-available.js';
 import { Layout } from '../layout.js';
 

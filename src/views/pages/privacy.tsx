@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { formatWhen } from '../../i18n/format.js';
 import { type Locale, type Translator, translator } from '../../i18n/index.js';
-import { formatWhen } from '../../services/mail/format.js';
 import type { SubjectData } from '../../services/privacy/data-subject.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';

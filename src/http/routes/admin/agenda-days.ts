@@ -1,11 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import type { FieldError } from '../../../domain/errors.js';
-import { notFound } from '../../../domain/errors.js';
 import { idParam } from '../../../services/agenda/access.js';
 import { getLine } from '../../../services/agenda/capacity-lines.js';
 import { closeAgenda } from '../../../services/agenda/closures.js';
-import { daySlots, setDeadlineReservation, setSlotCapacity } from '../../../services/agenda/slots.js';
-import { can } from '../../../services/staff/scope.js';
+import {
+  daySlots,
+  setDeadlineReservation,
+  setSlotCapacity,
+  slotOfLine,
+} from '../../../services/agenda/slots.js';
 import { DayPage, SlotFormPage } from '../../../views/admin/agenda-day-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
@@ -111,21 +115,14 @@ export async function agendaDayRoutes(app: App): Promise<void> {
     const actor = staffActor(request);
     const lineId = idParam(request.params.id);
     const slotId = idParam(request.params.slotId);
-    const slotRow = await db
-      .selectFrom('slots')
-      .select(['local_date'])
-      .where('id', '=', Number.isNaN(slotId) ? 0 : slotId)
-      .executeTakeFirst();
-    const data = await daySlots(db, actor, lineId, slotRow?.local_date ?? '');
-    const slot = data.slots.find((s) => s.id === slotId);
-    if (!slot) throw notFound();
+    const data = await slotOfLine(db, actor, lineId, slotId);
     return renderAdmin(
       reply,
       SlotFormPage({
         ctx: adminContext(request, reply),
-        state: state ?? emptyForm({ capacity: String(slot.capacity) }),
+        state: state ?? emptyForm({ capacity: String(data.slot.capacity) }),
         line: data.line,
-        slot,
+        slot: data.slot,
         date: data.date,
       }),
       status,

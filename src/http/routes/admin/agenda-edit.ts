@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../domain/errors.js';
+import type { FormInput } from '../../../domain/form-reader.js';
 import { idParam } from '../../../services/agenda/access.js';
 import {
   lineDeactivation,
@@ -9,7 +10,6 @@ import {
 } from '../../../services/agenda/line-edit.js';
 import { setTemplateActive, updateTemplate } from '../../../services/agenda/template-edit.js';
 import { templateForActor, templateView } from '../../../services/agenda/templates.js';
-import type { FormInput } from '../../../services/staff/input.js';
 import {
   LineDeactivatePage,
   LineEditPage,

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { idParam } from '../../../services/agenda/access.js';
 import { createLine, getLine, lineFormOptions, listLines } from '../../../services/agenda/capacity-lines.js';
 import { lineDetail } from '../../../services/agenda/line-detail.js';
 import { previewPublication, publicationRefusal, publishTemplate } from '../../../services/agenda/publish.js';
 import { createTemplate, templateForActor, templateView } from '../../../services/agenda/templates.js';
-import { can } from '../../../services/staff/scope.js';
 import {
   AgendaHomePage,
   LineFormPage,

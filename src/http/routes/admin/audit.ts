@@ -1,4 +1,4 @@
-import { type AuditQuery, browseAudit } from '../../../services/staff/audit-log.js';
+import { type AuditQuery, browseAudit } from '../../../services/audit/audit-log.js';
 import { AuditPage } from '../../../views/admin/audit-page.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';

@@ -1,5 +1,9 @@
-import { getChannelForStaff, listChannelsForStaff, updateChannel } from '../../../services/staff/channels.js';
-import { can } from '../../../services/staff/scope.js';
+import { can } from '../../../domain/access.js';
+import {
+  getChannelForStaff,
+  listChannelsForStaff,
+  updateChannel,
+} from '../../../services/catalogue/channels.js';
 import { ChannelFormPage, ChannelListPage } from '../../../views/admin/channel-pages.js';
 import { emptyForm } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
@@ -11,8 +15,8 @@ type CodeParams = { Params: { code: string } };
 /** The four attention channels: their names and the descriptions citizens read. */
 export async function channelRoutes(app: App): Promise<void> {
   const db = app.deps.database.db;
-  const view = requireStaff({ permission: 'catalog.view' });
-  const manage = requireStaff({ permission: 'catalog.manage' });
+  const view = requireStaff({ permission: 'catalogue.view' });
+  const manage = requireStaff({ permission: 'catalogue.manage' });
 
   app.get('/admin/canales', { preHandler: view }, async (request, reply) => {
     const channels = await listChannelsForStaff(db, staffActor(request));
@@ -34,7 +38,7 @@ export async function channelRoutes(app: App): Promise<void> {
         ctx: adminContext(request, reply),
         state,
         code: c.code,
-        canManage: can(actor, 'catalog.manage'),
+        canManage: can(actor, 'catalogue.manage'),
       }),
     );
   });

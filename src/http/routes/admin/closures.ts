@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { civilDateOf } from '../../../domain/civil-time.js';
 import { closeAgenda, closureFormOptions, listClosures } from '../../../services/agenda/closures.js';
 import { reserveDeadlineDays } from '../../../services/agenda/slots.js';
 import { listDeadlines } from '../../../services/agenda/tax-calendar.js';
-import { can } from '../../../services/staff/scope.js';
 import { ClosuresPage, TaxCalendarPage } from '../../../views/admin/closure-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

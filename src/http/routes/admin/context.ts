@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { FieldError } from '../../../domain/errors.js';
+import type { FormInput } from '../../../domain/form-reader.js';
 import { isMessageKey, translate } from '../../../i18n/index.js';
-import type { FormInput } from '../../../services/staff/input.js';
-import { type AdminContext, makeContext } from '../../../views/admin/layout.js';
+import { type AdminContext, makeContext } from '../../../views/admin/admin-layout.js';
 import { submitForm } from '../../forms.js';
 import { sendPage } from '../../page.js';
 import { csrfToken } from '../../plugins/csrf.js';

@@ -1,4 +1,4 @@
-import { dashboardSummary } from '../../../services/staff/dashboard.js';
+import { dashboardSummary } from '../../../services/reports/dashboard.js';
 import { DashboardPage } from '../../../views/admin/dashboard-page.js';
 import { requireStaff, staffActor, staffSessionOf } from '../../plugins/auth.js';
 import type { App } from '../../types.js';

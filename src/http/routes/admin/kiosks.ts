@@ -1,13 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { notFound } from '../../../domain/errors.js';
-import { selectCities } from '../../../repositories/staff/offices.js';
+import { cityOptions } from '../../../services/catalogue/cities.js';
 import {
   createKiosk,
   getKioskForStaff,
   listKiosksForStaff,
   updateKiosk,
-} from '../../../services/staff/kiosks.js';
-import { can } from '../../../services/staff/scope.js';
+} from '../../../services/catalogue/kiosks.js';
 import { KioskFormPage, KioskListPage } from '../../../views/admin/kiosk-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
@@ -39,7 +39,7 @@ export async function kioskRoutes(app: App): Promise<void> {
       KioskFormPage({
         ctx: adminContext(request, reply),
         state,
-        cities: await selectCities(db),
+        cities: await cityOptions(db),
         canManage: can(staffActor(request), 'site.manage'),
         ...(id === undefined ? {} : { id }),
       }),

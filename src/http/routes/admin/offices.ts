@@ -1,15 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Office } from '../../../db/schema.js';
+import { can } from '../../../domain/access.js';
 import type { FieldError } from '../../../domain/errors.js';
+import { createOffice, setOfficeActive, updateOffice } from '../../../services/catalogue/office-edit.js';
 import {
-  createOffice,
   getOfficeForStaff,
   listOfficesForStaff,
   officeFormOptions,
-  setOfficeActive,
-  updateOffice,
-} from '../../../services/staff/offices.js';
-import { can } from '../../../services/staff/scope.js';
+} from '../../../services/catalogue/offices.js';
 import { OfficeFormPage, OfficeListPage } from '../../../views/admin/office-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

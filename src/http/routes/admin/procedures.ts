@@ -1,13 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Procedure } from '../../../db/schema.js';
+import { can } from '../../../domain/access.js';
 import {
   createProcedure,
-  getProcedureForStaff,
-  listProceduresForStaff,
   setProcedureActive,
   updateProcedure,
-} from '../../../services/staff/procedures.js';
-import { can } from '../../../services/staff/scope.js';
+} from '../../../services/catalogue/procedure-edit.js';
+import { getProcedureForStaff, listProceduresForStaff } from '../../../services/catalogue/procedures.js';
 import { ProcedureFormPage, ProcedureListPage } from '../../../views/admin/procedure-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
@@ -41,8 +40,8 @@ function procedureValues(p: Procedure): Record<string, unknown> {
 /** The procedure catalogue (national): create, edit, take out of the citizen site. */
 export async function procedureRoutes(app: App): Promise<void> {
   const db = app.deps.database.db;
-  const view = requireStaff({ permission: 'catalog.view' });
-  const manage = requireStaff({ permission: 'catalog.manage' });
+  const view = requireStaff({ permission: 'catalogue.view' });
+  const manage = requireStaff({ permission: 'catalogue.manage' });
 
   function renderForm(
     request: FastifyRequest,
@@ -56,7 +55,7 @@ export async function procedureRoutes(app: App): Promise<void> {
       ProcedureFormPage({
         ctx: adminContext(request, reply),
         state,
-        canManage: can(staffActor(request), 'catalog.manage'),
+        canManage: can(staffActor(request), 'catalogue.manage'),
         ...(procedure ? { code: procedure.code, active: procedure.active } : {}),
       }),
       status,
@@ -71,7 +70,7 @@ export async function procedureRoutes(app: App): Promise<void> {
       ProcedureListPage({
         ctx: adminContext(request, reply),
         procedures,
-        canManage: can(actor, 'catalog.manage'),
+        canManage: can(actor, 'catalogue.manage'),
       }),
     );
   });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { TOTP_REQUIRED } from '../../../domain/roles.js';
 import { LIMITS } from '../../../security/limits.js';
-import { TOTP_REQUIRED } from '../../../services/staff/roles.js';
 import {
   changePassword,
   completeTotpEnrolment,
@@ -8,7 +8,7 @@ import {
   signOut,
   startTotpEnrolment,
   verifySecondFactor,
-} from '../../../services/staff/sign-in.js';
+} from '../../../services/staff-access/sign-in.js';
 import {
   AccountPage,
   ChangePasswordPage,

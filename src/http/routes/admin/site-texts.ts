@@ -1,7 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { builtInSiteText } from '../../../services/site/texts.js';
-import { can } from '../../../services/staff/scope.js';
-import { deleteSiteText, listSiteTexts, saveSiteText } from '../../../services/staff/site-texts.js';
+import { can } from '../../../domain/access.js';
+import {
+  builtInSiteText,
+  deleteSiteText,
+  listSiteTexts,
+  saveSiteText,
+} from '../../../services/catalogue/site-texts.js';
 import { SiteTextsPage } from '../../../views/admin/site-text-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../../domain/access.js';
 import { notFound } from '../../../domain/errors.js';
 import {
   type CredentialReset,
@@ -8,8 +9,7 @@ import {
   resetCredentials,
   type StaffDetail,
   updateStaff,
-} from '../../../services/staff/accounts.js';
-import { can } from '../../../services/staff/scope.js';
+} from '../../../services/staff-access/accounts.js';
 import { OneTimePasswordPage, StaffFormPage, StaffListPage } from '../../../views/admin/staff-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';

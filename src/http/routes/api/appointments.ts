@@ -15,7 +15,7 @@ import {
   CodeParams,
   LookupBody,
   RescheduleBody,
-} from '../../schemas/booking.js';
+} from '../../schemas/booking-schemas.js';
 import type { App } from '../../types.js';
 import { problems } from './problems.js';
 

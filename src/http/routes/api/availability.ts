@@ -12,7 +12,7 @@ import {
   FirstReply,
   SlotsQuery,
   SlotsReply,
-} from '../../schemas/booking.js';
+} from '../../schemas/booking-schemas.js';
 import type { App } from '../../types.js';
 import { problems } from './problems.js';
 

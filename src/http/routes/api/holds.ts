@@ -4,7 +4,13 @@ import { LIMITS } from '../../../security/limits.js';
 import { confirmForClient } from '../../journey/confirm-for-client.js';
 import { holdForClient } from '../../journey/hold-for-client.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
-import { AppointmentSummary, ConfirmBody, HoldBody, HoldParams, HoldReply } from '../../schemas/booking.js';
+import {
+  AppointmentSummary,
+  ConfirmBody,
+  HoldBody,
+  HoldParams,
+  HoldReply,
+} from '../../schemas/booking-schemas.js';
 import { ChallengeReply } from '../../schemas/common.js';
 import type { App } from '../../types.js';
 import { problems } from './problems.js';

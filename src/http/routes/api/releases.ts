@@ -3,7 +3,7 @@ import { LIMITS } from '../../../security/limits.js';
 import { claimOffer } from '../../../services/offer-claim.js';
 import { applyForRelease } from '../../../services/releases/apply.js';
 import { confirmEntryByToken } from '../../../services/releases/entry-link.js';
-import { releaseSettings } from '../../../services/releases/settings.js';
+import { releaseSettings } from '../../../services/releases/release-settings.js';
 import { listReleases, viewRelease } from '../../../services/releases/view.js';
 import { releaseJson, releaseSummaryJson } from '../../../views/releases/json.js';
 import { clientSession } from '../../journey/client-session.js';
@@ -19,7 +19,7 @@ import {
   ReleasesQuery,
   ReleasesReply,
   TokenBody,
-} from '../../schemas/releases.js';
+} from '../../schemas/release-schemas.js';
 import type { App } from '../../types.js';
 
 const problems = {

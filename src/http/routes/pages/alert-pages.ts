@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { formatTime } from '../../../i18n/format.js';
 import { isLocale, type Locale, translate } from '../../../i18n/index.js';
 import { claimOffer, continueBookingPath, offerByToken } from '../../../services/alerts/claim-offer.js';
 import { confirmSubscription, subscriptionByToken } from '../../../services/alerts/confirm-subscription.js';
@@ -8,7 +9,6 @@ import { alertFormOptions } from '../../../services/alerts/form-options.js';
 import { alertSettings } from '../../../services/alerts/settings.js';
 import { subscribeToAlerts } from '../../../services/alerts/subscribe.js';
 import { unsubscribe } from '../../../services/alerts/unsubscribe.js';
-import { formatTime } from '../../../services/mail/format.js';
 import {
   AlertConfirmPage,
   AlertFormPage,

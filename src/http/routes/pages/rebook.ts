@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { FieldError } from '../../../domain/errors.js';
+import { formatCivilDate, formatTime, formatWhen } from '../../../i18n/format.js';
 import { type Locale, translate } from '../../../i18n/index.js';
 import { LIMITS } from '../../../security/limits.js';
-import { listOffices } from '../../../services/catalog.js';
+import { listOffices } from '../../../services/catalogue/offices.js';
 import { loadAppointmentCard } from '../../../services/journey/appointment-card.js';
 import { bogotaWhen, officeLine } from '../../../services/journey/wording.js';
-import { formatCivilDate, formatTime, formatWhen } from '../../../services/mail/format.js';
 import {
   declinePass,
   type PassView,

@@ -1,11 +1,7 @@
 import { Type } from 'typebox';
-import { listProcedures } from '../../../services/catalog.js';
-import {
-  channelsWithProcedureCounts,
-  procedureDetails,
-  searchCatalogue,
-} from '../../../services/site/catalogue.js';
-import { findKiosks } from '../../../services/site/kiosks.js';
+import { channelsWithProcedureCounts } from '../../../services/catalogue/channels.js';
+import { findKiosks } from '../../../services/catalogue/kiosks.js';
+import { listProcedures, procedureDetails, searchCatalogue } from '../../../services/catalogue/procedures.js';
 import { CataloguePage } from '../../../views/pages/site/catalogue.js';
 import { ChannelsPage } from '../../../views/pages/site/channels.js';
 import { HelpPage } from '../../../views/pages/site/help.js';

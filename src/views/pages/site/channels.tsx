@@ -1,6 +1,6 @@
 import type { Channel } from '../../../domain/channels.js';
 import { type Locale, translator } from '../../../i18n/index.js';
-import type { ChannelWithCount } from '../../../services/site/catalogue.js';
+import type { ChannelWithCount } from '../../../services/catalogue/channels.js';
 import { Layout } from '../../layout.js';
 
 const STEPS = ['how1', 'how2', 'how3'] as const;

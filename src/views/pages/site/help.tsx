@@ -1,5 +1,5 @@
 import { type Locale, type MessageKey, translator } from '../../../i18n/index.js';
-import { CONTACT_KEYS } from '../../../services/site/texts.js';
+import { CONTACT_KEYS } from '../../../services/catalogue/site-texts.js';
 import { Layout } from '../../layout.js';
 import { useSiteTexts } from '../../site-texts-context.js';
 

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../domain/errors.js';
 import { type Locale, type Translator, translator } from '../../../i18n/index.js';
-import type { KioskSearch, KioskView } from '../../../services/site/kiosks.js';
+import type { KioskSearch, KioskView } from '../../../services/catalogue/kiosks.js';
 import { ErrorSummary, type FormState, SelectField } from '../../components/form.js';
 import { Layout } from '../../layout.js';
 

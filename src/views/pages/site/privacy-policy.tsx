@@ -1,6 +1,6 @@
 import { BOOKING_PURPOSES, POLICY_EFFECTIVE_DATE, POLICY_VERSION } from '../../../domain/privacy-policy.js';
 import { type Locale, type MessageKey, translator } from '../../../i18n/index.js';
-import { CONTACT_KEYS } from '../../../services/site/texts.js';
+import { CONTACT_KEYS } from '../../../services/catalogue/site-texts.js';
 import { Layout } from '../../layout.js';
 import { useSiteTexts } from '../../site-texts-context.js';
 

@@ -1,7 +1,7 @@
 import type { Channel } from '../../../domain/channels.js';
 import type { Translator } from '../../../i18n/index.js';
-import type { ProcedureView } from '../../../services/catalog.js';
-import type { ChannelView } from '../../../services/site/catalogue.js';
+import type { ChannelView } from '../../../services/catalogue/channels.js';
+import type { ProcedureView } from '../../../services/catalogue/procedures.js';
 
 export const bookHref = (code: string) => `/reservar?tramite=${encodeURIComponent(code)}`;
 export const procedureHref = (code: string) => `/tramites/${encodeURIComponent(code)}`;
@@ -33,35 +33,35 @@ export function ProcedureCard({
         <>
           <dl class="meta">
             <div>
-              <dt>{t('catalog.channels')}</dt>
+              <dt>{t('catalogue.channels')}</dt>
               <dd>{channelNames(channels, p.channels)}</dd>
             </div>
             {p.durationMinutes !== null ? (
               <div>
-                <dt>{t('catalog.duration')}</dt>
-                <dd>{t('catalog.minutes', { minutes: p.durationMinutes })}</dd>
+                <dt>{t('catalogue.duration')}</dt>
+                <dd>{t('catalogue.minutes', { minutes: p.durationMinutes })}</dd>
               </div>
             ) : null}
           </dl>
-          <p class="meta-label">{t('catalog.requirements')}</p>
+          <p class="meta-label">{t('catalogue.requirements')}</p>
           <ul class="requirements">
             {p.requirements.length > 0 ? (
               p.requirements.map((r) => <li>{r}</li>)
             ) : (
-              <li>{t('catalog.noRequirements')}</li>
+              <li>{t('catalogue.noRequirements')}</li>
             )}
           </ul>
           {p.selfServiceUrl ? <p class="online-note">{p.selfServiceText}</p> : null}
           <p>
             <a class="button button-small" href={bookHref(p.code)}>
-              {t('catalog.book')}
-              <span class="visually-hidden"> {t('catalog.bookFor', { name: p.name })}</span>
+              {t('catalogue.book')}
+              <span class="visually-hidden"> {t('catalogue.bookFor', { name: p.name })}</span>
             </a>
           </p>
         </>
       ) : (
         <>
-          <p class="tag tag-online">{t('catalog.online')}</p>
+          <p class="tag tag-online">{t('catalogue.online')}</p>
           {p.selfServiceText ? <p>{p.selfServiceText}</p> : null}
           {p.selfServiceUrl ? (
             <p>

@@ -1,6 +1,6 @@
 import { type Locale, translator } from '../../../i18n/index.js';
-import type { ProcedureView } from '../../../services/catalog.js';
-import type { ChannelView } from '../../../services/site/catalogue.js';
+import type { ChannelView } from '../../../services/catalogue/channels.js';
+import type { ProcedureView } from '../../../services/catalogue/procedures.js';
 import { Layout } from '../../layout.js';
 import { bookHref, procedureHref } from './procedure-parts.js';
 
@@ -20,7 +20,7 @@ export function ProcedurePage({
       <p class="back-link">
         <a href="/tramites">{t('procedure.back')}</a>
       </p>
-      <span class="caption">{t(`catalog.category.${p.category}`)}</span>
+      <span class="caption">{t(`catalogue.category.${p.category}`)}</span>
       <h1>{p.name}</h1>
       {p.selfServiceUrl ? (
         <div class="callout callout-online">
@@ -45,7 +45,7 @@ export function ProcedurePage({
             {p.requirements.length > 0 ? (
               p.requirements.map((r) => <li>{r}</li>)
             ) : (
-              <li>{t('catalog.noRequirements')}</li>
+              <li>{t('catalogue.noRequirements')}</li>
             )}
           </ul>
           <h2>{t('procedure.channels')}</h2>
@@ -62,13 +62,13 @@ export function ProcedurePage({
           {p.durationMinutes !== null ? (
             <>
               <h2>{t('procedure.duration')}</h2>
-              <p>{t('catalog.minutes', { minutes: p.durationMinutes })}</p>
+              <p>{t('catalogue.minutes', { minutes: p.durationMinutes })}</p>
             </>
           ) : null}
           <p class="free-note">{t('procedure.free')}</p>
           <p>
             <a class="button button-start" href={bookHref(p.code)}>
-              {t('catalog.book')}
+              {t('catalogue.book')}
             </a>
           </p>
         </>

@@ -1,5 +1,5 @@
 import { type Locale, translator } from '../../../i18n/index.js';
-import type { ProcedureView } from '../../../services/catalog.js';
+import type { ProcedureView } from '../../../services/catalogue/procedures.js';
 import { Layout } from '../../layout.js';
 import { procedureHref } from './procedure-parts.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldError } from '../../../../domain/errors.js';
-import { listProcedures } from '../../../../services/catalog.js';
+import { listProcedures } from '../../../../services/catalogue/procedures.js';
 import { type Choice, choiceOf } from '../../../../services/journey/choice.js';
 import { type Criteria, journeyBase, journeyHref } from '../../../../services/journey/criteria.js';
 import { ChannelPage, ProcedurePage } from '../../../../views/booking/choose.js';

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { formatNit } from '../../../../domain/nit.js';
+import { formatCivilDate } from '../../../../i18n/format.js';
 import { deadlineDaysOf } from '../../../../services/availability.js';
-import { formatCivilDate } from '../../../../services/mail/format.js';
 import type { DeadlineNit } from '../../../../views/booking/deadline-nit.js';
 import { emptyForm, type FormState } from '../../../../views/components/form.js';
 import { serviceContext } from '../../../journey/service-context.js';

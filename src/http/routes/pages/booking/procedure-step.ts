@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../i18n/index.js';
-import { listProcedures } from '../../../../services/catalog.js';
+import { listProcedures } from '../../../../services/catalogue/procedures.js';
 import { choiceOf } from '../../../../services/journey/choice.js';
 import { criteriaOf, journeyHref } from '../../../../services/journey/criteria.js';
 import { ChannelPage, OnlineProcedurePage } from '../../../../views/booking/choose.js';
