@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { screenshot } from '../helpers/browser.js';
 import { browserTest, type ServedApp } from '../helpers/e2e.js';
-import { aJourneyAgenda } from '../helpers/journey-agenda.js';
+import { aJourneyAgenda, fillInTheAttendee } from '../helpers/journey-agenda.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // 07:00 in Bogotá, a Tuesday
 const PROCEDURE_NAME = /Orientación tributaria/;
@@ -83,12 +83,7 @@ async function journey(
   } else {
     await page.getByRole('radio', { name: /persona natural/ }).check();
   }
-  await page.getByLabel('Tipo de documento de quien asiste').selectOption('CC');
-  await page.getByLabel('Número de documento').fill(documentNumber);
-  await page.getByLabel('Nombres').fill('Ana Lucía');
-  await page.getByLabel('Apellidos').fill('Restrepo Gómez');
-  await page.getByLabel('Correo electrónico').fill('ana.restrepo@example.com');
-  await page.getByLabel('Celular o teléfono fijo').fill('300 123 4567');
+  await fillInTheAttendee(page, documentNumber);
   await continueButton(page);
 
   await page.waitForURL(/\/reservar\/consentimiento\?reserva=/);

@@ -4,7 +4,7 @@ import type { DB } from '../../src/db/schema.js';
 import { formatNit } from '../../src/domain/nit.js';
 import { screenshot } from '../helpers/browser.js';
 import { browserTest } from '../helpers/e2e.js';
-import { aJourneyAgenda, JOURNEY_PROCEDURE } from '../helpers/journey-agenda.js';
+import { aJourneyAgenda, fillInTheAttendee, JOURNEY_PROCEDURE } from '../helpers/journey-agenda.js';
 
 // 10 December 2026 is the deadline of NITs ending in 1 (tax calendar data); its in-person places in
 // Medellín are all reserved for them, so the public sees that day full.
@@ -75,13 +75,8 @@ describe('the booking journey with a NIT on its deadline day, in a real browser'
     expect(await page.getByText(`reservado para el NIT ${formatNit(DUE)}`, { exact: false }).count()).toBe(1);
     await step('06-data-reserved');
     await page.getByRole('radio', { name: /persona natural/ }).check();
-    await page.getByLabel('Tipo de documento de quien asiste').selectOption('CC');
     // A natural person's NIT is their cédula: the place is theirs when the document number is that NIT.
-    await page.getByLabel('Número de documento').fill(DUE);
-    await page.getByLabel('Nombres').fill('Ana Lucía');
-    await page.getByLabel('Apellidos').fill('Restrepo Gómez');
-    await page.getByLabel('Correo electrónico').fill('ana.restrepo@example.com');
-    await page.getByLabel('Celular o teléfono fijo').fill('300 123 4567');
+    await fillInTheAttendee(page, DUE);
     await submit('Continuar');
 
     await page.waitForURL(/\/reservar\/consentimiento\?reserva=/);

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { screenshot } from '../helpers/browser.js';
-import { type Audit, browserTest, type PageOptions, type ServedApp, type Viewport } from '../helpers/e2e.js';
+import {
+  type Audit,
+  browserTest,
+  type PageOptions,
+  type ServedApp,
+  VIEWPORTS,
+  type Viewport,
+} from '../helpers/e2e.js';
 
 /** Every page of the micro-site (the booking journey has its own test). */
 const PAGES: readonly [string, string][] = [
@@ -94,7 +101,7 @@ async function expectAWholePage(page: Page, label: string, scripts: Scripts): Pr
       path: location.pathname,
     }));
     const known = TOO_WIDE_FOR_A_PHONE[path];
-    if (known && innerWidth < 500) {
+    if (known && innerWidth < VIEWPORTS.desktop.width) {
       expect(scrollWidth, `${label} fits now: remove it from TOO_WIDE_FOR_A_PHONE`).toBeGreaterThan(
         innerWidth,
       );
@@ -143,31 +150,25 @@ async function renderAll(
 describe('citizen micro-site in a real browser', () => {
   // In halves, so each test stays well inside its time limit on a busy machine (axe takes seconds a page).
   const HALVES = [PAGES.slice(0, 7), PAGES.slice(7)] as const;
+  const AUDITED = [
+    { viewport: 'phone', scripts: 'blocked', title: 'at a phone size without the scripts' },
+    { viewport: 'desktop', scripts: 'on', title: 'at a desktop size with JavaScript' },
+  ] as const;
   for (const [i, pages] of HALVES.entries()) {
-    test(`passes axe at a phone size without the scripts (pages, part ${i + 1})`, async ({
-      open,
-      server,
-      audit,
-      requestsElsewhere,
-    }) => {
-      const reference = await mainsWithoutScripts(open, server, pages);
-      await renderAll({ open, server }, { viewport: 'phone', scripts: 'blocked', pages, reference, audit });
-      expect(audit.pages.size).toBe(pages.length);
-      expect(audit.found()).toEqual([]);
-      expect(requestsElsewhere).toEqual([]);
-    });
-    test(`passes axe at a desktop size with JavaScript (pages, part ${i + 1})`, async ({
-      open,
-      server,
-      audit,
-      requestsElsewhere,
-    }) => {
-      const reference = await mainsWithoutScripts(open, server, pages);
-      await renderAll({ open, server }, { viewport: 'desktop', scripts: 'on', pages, reference, audit });
-      expect(audit.pages.size).toBe(pages.length);
-      expect(audit.found()).toEqual([]);
-      expect(requestsElsewhere).toEqual([]);
-    });
+    for (const { viewport, scripts, title } of AUDITED) {
+      test(`passes axe ${title} (pages, part ${i + 1})`, async ({
+        open,
+        server,
+        audit,
+        requestsElsewhere,
+      }) => {
+        const reference = await mainsWithoutScripts(open, server, pages);
+        await renderAll({ open, server }, { viewport, scripts, pages, reference, audit });
+        expect(audit.pages.size).toBe(pages.length);
+        expect(audit.found()).toEqual([]);
+        expect(requestsElsewhere).toEqual([]);
+      });
+    }
   }
 
   test('renders the same pages, whole and without sideways scrolling, at phone sizes (360 and 390 px) with JavaScript and at a desktop size with JavaScript off', async ({

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { screenshot } from '../helpers/browser.js';
 import { type Audit, browserTest, type ServedApp, type Viewport } from '../helpers/e2e.js';
-import { aJourneyAgenda } from '../helpers/journey-agenda.js';
+import { aJourneyAgenda, fillInTheAttendee } from '../helpers/journey-agenda.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // 07:00 in Bogotá, a Tuesday
 /** This journey's sizes: the phone is a small one. */
@@ -40,12 +40,7 @@ async function bookByVideo(server: ServedApp, page: Page): Promise<{ code: strin
   documentSequence += 1;
   const documentNumber = String(1_030_000_000 + process.pid * 10 + documentSequence);
   await page.getByRole('radio', { name: /persona natural/ }).check();
-  await page.getByLabel('Tipo de documento de quien asiste').selectOption('CC');
-  await page.getByLabel('Número de documento').fill(documentNumber);
-  await page.getByLabel('Nombres').fill('Ana Lucía');
-  await page.getByLabel('Apellidos').fill('Restrepo Gómez');
-  await page.getByLabel('Correo electrónico').fill('ana.restrepo@example.com');
-  await page.getByLabel('Celular o teléfono fijo').fill('300 123 4567');
+  await fillInTheAttendee(page, documentNumber);
   await continueButton(page);
   await page.getByRole('checkbox', { name: /Autorizo el tratamiento/ }).check();
   await continueButton(page);
