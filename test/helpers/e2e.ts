@@ -17,17 +17,17 @@ import { consent } from './factories.js';
  * back office) a signed-in staff member. Everything is closed by the fixture, whatever the test did.
  *
  *     const test = browserTest({ now: NOW, seed: (db) => aJourneyAgenda(db, DAYS) });
- *     test('books by video', async ({ open, server, axe }) => {
+ *     test('books by video', async ({ open, server, audit }) => {
  *       const page = await open({ viewport: 'phone' });
  *       await page.goto(`${server.url}/reservar`);
- *       await axe.check(page, 'procedure');
+ *       await audit.check(page, 'procedure');
  *       …
- *       expect(axe.found()).toEqual([]);
+ *       expect(audit.found()).toEqual([]);
  *     });
  *
  * The database, the app and the browser are the file's; a test must not count on what another test of
- * the file did with them (the order is shuffled in CI runs of `--sequence.shuffle`): it makes what it
- * needs, with data no other test touches. The clock is back at `now` when each test starts.
+ * the file did with them (run it with `--sequence.shuffle`, or alone with `-t`): it makes what it needs,
+ * with data no other test touches. The clock is back at `now` when each test starts.
  */
 
 /** The sizes the pages are checked at: a small phone, a common phone, a desktop. */
