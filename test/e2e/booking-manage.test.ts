@@ -1,24 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../../src/config.js';
-import { buildApp } from '../../src/http/app.js';
-import { TestClock } from '../helpers/app.js';
-import {
-  type AxeViolation,
-  launchChromium,
-  screenshot,
-  serveApp,
-  wcagViolations,
-} from '../helpers/browser.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { screenshot } from '../helpers/browser.js';
+import { browserTest } from '../helpers/e2e.js';
 import { aJourneyAgenda, JOURNEY_PROCEDURE } from '../helpers/journey-agenda.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // 07:00 in Bogotá, a Tuesday
 const PROCEDURE = JOURNEY_PROCEDURE;
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 
 interface Focused {
   tag: string;
@@ -29,36 +18,9 @@ interface Focused {
   checked: boolean;
 }
 
+const test = browserTest({ now: NOW, seed: (db) => aJourneyAgenda(db, ['2026-12-02', '2026-12-03']) });
+
 describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser', () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let browser: Browser;
-  const clock = new TestClock(new Date(NOW));
-  const audited = new Map<string, AxeViolation[]>();
-
-  beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    server = await serveApp(database, clock.now);
-    await aJourneyAgenda(database.db, ['2026-12-02', '2026-12-03']);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
-  });
-
-  async function newPage(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'es-CO', acceptDownloads: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function check(page: Page, name: string) {
-    audited.set(name, await wcagViolations(page));
-  }
-
   const focused = (page: Page): Promise<Focused> =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
@@ -97,8 +59,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
 
   const isButton = (label: string) => (f: Focused) => f.tag === 'button' && f.text === label;
 
-  it('books a video appointment with the keyboard alone', async () => {
-    const page = await newPage();
+  test('books a video appointment with the keyboard alone', async ({ page, server }) => {
     await page.goto(`${server.url}/reservar`);
     await tabTo(page, (f) => f.name === 'tramite');
     await arrowTo(page, PROCEDURE);
@@ -156,11 +117,14 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
     expect((await focused(page)).tag).toBe(before.tag);
-    await page.context().close();
   });
 
-  it('shows the error summary and field messages for mistakes, keeping what was typed', async () => {
-    const page = await newPage(PHONE);
+  test('shows the error summary and field messages for mistakes, keeping what was typed', async ({
+    open,
+    server,
+    audit,
+  }) => {
+    const page = await open({ viewport: 'phone' });
     await page.goto(
       `${server.url}/reservar/horas?tramite=${PROCEDURE}&canal=presencial&oficina=11&fecha=2026-12-02`,
     );
@@ -174,7 +138,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
     expect(await summary.textContent()).toContain('Hay un problema');
     expect(await summary.textContent()).toContain('Escriba sus nombres');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
-    await check(page, 'data with empty fields');
+    await audit.check(page, 'data with empty fields');
     await screenshot(page, 'journey-errors', 'empty-phone');
 
     await page.getByRole('radio', { name: /persona jurídica/ }).check();
@@ -200,13 +164,19 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
       .getByRole('link', { name: /dígito de verificación/ })
       .click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-applicant-nit');
-    await check(page, 'data with a wrong NIT and e-mail');
+    await audit.check(page, 'data with a wrong NIT and e-mail');
     await screenshot(page, 'journey-errors', 'nit-email-phone');
-    await page.context().close();
+    // No WCAG 2.1 AA violations on these pages.
+    expect(audit.pages.size).toBe(2);
+    expect(audit.found()).toEqual([]);
   });
 
-  it('books, downloads the .ics (parsed by ical.js), then reschedules and cancels in Gestionar cita', async () => {
-    const page = await newPage();
+  test('books, downloads the .ics (parsed by ical.js), then reschedules and cancels in Gestionar cita', async ({
+    page,
+    server,
+    database,
+    audit,
+  }) => {
     await page.goto(
       `${server.url}/reservar/horas?tramite=${PROCEDURE}&canal=presencial&oficina=11&fecha=2026-12-02`,
     );
@@ -248,7 +218,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
 
     await page.getByRole('link', { name: 'Versión para imprimir' }).waitFor();
     await page.goto(`${server.url}/gestionar`);
-    await check(page, 'manage look-up');
+    await audit.check(page, 'manage look-up');
     await screenshot(page, 'journey-manage', '01-lookup');
     await page.getByLabel('Código de confirmación').fill(code);
     await page.getByLabel('Número de documento').fill('987654');
@@ -257,7 +227,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
       page.getByRole('button', { name: 'Buscar la cita' }).click(),
     ]);
     await page.waitForURL(/\/gestionar\/cita$/);
-    await check(page, 'manage details');
+    await audit.check(page, 'manage details');
     await screenshot(page, 'journey-manage', '02-details');
 
     await Promise.all([
@@ -265,19 +235,19 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
       page.getByRole('link', { name: 'Cambiar la fecha o la hora' }).click(),
     ]);
     await page.waitForURL(/\/reservar\/dias\?.*cambio=1/);
-    await check(page, 'reschedule days');
+    await audit.check(page, 'reschedule days');
     await Promise.all([
       page.waitForNavigation(),
       page.getByRole('link', { name: /3 de diciembre de 2026/ }).click(),
     ]);
-    await check(page, 'reschedule times');
+    await audit.check(page, 'reschedule times');
     await page.getByRole('radio', { name: /10:00/ }).check();
     await Promise.all([
       page.waitForNavigation(),
       page.getByRole('button', { name: 'Elegir este horario' }).click(),
     ]);
     await page.waitForURL(/\/gestionar\/cambiar\?/);
-    await check(page, 'reschedule confirm');
+    await audit.check(page, 'reschedule confirm');
     await screenshot(page, 'journey-manage', '03-reschedule');
     await Promise.all([
       page.waitForNavigation(),
@@ -296,7 +266,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
       page.waitForNavigation(),
       page.getByRole('link', { name: 'Cancelar la cita' }).click(),
     ]);
-    await check(page, 'cancel confirm');
+    await audit.check(page, 'cancel confirm');
     await screenshot(page, 'journey-manage', '04-cancel');
     await Promise.all([
       page.waitForNavigation(),
@@ -304,7 +274,7 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
     ]);
     await page.waitForURL(/aviso=cancelada$/);
     expect(await page.getByRole('status').textContent()).toContain('quedó cancelada');
-    await check(page, 'manage after cancel');
+    await audit.check(page, 'manage after cancel');
     await screenshot(page, 'journey-manage', '05-cancelled');
     const after = await database.db
       .selectFrom('appointments')
@@ -312,56 +282,53 @@ describe('keyboard, mistakes, calendar file and Gestionar cita in a real browser
       .where('code', '=', moved.code)
       .executeTakeFirstOrThrow();
     expect(after.status).toBe('cancelled');
-    await page.context().close();
+    // No WCAG 2.1 AA violations on these pages.
+    expect(audit.pages.size).toBe(7);
+    expect(audit.found()).toEqual([]);
   });
 
-  it('with CAPTCHA on: the widget is on the times page, and without JavaScript the hold still works', async () => {
-    const app = await buildApp({ config: testConfig({ captcha: true }), database, clock: clock.now });
-    const url = await app.listen({ port: 0, host: '127.0.0.1' });
-    try {
-      const times = `${url}/reservar/horas?tramite=${PROCEDURE}&canal=presencial&oficina=11&fecha=2026-12-03`;
-      const page = await newPage();
-      await page.goto(times);
-      expect(await page.locator('altcha-widget').count()).toBe(1);
-      // The widget comes from this app, and its element is defined (the script ran under the CSP).
-      await page.waitForFunction(() => customElements.get('altcha-widget') !== undefined);
-      await check(page, 'times with the proof-of-work widget');
-      await screenshot(page, 'journey-captcha', 'times-js');
-      // With JavaScript the widget solves the challenge on submit, and the hold redeems that proof.
-      const redeemed = async () =>
-        Number(
-          (
-            await database.db
-              .selectFrom('pow_redemptions')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      const before = await redeemed();
-      await page.getByRole('radio', { name: /9:00/ }).check();
-      await page.getByRole('button', { name: 'Reservar este horario' }).click();
-      await page.waitForURL(/\/reservar\/datos\?reserva=/, { timeout: 60_000 });
-      expect(await redeemed()).toBe(before + 1);
-      await page.context().close();
+  test('with CAPTCHA on: the widget is on the times page, and without JavaScript the hold still works', async ({
+    serveWith,
+    open,
+    page,
+    database,
+    audit,
+  }) => {
+    const { url } = await serveWith({ captcha: true });
+    const times = `${url}/reservar/horas?tramite=${PROCEDURE}&canal=presencial&oficina=11&fecha=2026-12-03`;
+    await page.goto(times);
+    expect(await page.locator('altcha-widget').count()).toBe(1);
+    // The widget comes from this app, and its element is defined (the script ran under the CSP).
+    await page.waitForFunction(() => customElements.get('altcha-widget') !== undefined);
+    await audit.check(page, 'times with the proof-of-work widget');
+    await screenshot(page, 'journey-captcha', 'times-js');
+    // With JavaScript the widget solves the challenge on submit, and the hold redeems that proof.
+    const redeemed = async () =>
+      Number(
+        (
+          await database.db
+            .selectFrom('pow_redemptions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await redeemed();
+    await page.getByRole('radio', { name: /9:00/ }).check();
+    await page.getByRole('button', { name: 'Reservar este horario' }).click();
+    await page.waitForURL(/\/reservar\/datos\?reserva=/, { timeout: 60_000 });
+    expect(await redeemed()).toBe(before + 1);
 
-      const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
-      const noScript = await context.newPage();
-      await noScript.goto(times);
-      await noScript.getByRole('radio', { name: /8:00/ }).check();
-      await Promise.all([
-        noScript.waitForNavigation(),
-        noScript.getByRole('button', { name: 'Reservar este horario' }).click(),
-      ]);
-      await noScript.waitForURL(/\/reservar\/datos\?reserva=/);
-      await screenshot(noScript, 'journey-captcha', 'data-nojs');
-      await context.close();
-    } finally {
-      await app.close();
-    }
-  });
-
-  it('found no WCAG 2.1 AA violations on these pages', () => {
-    expect(audited.size).toBeGreaterThanOrEqual(10);
-    expect([...audited].filter(([, v]) => v.length > 0)).toEqual([]);
+    const noScript = await open({ viewport: 'phone', scripts: 'off' });
+    await noScript.goto(times);
+    await noScript.getByRole('radio', { name: /8:00/ }).check();
+    await Promise.all([
+      noScript.waitForNavigation(),
+      noScript.getByRole('button', { name: 'Reservar este horario' }).click(),
+    ]);
+    await noScript.waitForURL(/\/reservar\/datos\?reserva=/);
+    await screenshot(noScript, 'journey-captcha', 'data-nojs');
+    // No WCAG 2.1 AA violations on this page.
+    expect(audit.pages.size).toBe(1);
+    expect(audit.found()).toEqual([]);
   });
 });

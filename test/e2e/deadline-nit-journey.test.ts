@@ -1,16 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { describe, expect } from 'vitest';
+import type { DB } from '../../src/db/schema.js';
 import { formatNit } from '../../src/domain/nit.js';
-import { TestClock } from '../helpers/app.js';
-import {
-  type AxeViolation,
-  launchChromium,
-  screenshot,
-  serveApp,
-  wcagViolations,
-} from '../helpers/browser.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { aJourneyAgenda, JOURNEY_PROCEDURE } from '../helpers/journey-agenda.js';
+import { screenshot } from '../helpers/browser.js';
+import { browserTest } from '../helpers/e2e.js';
+import { aJourneyAgenda, fillInTheAttendee, JOURNEY_PROCEDURE } from '../helpers/journey-agenda.js';
 
 // 10 December 2026 is the deadline of NITs ending in 1 (tax calendar data); its in-person places in
 // Medellín are all reserved for them, so the public sees that day full.
@@ -19,42 +13,32 @@ const DEADLINE = '2026-12-10';
 const DUE = '800200301';
 const FOLDER = 'journey-deadline-nit-js-desktop';
 
+/** The journey's agenda, with every in-person place of the deadline day reserved for it. */
+async function aDeadlineDay(db: Kysely<DB>): Promise<void> {
+  await aJourneyAgenda(db, [DEADLINE, '2026-12-11']);
+  await db
+    .updateTable('slots')
+    .set((eb) => ({ reserved: eb.ref('capacity') }))
+    .where('local_date', '=', DEADLINE)
+    .where('office_code', '=', '11')
+    .execute();
+}
+
+const test = browserTest({ now: NOW, seed: aDeadlineDay });
+
 describe('the booking journey with a NIT on its deadline day, in a real browser', () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let browser: Browser;
-  const clock = new TestClock(new Date(NOW));
-
-  beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    server = await serveApp(database, clock.now);
-    await aJourneyAgenda(database.db, [DEADLINE, '2026-12-11']);
-    await database.db
-      .updateTable('slots')
-      .set((eb) => ({ reserved: eb.ref('capacity') }))
-      .where('local_date', '=', DEADLINE)
-      .where('office_code', '=', '11')
-      .execute();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
-  });
-
-  it('gives a NIT, takes a reserved place and confirms it, with no NIT in any address', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-CO' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+  test('gives a NIT, takes a reserved place and confirms it, with no NIT in any address', async ({
+    page,
+    server,
+    database,
+    audit,
+    scriptErrors,
+  }) => {
     const addresses: string[] = [];
     page.on('request', (request) => addresses.push(request.url()));
-    const scriptErrors: string[] = [];
-    page.on('pageerror', (error) => scriptErrors.push(error.message));
-    const audited = new Map<string, AxeViolation[]>();
     const step = async (name: string) => {
       await screenshot(page, FOLDER, name);
-      audited.set(name, await wcagViolations(page));
+      await audit.check(page, name);
     };
     const submit = async (name: string | RegExp) =>
       Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
@@ -91,13 +75,8 @@ describe('the booking journey with a NIT on its deadline day, in a real browser'
     expect(await page.getByText(`reservado para el NIT ${formatNit(DUE)}`, { exact: false }).count()).toBe(1);
     await step('06-data-reserved');
     await page.getByRole('radio', { name: /persona natural/ }).check();
-    await page.getByLabel('Tipo de documento de quien asiste').selectOption('CC');
     // A natural person's NIT is their cédula: the place is theirs when the document number is that NIT.
-    await page.getByLabel('Número de documento').fill(DUE);
-    await page.getByLabel('Nombres').fill('Ana Lucía');
-    await page.getByLabel('Apellidos').fill('Restrepo Gómez');
-    await page.getByLabel('Correo electrónico').fill('ana.restrepo@example.com');
-    await page.getByLabel('Celular o teléfono fijo').fill('300 123 4567');
+    await fillInTheAttendee(page, DUE);
     await submit('Continuar');
 
     await page.waitForURL(/\/reservar\/consentimiento\?reserva=/);
@@ -118,7 +97,6 @@ describe('the booking journey with a NIT on its deadline day, in a real browser'
     expect(addresses.length).toBeGreaterThan(10);
     expect(addresses.filter((a) => a.includes(DUE) || a.includes(formatNit(DUE)))).toEqual([]);
     expect(scriptErrors).toEqual([]);
-    expect([...audited].filter(([, v]) => v.length > 0)).toEqual([]);
-    await context.close();
+    expect(audit.found()).toEqual([]);
   });
 });

@@ -1,94 +1,84 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { describe, expect } from 'vitest';
 import { testConfig } from '../../src/config.js';
+import type { DB } from '../../src/db/schema.js';
 import { systemActor } from '../../src/domain/access.js';
 import { Worker } from '../../src/jobs/worker.js';
 import { closeAgenda } from '../../src/services/agenda/closures.js';
 import { confirmHold } from '../../src/services/booking/confirm-hold.js';
 import { placeHold } from '../../src/services/booking/place-hold.js';
-import { TestClock } from '../helpers/app.js';
-import {
-  type AxeViolation,
-  launchChromium,
-  screenshot,
-  serveApp,
-  wcagViolations,
-} from '../helpers/browser.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import type { TestClock } from '../helpers/app.js';
+import { browserTest } from '../helpers/e2e.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
 
 const PROCEDURE = 'orientacion-tributaria';
+const NOW = new Date('2026-12-01T12:00:00Z');
+
+/**
+ * Two people booked on 3 December in office 32, whose day was closed: each is mailed a link to a new
+ * appointment with priority (`links`, one a person: each test uses its own). `soonSlot` is the slot of
+ * this afternoon.
+ */
+async function twoPeopleWhoseDayWasClosed(
+  db: Kysely<DB>,
+  clock: TestClock,
+): Promise<{ links: string[]; soonSlot: number }> {
+  const links: string[] = [];
+  const line = await aCapacityLine(db, { office: '32' });
+  const closed = await aSlot(db, {
+    line,
+    office: '32',
+    startsAt: '2026-12-03T13:00:00Z',
+    capacity: 2,
+  });
+  const soonSlot = await aSlot(db, { line, office: '32', startsAt: '2026-12-01T20:00:00Z' });
+  await aSlot(db, { line, office: '32', startsAt: '2026-12-04T14:00:00Z', capacity: 2 });
+  await aSlot(db, { line, office: '32', startsAt: '2026-12-07T14:00:00Z' });
+  const ctx = { db, config: testConfig(), now: clock.now() };
+  const codes: string[] = [];
+  for (const applicant of [anApplicant({ firstName: 'Zoë' }), anApplicant()]) {
+    const hold = await placeHold(ctx, {
+      slotId: closed,
+      procedure: PROCEDURE,
+      channel: 'presencial',
+      sessionKey: null,
+    });
+    codes.push(
+      (await confirmHold(ctx, { holdId: hold.holdId, applicant, consent, via: 'web', locale: 'es' })).code,
+    );
+  }
+  await closeAgenda(
+    db,
+    testConfig(),
+    systemActor(),
+    { office: '32', from: '2026-12-03', to: '2026-12-03', reason: 'Corte de energía' },
+    clock.now(),
+  );
+  const worker = new Worker({ db, config: testConfig(), clock: clock.now, periodic: [] });
+  await worker.runDue();
+  worker.mail.close();
+  for (const code of codes) {
+    const mail = await db
+      .selectFrom('mail_messages')
+      .select('text_body')
+      .where('subject', '=', `Cita ${code} cancelada`)
+      .executeTakeFirstOrThrow();
+    links.push(/\/reservar\/prioridad\/[0-9]+-[A-Za-z0-9_-]{43}/.exec(mail.text_body)?.[0] as string);
+  }
+  return { links, soonSlot };
+}
+
+const test = browserTest({ now: NOW, seed: twoPeopleWhoseDayWasClosed });
 
 describe('rebooking with priority after a closure, in a real browser', () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let browser: Browser;
-  let page: Page;
-  const clock = new TestClock(new Date('2026-12-01T12:00:00Z'));
-  const audited = new Map<string, AxeViolation[]>();
-  const links: string[] = [];
-  let soonSlot = 0;
-
-  async function checkAccessibility(name: string) {
-    audited.set(name, await wcagViolations(page));
-    await screenshot(page, 'rebook', name.replace(/\s+/g, '-'));
-  }
-
-  beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    server = await serveApp(database, clock.now);
-    const line = await aCapacityLine(database.db, { office: '32' });
-    const closed = await aSlot(database.db, {
-      line,
-      office: '32',
-      startsAt: '2026-12-03T13:00:00Z',
-      capacity: 2,
-    });
-    soonSlot = await aSlot(database.db, { line, office: '32', startsAt: '2026-12-01T20:00:00Z' });
-    await aSlot(database.db, { line, office: '32', startsAt: '2026-12-04T14:00:00Z', capacity: 2 });
-    await aSlot(database.db, { line, office: '32', startsAt: '2026-12-07T14:00:00Z' });
-    const ctx = { db: database.db, config: testConfig(), now: clock.now() };
-    const codes: string[] = [];
-    for (const applicant of [anApplicant({ firstName: 'Zoë' }), anApplicant()]) {
-      const hold = await placeHold(ctx, {
-        slotId: closed,
-        procedure: PROCEDURE,
-        channel: 'presencial',
-        sessionKey: null,
-      });
-      codes.push(
-        (await confirmHold(ctx, { holdId: hold.holdId, applicant, consent, via: 'web', locale: 'es' })).code,
-      );
-    }
-    await closeAgenda(
-      database.db,
-      testConfig(),
-      systemActor(),
-      { office: '32', from: '2026-12-03', to: '2026-12-03', reason: 'Corte de energía' },
-      clock.now(),
-    );
-    const worker = new Worker({ db: database.db, config: testConfig(), clock: clock.now, periodic: [] });
-    await worker.runDue();
-    worker.mail.close();
-    for (const code of codes) {
-      const mail = await database.db
-        .selectFrom('mail_messages')
-        .select('text_body')
-        .where('subject', '=', `Cita ${code} cancelada`)
-        .executeTakeFirstOrThrow();
-      links.push(/\/reservar\/prioridad\/[0-9]+-[A-Za-z0-9_-]{43}/.exec(mail.text_body)?.[0] as string);
-    }
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(15_000);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
-  });
-
-  it('shows the kept place chosen, says so when another time was taken meanwhile, and confirms', async () => {
+  test('shows the kept place chosen, says so when another time was taken meanwhile, and confirms', async ({
+    page,
+    server,
+    database,
+    seeded: { links, soonSlot },
+    audit,
+  }) => {
+    const checkAccessibility = (name: string) => audit.checkWithScreenshot(page, 'rebook', name);
     await page.goto(`${server.url}${links[0]}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Elija su nueva cita');
     expect(await page.getByRole('radio', { checked: true }).count()).toBe(1);
@@ -117,9 +107,18 @@ describe('rebooking with priority after a closure, in a real browser', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Su nueva cita está confirmada');
     expect(await page.getByRole('status').textContent()).toContain('quedó confirmada');
     await checkAccessibility('confirmed');
+    // No WCAG 2.1 AA violations on any of the pages.
+    expect(audit.pages.size).toBe(4);
+    expect(audit.found()).toEqual([]);
   });
 
-  it('gives the kept place back, and answers a broken link plainly', async () => {
+  test('gives the kept place back, and answers a broken link plainly', async ({
+    page,
+    server,
+    seeded: { links },
+    audit,
+  }) => {
+    const checkAccessibility = (name: string) => audit.checkWithScreenshot(page, 'rebook', name);
     await page.goto(`${server.url}${links[1]}`);
     await page.getByRole('button', { name: 'No necesito una nueva cita' }).click();
     await page.waitForURL(/aviso=liberada$/);
@@ -129,10 +128,8 @@ describe('rebooking with priority after a closure, in a real browser', () => {
     await page.goto(`${server.url}${links[1]?.slice(0, -3)}abc`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('El enlace no es válido');
     await checkAccessibility('invalid link');
-  });
-
-  it('found no WCAG 2.1 AA violations on any of the pages', () => {
-    expect(audited.size).toBe(6);
-    expect(Object.fromEntries(audited)).toEqual(Object.fromEntries([...audited.keys()].map((k) => [k, []])));
+    // No WCAG 2.1 AA violations on any of the pages.
+    expect(audit.pages.size).toBe(2);
+    expect(audit.found()).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { testConfig } from '../../src/config.js';
+import type { DB } from '../../src/db/schema.js';
 import { addDays, instantAt } from '../../src/domain/civil-time.js';
 import { cancelAppointment } from '../../src/services/appointments.js';
 import { findDays, findFirstAvailable, findSlots } from '../../src/services/availability.js';
@@ -8,16 +10,9 @@ import { confirmHold } from '../../src/services/booking/confirm-hold.js';
 import { placeHold } from '../../src/services/booking/place-hold.js';
 import { REPORTS } from '../../src/services/reports/reports.js';
 import { aStaffMember } from '../helpers/admin.js';
-import { TestClock } from '../helpers/app.js';
-import {
-  type AxeViolation,
-  launchChromium,
-  screenshot,
-  serveApp,
-  wcagViolations,
-} from '../helpers/browser.js';
+import { screenshot, wcagViolations } from '../helpers/browser.js';
 import { parseCsv } from '../helpers/csv.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { browserTest } from '../helpers/e2e.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
 
 const PROCEDURE = 'orientacion-tributaria';
@@ -25,8 +20,7 @@ const FROM = '2026-12-01';
 const TO = '2026-12-07';
 
 /** A week of activity in three offices, so every chart and table has something to show. */
-async function aWeekOfActivity(database: TestDatabase): Promise<void> {
-  const db = database.db;
+async function aWeekOfActivity(db: Kysely<DB>): Promise<void> {
   const config = testConfig();
   const slots: { office: string; id: number; day: string }[] = [];
   for (const office of ['05', '0501', '11']) {
@@ -91,51 +85,34 @@ async function aWeekOfActivity(database: TestDatabase): Promise<void> {
   }
 }
 
-describe('reports in a real browser', () => {
-  let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let browser: Browser;
-  let page: Page;
-  const clock = new TestClock(instantAt(TO, '19:00'));
-  const audited = new Map<string, AxeViolation[]>();
+const test = browserTest({ now: instantAt(TO, '19:00'), seed: aWeekOfActivity });
 
-  beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await aWeekOfActivity(database);
-    server = await serveApp(database, clock.now);
-    browser = await launchChromium();
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(15_000);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await database?.destroy();
-  });
+/** Every cell of the page's figures table as text: heading, rows and totals. */
+async function tableOnPage(page: Page): Promise<string[][]> {
+  return page
+    .locator('table.report-figures tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
+    );
+}
 
-  /** Every cell of the page's figures table as text: heading, rows and totals. */
-  async function tableOnPage(): Promise<string[][]> {
-    return page
-      .locator('table.report-figures tr')
-      .evaluateAll((rows) =>
-        rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())),
-      );
-  }
-
-  it('an analyst opens every report: accessible, with a chart, and a CSV holding the table’s figures', async () => {
-    const staff = await aStaffMember(database.db, { role: 'analista' });
-    await page.goto(`${server.url}/admin/ingreso`);
-    await page.getByLabel('Correo electrónico').fill(staff.email);
-    await page.getByLabel('Contraseña').fill(staff.password);
-    await page.getByRole('button', { name: 'Ingresar' }).click();
-    await page.waitForURL(/\/admin$/);
+// The week of activity takes a while to make on a busy machine: it is made by whichever test runs first.
+describe('reports in a real browser', { timeout: 240_000 }, () => {
+  test('an analyst opens every report: accessible, with a chart, and a CSV holding the table’s figures', async ({
+    page,
+    server,
+    database,
+    signIn,
+    audit,
+  }) => {
+    await signIn(page, await aStaffMember(database.db, { role: 'analista' }));
 
     await page
       .getByRole('navigation', { name: 'Menú de administración' })
       .getByRole('link', { name: 'Informes' })
       .click();
     await page.waitForURL(/\/admin\/informes$/);
-    audited.set('index', await wcagViolations(page));
+    await audit.check(page, 'index');
     await page.getByLabel('Desde').fill(FROM);
     await page.getByLabel('Hasta').fill(TO);
     await page.getByRole('button', { name: 'Ver informe' }).click();
@@ -145,9 +122,9 @@ describe('reports in a real browser', () => {
       await page.goto(`${server.url}/admin/informes/${slug}?desde=${FROM}&hasta=${TO}`);
       const chart = page.getByRole('img', { name: /Del 2026-12-01 al 2026-12-07/ });
       expect(await chart.count(), slug).toBe(1);
-      audited.set(slug, await wcagViolations(page));
+      await audit.check(page, slug);
       await screenshot(page, 'reports', slug);
-      const table = await tableOnPage();
+      const table = await tableOnPage(page);
       expect(table.length, slug).toBeGreaterThan(2);
 
       const href = await page.getByRole('link', { name: 'Descargar la tabla en CSV' }).getAttribute('href');
@@ -173,7 +150,7 @@ describe('reports in a real browser', () => {
     await page.getByLabel('Seccional').selectOption('05');
     await page.getByRole('button', { name: 'Ver informe' }).click();
     await page.waitForURL(/seccional=05/);
-    audited.set('occupancy by seccional', await wcagViolations(page));
+    await audit.check(page, 'occupancy by seccional');
     await page
       .getByRole('navigation', { name: 'Informes disponibles' })
       .getByRole('link', { name: 'Horas de mayor actividad' })
@@ -187,12 +164,16 @@ describe('reports in a real browser', () => {
     expect(await page.getByRole('alert').textContent()).toContain(
       'La fecha final debe ser igual o posterior',
     );
-    audited.set('filters with an error', await wcagViolations(page));
+    await audit.check(page, 'filters with an error');
 
-    expect(Object.fromEntries(audited)).toEqual(Object.fromEntries([...audited.keys()].map((k) => [k, []])));
+    expect(audit.found()).toEqual([]);
   });
 
-  it('the public summary of next places is accessible and shows the first free one', async () => {
+  test('the public summary of next places is accessible and shows the first free one', async ({
+    page,
+    server,
+    clock,
+  }) => {
     clock.set(instantAt('2026-12-05', '08:00'));
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'Vea las próximas citas disponibles por trámite' }).click();

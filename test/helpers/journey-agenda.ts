@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Page } from 'playwright-core';
 import type { DB } from '../../src/db/schema.js';
 import { aCapacityLine, aSlot } from './factories.js';
 
@@ -28,4 +29,14 @@ export async function aJourneyAgenda(db: Kysely<DB>, days: readonly string[]): P
       });
     }
   }
+}
+
+/** The data page of the journey filled in for Ana Lucía Restrepo Gómez, who attends with her cédula. */
+export async function fillInTheAttendee(page: Page, documentNumber: string): Promise<void> {
+  await page.getByLabel('Tipo de documento de quien asiste').selectOption('CC');
+  await page.getByLabel('Número de documento').fill(documentNumber);
+  await page.getByLabel('Nombres').fill('Ana Lucía');
+  await page.getByLabel('Apellidos').fill('Restrepo Gómez');
+  await page.getByLabel('Correo electrónico').fill('ana.restrepo@example.com');
+  await page.getByLabel('Celular o teléfono fijo').fill('300 123 4567');
 }

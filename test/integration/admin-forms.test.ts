@@ -82,6 +82,8 @@ describe.each(engines())('back-office forms on %s', (engine) => {
 
   describe('offices', () => {
     it('refuses an empty or wrong office form with a message per field, changing nothing', async () => {
+      // An office no other test creates: its forms are all refused here.
+      const office = { ...OFFICE, code: '0596' };
       const before = await auditCount();
       expectFieldErrors(await browser.post('/admin/oficinas', {}), [
         'code',
@@ -95,7 +97,7 @@ describe.each(engines())('back-office forms on %s', (engine) => {
         'desks',
       ]);
       const wrong = await browser.post('/admin/oficinas', {
-        ...OFFICE,
+        ...office,
         code: 'abc',
         kind: 'bank',
         city: '99999',
@@ -108,13 +110,13 @@ describe.each(engines())('back-office forms on %s', (engine) => {
       // What was typed comes back.
       expect(wrong.body).toContain('value="Carrera 100 # 5-169"');
       expect(wrong.body).toContain('value="-3"');
-      expectFieldErrors(await browser.post('/admin/oficinas', { ...OFFICE, code: '05' }), ['code']);
-      expectFieldErrors(await browser.post('/admin/oficinas', { ...OFFICE, desks: '501' }), ['desks']);
-      expectFieldErrors(await browser.post('/admin/oficinas', { ...OFFICE, desks: 'tres' }), ['desks']);
-      expectFieldErrors(await browser.post('/admin/oficinas/05', { ...OFFICE, name: '  ' }), ['name']);
+      expectFieldErrors(await browser.post('/admin/oficinas', { ...office, code: '05' }), ['code']);
+      expectFieldErrors(await browser.post('/admin/oficinas', { ...office, desks: '501' }), ['desks']);
+      expectFieldErrors(await browser.post('/admin/oficinas', { ...office, desks: 'tres' }), ['desks']);
+      expectFieldErrors(await browser.post('/admin/oficinas/05', { ...office, name: '  ' }), ['name']);
       expect(await auditCount()).toBe(before);
       expect(
-        await database.db.selectFrom('offices').select('code').where('code', '=', '0599').executeTakeFirst(),
+        await database.db.selectFrom('offices').select('code').where('code', '=', '0596').executeTakeFirst(),
       ).toBe(undefined);
       const office05 = await database.db
         .selectFrom('offices')
@@ -163,8 +165,15 @@ describe.each(engines())('back-office forms on %s', (engine) => {
       expect(row?.seccional_code).toBe('47');
     });
 
+    // Each test below makes an office of its own, so none needs the one created above.
     it('edits an office with before and after in the audit trail', async () => {
-      const edited = await browser.post('/admin/oficinas/0599', { ...OFFICE, desks: '4', active: 'on' });
+      expect((await browser.post('/admin/oficinas', { ...OFFICE, code: '0598' })).statusCode).toBe(303);
+      const edited = await browser.post('/admin/oficinas/0598', {
+        ...OFFICE,
+        code: '0598',
+        desks: '4',
+        active: 'on',
+      });
       expect(edited.statusCode).toBe(303);
       const event = await lastAudit();
       expect(event.action).toBe('office.update');
@@ -173,9 +182,10 @@ describe.each(engines())('back-office forms on %s', (engine) => {
     });
 
     it('refuses to deactivate an office with appointments to come, and deactivates it once there are none', async () => {
+      expect((await browser.post('/admin/oficinas', { ...OFFICE, code: '0597' })).statusCode).toBe(303);
       const line = await database.db
         .insertInto('capacity_lines')
-        .values({ office_code: '0599', channel: 'presencial', name: 'Sur' })
+        .values({ office_code: '0597', channel: 'presencial', name: 'Sur' })
         .returning('id')
         .executeTakeFirstOrThrow();
       const startsAt = new Date(clock.now().getTime() + 3 * 86_400_000);
@@ -183,7 +193,7 @@ describe.each(engines())('back-office forms on %s', (engine) => {
         .insertInto('slots')
         .values({
           capacity_line_id: line.id,
-          office_code: '0599',
+          office_code: '0597',
           channel: 'presencial',
           local_date: '2026-03-07',
           starts_at: startsAt,
@@ -213,7 +223,7 @@ describe.each(engines())('back-office forms on %s', (engine) => {
           slot_id: slot.id,
           procedure_code: 'orientacion-tributaria',
           channel: 'presencial',
-          office_code: '0599',
+          office_code: '0597',
           starts_at: startsAt,
           ends_at: new Date(startsAt.getTime() + 1_800_000),
           applicant_id: applicant.id,
@@ -222,16 +232,16 @@ describe.each(engines())('back-office forms on %s', (engine) => {
         .returning('id')
         .executeTakeFirstOrThrow();
       const before = await auditCount();
-      const refused = await browser.post('/admin/oficinas/0599/desactivar');
+      const refused = await browser.post('/admin/oficinas/0597/desactivar');
       expectFieldErrors(refused, ['active']);
       expect(textOf(refused.body)).toContain('1 cita(s) por atender');
-      const viaEdit = await browser.post('/admin/oficinas/0599', { ...OFFICE, active: '' });
+      const viaEdit = await browser.post('/admin/oficinas/0597', { ...OFFICE, code: '0597', active: '' });
       expectFieldErrors(viaEdit, ['active']);
       expect(await auditCount()).toBe(before);
       const still = await database.db
         .selectFrom('offices')
         .select('active')
-        .where('code', '=', '0599')
+        .where('code', '=', '0597')
         .executeTakeFirst();
       expect(still?.active).toBe(true);
 
@@ -240,16 +250,18 @@ describe.each(engines())('back-office forms on %s', (engine) => {
         .set({ status: 'cancelled', cancelled_at: clock.now(), cancel_reason: 'citizen' })
         .where('id', '=', appointment.id)
         .execute();
-      const done = await browser.post('/admin/oficinas/0599/desactivar');
+      const done = await browser.post('/admin/oficinas/0597/desactivar');
       expect(done.statusCode).toBe(303);
       expect((await lastAudit()).action).toBe('office.deactivate');
-      expect((await browser.post('/admin/oficinas/0599/activar')).statusCode).toBe(303);
+      expect((await browser.post('/admin/oficinas/0597/activar')).statusCode).toBe(303);
       expect((await lastAudit()).action).toBe('office.activate');
     });
   });
 
   describe('procedures', () => {
     it('refuses bad procedure forms, changing nothing', async () => {
+      // A procedure no other test creates: its forms are all refused here.
+      const procedure = { ...PROCEDURE, code: 'devolucion-iva-importadores' };
       const before = await auditCount();
       expectFieldErrors(await browser.post('/admin/tramites', {}), [
         'code',
@@ -264,7 +276,7 @@ describe.each(engines())('back-office forms on %s', (engine) => {
       ]);
       expectFieldErrors(
         await browser.post('/admin/tramites', {
-          ...PROCEDURE,
+          ...procedure,
           code: 'Con Mayúsculas',
           channels: [],
           durationMinutes: '',
@@ -273,21 +285,21 @@ describe.each(engines())('back-office forms on %s', (engine) => {
         }),
         ['code', 'channels', 'durationMinutes', 'selfServiceUrl', 'category'],
       );
-      expectFieldErrors(await browser.post('/admin/tramites', { ...PROCEDURE, durationMinutes: '300' }), [
+      expectFieldErrors(await browser.post('/admin/tramites', { ...procedure, durationMinutes: '300' }), [
         'durationMinutes',
       ]);
-      expectFieldErrors(await browser.post('/admin/tramites', { ...PROCEDURE, channels: ['fax'] }), [
+      expectFieldErrors(await browser.post('/admin/tramites', { ...procedure, channels: ['fax'] }), [
         'channels',
       ]);
-      expectFieldErrors(await browser.post('/admin/tramites', { ...PROCEDURE, requirementsEn: 'Only one' }), [
+      expectFieldErrors(await browser.post('/admin/tramites', { ...procedure, requirementsEn: 'Only one' }), [
         'requirementsEn',
       ]);
       expectFieldErrors(
-        await browser.post('/admin/tramites', { ...PROCEDURE, code: 'orientacion-tributaria' }),
+        await browser.post('/admin/tramites', { ...procedure, code: 'orientacion-tributaria' }),
         ['code'],
       );
       expectFieldErrors(
-        await browser.post('/admin/tramites/orientacion-tributaria', { ...PROCEDURE, nameEs: 'ab' }),
+        await browser.post('/admin/tramites/orientacion-tributaria', { ...procedure, nameEs: 'ab' }),
         ['nameEs'],
       );
       expect(await auditCount()).toBe(before);
@@ -608,6 +620,26 @@ describe.each(engines())('back-office forms on %s', (engine) => {
   });
 
   it('refuses a bad audit filter with a message and keeps the chain intact through all of the above', async () => {
+    // Changes of its own to read back, whatever ran before: a procedure created and deactivated, and a
+    // run of other events.
+    const own = { ...PROCEDURE, code: 'devolucion-iva-auditoria' };
+    expect((await browser.post('/admin/tramites', own)).statusCode).toBe(303);
+    expect((await browser.post(`/admin/tramites/${own.code}/desactivar`)).statusCode).toBe(303);
+    await database.db.transaction().execute(async (trx) => {
+      for (let i = 1; i <= 15; i++) {
+        await recordAudit(trx, {
+          occurredAt: clock.now(),
+          actorStaffId: null,
+          actor: 'cli',
+          action: 'probe.touch',
+          entityType: 'probe-chain',
+          entityId: `c${i}`,
+          officeCode: null,
+          before: null,
+          after: { i },
+        });
+      }
+    });
     const bad = await browser.get('/admin/auditoria?desde=2026-02-30&hasta=ayer');
     expectFieldErrors(bad, ['desde', 'hasta']);
     const order = await browser.get('/admin/auditoria?desde=2026-03-05&hasta=2026-03-01');

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { AdminBrowser, aStaffMember, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, aSlot, consent } from '../helpers/factories.js';
+import { Steps } from '../helpers/steps.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // Tuesday 07:00 in Bogotá
 const PROCEDURE = 'orientacion-tributaria';
@@ -58,6 +59,13 @@ describe.each(engines())('agenda administration on %s', (engine) => {
         url: `/api/v1/availability/slots?procedure=${PROCEDURE}&channel=presencial&office=11&date=${date}${extra}`,
       })
     ).json().items as { slotId: number; startsAt: string; available: number }[];
+
+  /**
+   * Each step works on the line, template and days the steps before it made: they run as one test, in
+   * this order. Here `it` declares a step of that story (test/helpers/steps.ts), not a test of its own.
+   */
+  const story = new Steps();
+  const it = story.step;
 
   it('creates a capacity line and a template, refusing bad input with field messages', async () => {
     const before = await counts();
@@ -665,6 +673,10 @@ describe.each(engines())('agenda administration on %s', (engine) => {
     expect((await reader.get('/admin/mesa')).statusCode).toBe(403);
     expect((await reader.get(`/admin/agenda/lineas/${lineId}/plantillas/nueva`)).statusCode).toBe(403);
   });
+
+  test('the agenda of a line, from its creation to an auditor reading it', { timeout: 240_000 }, () =>
+    story.run(),
+  );
 });
 
 function deadlineDayPlus(days: number): string {

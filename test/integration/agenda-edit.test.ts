@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { App } from '../../src/http/types.js';
 import { verifyAuditChain } from '../../src/services/audit/trail.js';
 import { AdminBrowser, aStaffMember, type Form, type TestStaff, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { anApplicant, consent } from '../helpers/factories.js';
+import { Steps } from '../helpers/steps.js';
 
 const NOW = '2026-12-01T12:00:00Z'; // Tuesday 07:00 in Bogotá
 const PROCEDURE = 'orientacion-tributaria';
@@ -132,6 +133,14 @@ describe.each(engines())('editing and deactivating agenda on %s', (engine) => {
         .where('code', '=', code)
         .executeTakeFirstOrThrow()
     ).status;
+
+  /**
+   * Each step works on the line, its templates and appointments as the steps before it left them: they
+   * run as one test, in this order. Here `it` declares a step of that story (test/helpers/steps.ts), not
+   * a test of its own.
+   */
+  const story = new Steps();
+  const it = story.step;
 
   it('edits a line’s name and procedures; office and channel stay; bad input changes nothing', async () => {
     const page = await admin.get(`/admin/agenda/lineas/${lineId}/editar`);
@@ -459,4 +468,10 @@ describe.each(engines())('editing and deactivating agenda on %s', (engine) => {
     );
     expect((await verifyAuditChain(database.db)).break).toBeNull();
   });
+
+  test(
+    'the life of a line: edited, a procedure taken off, deactivated, its templates edited and deactivated, read in English',
+    { timeout: 240_000 },
+    () => story.run(),
+  );
 });

@@ -69,6 +69,8 @@ describe.each(engines())('alert offers on %s', (engine) => {
   });
   beforeEach(async () => {
     clock.set(T0);
+    // Each test offers only the places of the slots it makes: those of the tests before it are closed.
+    await database.db.updateTable('slots').set({ status: 'closed' }).execute();
     await database.db.deleteFrom('alert_subscriptions').execute();
     await database.db.deleteFrom('jobs').execute();
     await database.db.deleteFrom('mail_deliveries').execute();

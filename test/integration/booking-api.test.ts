@@ -45,6 +45,7 @@ describe.each(engines())('booking API on %s', (engine) => {
     return { confirmed, applicant };
   };
 
+  // Each test books on days of its own: the first reads the whole of 2 December's places.
   it('books the whole way: days, slots, hold, confirm, look up', async () => {
     const slotId = await aSlot(database.db, { line, startsAt: '2026-12-02T13:00:00Z', capacity: 3 });
     const days = await app.inject({
@@ -127,7 +128,7 @@ describe.each(engines())('booking API on %s', (engine) => {
   });
 
   it('answers "wrong code" and "wrong document" the same way', async () => {
-    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-02T13:30:00Z' });
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-14T13:30:00Z' });
     const { confirmed, applicant } = await book(slotId);
     const code = confirmed.json().code;
     const wrongDocument = await post('/api/v1/appointments/lookup', { code, documentNumber: '99999999' });
@@ -146,7 +147,7 @@ describe.each(engines())('booking API on %s', (engine) => {
   });
 
   it('refuses a full slot with SLOT_FULL and a past or foreign slot with a clear message', async () => {
-    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-02T14:00:00Z', capacity: 1 });
+    const slotId = await aSlot(database.db, { line, startsAt: '2026-12-14T14:00:00Z', capacity: 1 });
     expect((await hold(slotId)).statusCode).toBe(201);
     const full = await hold(slotId);
     expect(full.statusCode).toBe(409);
@@ -159,7 +160,7 @@ describe.each(engines())('booking API on %s', (engine) => {
       { field: 'slotId', message: 'Ese horario ya pasó o empieza demasiado pronto para reservarlo' },
     ]);
 
-    const other = await aSlot(database.db, { line, startsAt: '2026-12-02T15:00:00Z' });
+    const other = await aSlot(database.db, { line, startsAt: '2026-12-14T15:00:00Z' });
     const foreign = await hold(other, undefined, 'certificado-origen');
     expect(foreign.statusCode).toBe(422);
     expect((await hold(999_999)).statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { instantAt } from '../../src/domain/civil-time.js';
 import type { App } from '../../src/http/types.js';
@@ -7,6 +7,7 @@ import { textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, aSlot } from '../helpers/factories.js';
+import { Steps } from '../helpers/steps.js';
 
 const PROCEDURE = 'orientacion-tributaria';
 
@@ -60,6 +61,14 @@ describe.each(engines())('the public next available place on %s', (engine) => {
     await app?.close();
     await database?.destroy();
   });
+
+  /**
+   * Each step reads the places and the cached answer the steps before it left (the first free place,
+   * then taken): they run as one test, in this order. Here `it` declares a step of that story
+   * (test/helpers/steps.ts), not a test of its own.
+   */
+  const story = new Steps();
+  const it = story.step;
 
   it('answers the first free place per channel, skipping full and too-early slots', async () => {
     const res = await app.inject({ url: `/api/v1/next-available?procedure=${PROCEDURE}` });
@@ -118,4 +127,6 @@ describe.each(engines())('the public next available place on %s', (engine) => {
     const home = await app.inject({ url: '/' });
     expect(home.body).toContain('href="/proximas-citas"');
   });
+
+  test('the next free places, as they are taken, in the API and on the public page', () => story.run());
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import type { App } from '../../src/http/types.js';
 import { Worker } from '../../src/jobs/worker.js';
@@ -9,6 +9,7 @@ import { AdminBrowser, aStaffMember, textOf } from '../helpers/admin.js';
 import { buildTestApp, TestClock } from '../helpers/app.js';
 import { createTestDatabase, engines, type TestDatabase } from '../helpers/db.js';
 import { aCapacityLine, anApplicant, aSlot, consent, slotCounts } from '../helpers/factories.js';
+import { Steps } from '../helpers/steps.js';
 
 const NOW = new Date('2026-12-01T12:00:00Z'); // Tuesday 07:00 in Bogotá
 const PROCEDURE = 'orientacion-tributaria';
@@ -101,6 +102,13 @@ describe.each(engines())('rebooking with priority after a closure on %s', (engin
   const appointmentCount = async () =>
     (await database.db.selectFrom('appointments').select('id').execute()).length;
   const citizen = () => new AdminBrowser(app, '10.9.0.1');
+
+  /**
+   * Each step reads the passes, kept places and mail the steps before it left: they run as one test, in
+   * this order. Here `it` declares a step of that story (test/helpers/steps.ts), not a test of its own.
+   */
+  const story = new Steps();
+  const it = story.step;
 
   it('keeps the soonest place for each cancelled person: same office first, then the city, never too soon', async () => {
     const closed = await admin.post('/admin/agenda/cierres', {
@@ -351,4 +359,10 @@ describe.each(engines())('rebooking with priority after a closure on %s', (engin
     expect(pass.kept_slot_id).toBe(elsewhere);
     expect(await taken(elsewhere)).toBe(1);
   });
+
+  test(
+    'the rebooking passes of a closure, from the kept places to their confirmation, release and expiry',
+    { timeout: 240_000 },
+    () => story.run(),
+  );
 });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import { openPostgres } from '../../src/db/database.js';
 import { instantAt } from '../../src/domain/civil-time.js';
@@ -23,6 +23,12 @@ describe.each(engines())('search counters on %s', (engine) => {
   });
   afterAll(async () => {
     await database?.destroy();
+  });
+  // Each test reads the counters of its own searches only.
+  beforeEach(async () => {
+    await flushActivity(database.db);
+    for (const table of ['search_counts', 'search_hour_counts', 'search_lead_counts'] as const)
+      await database.db.deleteFrom(table).execute();
   });
 
   const search = () =>
