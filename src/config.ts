@@ -40,6 +40,8 @@ export interface Config {
   workers: number;
   logLevel: LogLevel;
   sessionSecret: string;
+  /** Keys the audit chain's hashes (AUDIT_KEY): kept outside the database, so its rows cannot be re-chained. */
+  auditKey: string;
   /** Whether `npm start` also runs the background worker in the same process. */
   runWorker: boolean;
   /** How long before an appointment its reminder e-mail goes out. */
@@ -139,6 +141,8 @@ function trustProxy(env: Env): boolean | number | string[] {
 }
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
+/** The audit chain's key outside production, as the tests use it. */
+export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-change-me-00000000';
 
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['production', 'development', 'test'], 'development');
@@ -156,6 +160,14 @@ export function loadConfig(env: Env = process.env): Config {
   }
   if (nodeEnv === 'production' && sessionSecret === '') {
     throw new ConfigError('SESSION_SECRET must be set when NODE_ENV=production (32 characters or more)');
+  }
+  const auditKey = env.AUDIT_KEY ?? '';
+  if (auditKey !== '' && auditKey.length < 32)
+    throw new ConfigError('AUDIT_KEY must be at least 32 characters long');
+  if (nodeEnv === 'production' && auditKey === '') {
+    throw new ConfigError(
+      'AUDIT_KEY must be set when NODE_ENV=production (32 characters or more, kept outside the database)',
+    );
   }
   const metricsToken = env.METRICS_TOKEN && env.METRICS_TOKEN !== '' ? env.METRICS_TOKEN : undefined;
   if (metricsToken !== undefined && !/^[A-Za-z0-9._~+/=-]{16,200}$/.test(metricsToken)) {
@@ -187,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
     workers,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     sessionSecret: sessionSecret === '' ? DEV_SESSION_SECRET : sessionSecret,
+    auditKey: auditKey === '' ? DEVELOPMENT_AUDIT_KEY : auditKey,
     runWorker: onOff(env, 'RUN_WORKER', true),
     reminderHours: integer(env, 'REMINDER_HOURS', 24, 1, 168),
     alertClaimMinutes: integer(env, 'ALERT_CLAIM_MINUTES', 30, 5, 1440),

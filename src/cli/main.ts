@@ -13,6 +13,7 @@ import { seedIfEmpty } from '../db/seed/seed.js';
 import { createLogger } from '../log.js';
 import { countJobsByStatus, requeueFailedJob, selectJobs } from '../repositories/jobs.js';
 import { createWorker, startServer } from '../server.js';
+import { useAuditKey } from '../services/audit/audit-key.js';
 import { registerAuditCommands } from './audit.js';
 import { progressBar } from './progress.js';
 import { registerReleaseCommands } from './release.js';
@@ -214,6 +215,8 @@ jobs
 registerStaffCommands(program);
 registerAuditCommands(program);
 registerReleaseCommands(program);
+// Every command that records or checks audit events signs them with the configured key.
+program.hook('preAction', () => useAuditKey(loadConfig().auditKey));
 
 try {
   await program.parseAsync(process.argv);

@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
- * The audit trail is a hash chain: each event's hash covers its content and the previous event's hash,
- * so changing, removing or reordering any stored event breaks every hash after it.
+ * The audit trail is a keyed hash chain: each event's hash is an HMAC-SHA256, under a key kept outside
+ * the database (AUDIT_KEY), of its content and the previous event's hash. Changing, removing or
+ * reordering a stored event breaks every hash after it, and someone who can write to the database but
+ * has not the key cannot compute the hashes again to hide it. Removing the newest events leaves an intact
+ * but shorter chain: that shows only against an anchor (the event count and head hash) kept elsewhere.
  */
 export interface AuditContent {
   occurredAt: Date;
@@ -32,7 +35,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function auditHash(prevHash: string, content: AuditContent): string {
+export function auditHash(key: string, prevHash: string, content: AuditContent): string {
   const body = canonicalJson({
     prev: prevHash,
     at: content.occurredAt.toISOString(),
@@ -45,7 +48,7 @@ export function auditHash(prevHash: string, content: AuditContent): string {
     before: content.before ?? null,
     after: content.after ?? null,
   });
-  return createHash('sha256').update(body).digest('hex');
+  return createHmac('sha256', key).update(body).digest('hex');
 }
 
 export interface StoredAuditEvent extends AuditContent {
@@ -54,15 +57,32 @@ export interface StoredAuditEvent extends AuditContent {
   hash: string;
 }
 
-export type ChainBreak = { id: number; reason: 'prev-hash' | 'hash' };
+export type ChainBreak = { id: number; reason: 'prev-hash' | 'hash' } | { id: null; reason: 'anchor' };
 
-/** The first place where the chain does not hold, or null when every event is intact and in order. */
-export function findChainBreak(events: Iterable<StoredAuditEvent>): ChainBreak | null {
+/** What an operator keeps outside the database: how many events there were, and the last one's hash. */
+export interface AuditAnchor {
+  events: number;
+  head: string;
+}
+
+/**
+ * The first place where the chain does not hold, or null when every event is intact and in order and,
+ * given an anchor, the anchored event is still there with the anchored hash.
+ */
+export function findChainBreak(
+  key: string,
+  events: Iterable<StoredAuditEvent>,
+  anchor?: AuditAnchor,
+): ChainBreak | null {
   let prev = GENESIS_HASH;
+  let position = 0;
+  let anchored = anchor === undefined || anchor.events === 0;
   for (const e of events) {
     if (e.prevHash !== prev) return { id: e.id, reason: 'prev-hash' };
-    if (auditHash(e.prevHash, e) !== e.hash) return { id: e.id, reason: 'hash' };
+    if (auditHash(key, e.prevHash, e) !== e.hash) return { id: e.id, reason: 'hash' };
     prev = e.hash;
+    position += 1;
+    if (anchor && position === anchor.events) anchored = e.hash === anchor.head;
   }
-  return null;
+  return anchored ? null : { id: null, reason: 'anchor' };
 }

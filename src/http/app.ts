@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { type Clock, systemClock } from '../clock.js';
 import { type Counters, DatabaseCounters, RedisCounters } from '../security/counters.js';
 import { ProofOfWork } from '../security/proof-of-work.js';
+import { useAuditKey } from '../services/audit/audit-key.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerCsrf } from './plugins/csrf.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -77,6 +78,7 @@ export async function buildApp({
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorate('deps', { config, database, clock });
+  useAuditKey(config.auditKey);
   app.setValidatorCompiler(validatorCompiler);
   registerInputGuard(app);
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -45,7 +45,11 @@ describe('agenda staff add and agenda audit verify (embedded engine)', () => {
 
     const intact = await run(['audit', 'verify'], env);
     expect(intact.code).toBe(0);
-    expect(intact.stdout).toBe('Audit trail intact: 1 events.\n');
+    expect(intact.stdout).toMatch(/^Audit trail intact: 1 events, head [0-9a-f]{64}\.\n$/);
+    const anchor = await run(['audit', 'anchor'], env);
+    expect(anchor.stdout).toMatch(/^1:[0-9a-f]{64}\n$/);
+    const anchored = await run(['audit', 'verify', '--anchor', anchor.stdout.trim()], env);
+    expect(anchored.code).toBe(0);
 
     const database = await openPglite({ dataDir: env.DATA_DIR });
     try {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../domain/access.js';
 import {
+  type AuditAnchor,
   type AuditContent,
   auditHash,
   type ChainBreak,
@@ -10,6 +11,7 @@ import {
   type StoredAuditEvent,
 } from '../../domain/audit-chain.js';
 import * as repo from '../../repositories/audit.js';
+import { auditKey } from './audit-key.js';
 
 /** `occurredAt` is the caller's `now`, from the app's clock (never the database's). */
 export type AuditInput = AuditContent;
@@ -23,13 +25,18 @@ export async function recordAudit(trx: Kysely<DB>, input: AuditInput): Promise<v
   const prevHash = (await repo.selectLastAuditHash(trx)) ?? GENESIS_HASH;
   // Stored timestamps keep microseconds at most; hashing milliseconds keeps the hash reproducible.
   const content: AuditContent = { ...input, occurredAt: new Date(Math.floor(input.occurredAt.getTime())) };
-  await repo.insertAuditEvent(trx, { ...content, prevHash, hash: auditHash(prevHash, content) });
+  await repo.insertAuditEvent(trx, { ...content, prevHash, hash: auditHash(auditKey(), prevHash, content) });
 }
 
-/** Reads the whole chain in order and reports the first break, or null when it is intact. */
+/**
+ * Reads the whole chain in order and reports the first break, or null when it is intact (and, given an
+ * anchor kept outside the database, still holds the anchored event); with the count and the head hash to
+ * anchor next time.
+ */
 export async function verifyAuditChain(
   db: Kysely<DB>,
-): Promise<{ events: number; break: ChainBreak | null }> {
+  anchor?: AuditAnchor,
+): Promise<{ events: number; head: string | null; break: ChainBreak | null }> {
   const rows = await repo.selectAllAuditEvents(db);
   const events: StoredAuditEvent[] = rows.map((r) => ({
     id: r.id,
@@ -45,7 +52,11 @@ export async function verifyAuditChain(
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
-  return { events: events.length, break: findChainBreak(events) };
+  return {
+    events: events.length,
+    head: events.at(-1)?.hash ?? null,
+    break: findChainBreak(auditKey(), events, anchor),
+  };
 }
 
 /** Who and when of an event that a staff member (or the system) causes at `now`. */
