@@ -477,7 +477,6 @@ export interface PowRedemptionsTable {
 
 export interface DataSubjectRequestsTable {
   id: Generated<number>;
-  token_hash: string;
   applicant_ids: number[];
   locale: Generated<'es' | 'en'>;
   created_at: Timestamp;

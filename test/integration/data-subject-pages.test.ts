@@ -134,6 +134,13 @@ describe.each(engines())('data-subject pages (/mis-datos) on %s', (engine) => {
     expect(link).toBeDefined();
     const path = link as string;
     const token = path.split('/').pop() as string;
+    // The token is stored nowhere but in the message itself: not in the request, not in the job.
+    const stored = JSON.stringify([
+      await database.db.selectFrom('data_subject_requests').selectAll().execute(),
+      await database.db.selectFrom('jobs').select(['name', 'payload', 'dedupe_key']).execute(),
+    ]);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(token.split('-').slice(1).join('-'));
 
     const view = await browser.get(path);
     expect(view.statusCode).toBe(200);

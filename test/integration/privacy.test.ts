@@ -6,6 +6,7 @@ import { placeHold } from '../../src/services/booking/place-hold.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { anonymiseExpiredApplicants } from '../../src/services/privacy/anonymise.js';
 import {
+  dataSubjectToken,
   deleteSubjectData,
   requestDataAccess,
   viewSubjectData,
@@ -97,20 +98,30 @@ describe.each(engines())('personal data on %s', (engine) => {
       .where('name', '=', 'mail.data-subject-link')
       .execute();
     expect(jobs).toHaveLength(1);
-    const token = (jobs[0]?.payload as { token: string } | undefined)?.token ?? '';
+    // The job carries the request's id only; the link's token is derived from it with the secret.
+    expect(jobs[0]?.payload).toEqual({ requestId: expect.any(Number) });
+    const link = {
+      secret: testConfig().sessionSecret,
+      token: dataSubjectToken(
+        testConfig().sessionSecret,
+        (jobs[0]?.payload as { requestId: number }).requestId,
+      ),
+    };
 
-    const data = await viewSubjectData(database.db, token, new Date(now));
+    const data = await viewSubjectData(database.db, link, new Date(now));
     expect(data?.applicants.map((a) => a.documentNumber)).toEqual([
       person.documentNumber,
       person.documentNumber,
     ]);
     expect(data?.appointments.map((a) => a.code).sort()).toEqual([first.code, second.code].sort());
     expect(data?.consents).toHaveLength(2);
-    expect(await viewSubjectData(database.db, token, new Date('2026-12-01T13:01:00Z'))).toBeUndefined();
-    expect(await viewSubjectData(database.db, 'not-a-token-at-all-000', new Date(now))).toBeUndefined();
+    expect(await viewSubjectData(database.db, link, new Date('2026-12-01T13:01:00Z'))).toBeUndefined();
+    expect(
+      await viewSubjectData(database.db, { ...link, token: 'not-a-token-at-all-000' }, new Date(now)),
+    ).toBeUndefined();
 
-    expect(await deleteSubjectData(ctx(now), token)).toBe(true);
-    expect(await deleteSubjectData(ctx(now), token)).toBe(false);
+    expect(await deleteSubjectData(ctx(now), link)).toBe(true);
+    expect(await deleteSubjectData(ctx(now), link)).toBe(false);
     expect(await slotCounts(database.db, first.slotId)).toMatchObject({ taken: 0, appointments: 0 });
     const left = await database.db
       .selectFrom('applicants')

@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 
-/** SQL of data-subject requests: the link sent to a person's e-mail, by the hash of its token. */
+/** SQL of data-subject requests: the link sent to a person's e-mail opens one by its id (the token is signed). */
 
 export async function insertDataSubjectRequest(
   db: Kysely<DB>,
-  r: { tokenHash: string; applicantIds: number[]; locale: 'es' | 'en'; expiresAt: Date },
+  r: { applicantIds: number[]; locale: 'es' | 'en'; expiresAt: Date },
 ): Promise<number> {
   const row = await db
     .insertInto('data_subject_requests')
     .values({
-      token_hash: r.tokenHash,
       applicant_ids: r.applicantIds,
       locale: r.locale,
       expires_at: r.expiresAt,
@@ -31,10 +30,6 @@ function openRequests(db: Kysely<DB>, now: Date) {
 
 export function selectOpenRequest(db: Kysely<DB>, id: number, now: Date) {
   return openRequests(db, now).where('id', '=', id).executeTakeFirst();
-}
-
-export function selectOpenRequestByToken(db: Kysely<DB>, tokenHash: string, now: Date) {
-  return openRequests(db, now).where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 /** Marks the request's data deleted; false when another request got there first. */

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, DB } from '../../db/schema.js';
 import { transaction } from '../../db/transaction.js';
@@ -24,8 +23,8 @@ import {
   insertDataSubjectRequest,
   markRequestDeleted,
   selectOpenRequest,
-  selectOpenRequestByToken,
 } from '../../repositories/privacy/requests.js';
+import { signNumericLink, verifyNumericLink } from '../../security/signed-link.js';
 import { cancelAppointmentInTransaction, normaliseLookupDocument } from '../appointments.js';
 import { recordAudit } from '../audit/trail.js';
 import type { ServiceContext } from '../context.js';
@@ -38,8 +37,12 @@ import { withdrawPassesOf } from '../rebook/pass.js';
  */
 const LINK_LIFETIME_MS = 60 * 60_000;
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+/**
+ * The link's token: the request id with an HMAC under SESSION_SECRET. It is derived by the mailer when
+ * the e-mail goes, so it is stored nowhere (not in the request, not in the job that sends it).
+ */
+export function dataSubjectToken(secret: string, requestId: number): string {
+  return signNumericLink(secret, 'data-subject', requestId);
 }
 
 /** The longest document number and e-mail the request form takes (longer ones cannot be on record). */
@@ -79,21 +82,18 @@ export async function requestDataAccess(
   await transaction(db, async (trx) => {
     const applicantIds = await selectApplicantIdsByContact(trx, document, email);
     if (applicantIds.length === 0) return;
-    const token = randomBytes(24).toString('base64url');
     const requestId = await insertDataSubjectRequest(trx, {
-      tokenHash: hashToken(token),
       applicantIds,
       locale: r.locale,
       expiresAt: new Date(r.now.getTime() + LINK_LIFETIME_MS),
     });
-    // The token travels to the mailer in the job; it is useless after an hour.
-    await enqueue(trx, MAIL_DATA_SUBJECT_LINK, { requestId, token }, { runAt: r.now });
+    await enqueue(trx, MAIL_DATA_SUBJECT_LINK, { requestId }, { runAt: r.now });
   });
 }
 
-async function openRequest(db: Kysely<DB>, token: string, now: Date) {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return undefined;
-  return selectOpenRequestByToken(db, hashToken(token), now);
+async function openRequest(db: Kysely<DB>, secret: string, token: string, now: Date) {
+  const requestId = verifyNumericLink(secret, 'data-subject', token);
+  return requestId === undefined ? undefined : selectOpenRequest(db, requestId, now);
 }
 
 export interface SubjectData {
@@ -126,11 +126,11 @@ export interface SubjectData {
 /** Everything held about the person behind a valid link; undefined when the link is invalid or used. */
 export async function viewSubjectData(
   db: Kysely<DB>,
-  token: string,
+  link: { secret: string; token: string },
   now: Date,
   locale: Locale = 'es',
 ): Promise<SubjectData | undefined> {
-  const request = await openRequest(db, token, now);
+  const request = await openRequest(db, link.secret, link.token, now);
   if (!request) return undefined;
   const ids = request.applicant_ids;
   const applicants = await selectApplicants(db, ids);
@@ -172,8 +172,11 @@ export async function viewSubjectData(
  * Deletion on request: future appointments are cancelled first (their places freed), then every record
  * of the person is anonymised. The audit trail records that it happened, never the data.
  */
-export async function deleteSubjectData(ctx: ServiceContext, token: string): Promise<boolean> {
-  const request = await openRequest(ctx.db, token, ctx.now);
+export async function deleteSubjectData(
+  ctx: ServiceContext,
+  link: { secret: string; token: string },
+): Promise<boolean> {
+  const request = await openRequest(ctx.db, link.secret, link.token, ctx.now);
   if (!request) return false;
   return transaction(ctx.db, async (trx) => {
     if (!(await markRequestDeleted(trx, request.id, ctx.now))) return false;
@@ -203,12 +206,12 @@ export async function deleteSubjectData(ctx: ServiceContext, token: string): Pro
  */
 export async function rectifyContactData(
   ctx: Pick<ServiceContext, 'db' | 'now'>,
-  token: string,
+  link: { secret: string; token: string },
   input: { email?: unknown; phone?: unknown },
 ): Promise<boolean> {
   const contact = validateContact(input);
   if (!contact.ok) throw validationFailed(contact.errors);
-  const request = await openRequest(ctx.db, token, ctx.now);
+  const request = await openRequest(ctx.db, link.secret, link.token, ctx.now);
   if (!request) return false;
   return transaction(ctx.db, async (trx) => {
     const before = await lockContactsOf(trx, request.applicant_ids);

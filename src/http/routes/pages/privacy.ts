@@ -53,6 +53,7 @@ function currentContact(data: SubjectData): FormState {
 export async function privacyPages(app: App): Promise<void> {
   const db = () => app.deps.database.db;
   const now = () => app.deps.clock();
+  const linkOf = (token: string) => ({ secret: app.deps.config.sessionSecret, token });
 
   app.get(DATA_PATH, { schema: { hide: true } }, async (request, reply) =>
     sendPage(reply, RequestPage({ locale: request.locale, state: emptyForm(), csrf: csrfToken(reply) })),
@@ -94,7 +95,7 @@ export async function privacyPages(app: App): Promise<void> {
     { notice, status = 200 }: { notice?: string | undefined; status?: number } = {},
   ) {
     const { token } = request.params;
-    const data = await viewSubjectData(db(), token, now(), request.locale);
+    const data = await viewSubjectData(db(), linkOf(token), now(), request.locale);
     if (!data) return invalidLink(request, reply);
     return sendPage(
       reply,
@@ -129,10 +130,13 @@ export async function privacyPages(app: App): Promise<void> {
       privateAnswer(reply);
       const { token } = request.params;
       const input = { email: field(request, 'email'), phone: field(request, 'phone') };
-      const done = await submitForm(() => rectifyContactData({ db: db(), now: now() }, token, input), {
-        shows: ['VALIDATION'],
-        status: { VALIDATION: 400 },
-      });
+      const done = await submitForm(
+        () => rectifyContactData({ db: db(), now: now() }, linkOf(token), input),
+        {
+          shows: ['VALIDATION'],
+          status: { VALIDATION: 400 },
+        },
+      );
       if (done.ok && !done.value) return invalidLink(request, reply);
       if (done.ok) return reply.redirect(`${accessPath(token)}?aviso=corregido`, 303);
       return dataPage(request, reply, () => ({ values: input, errors: done.errors }), {
@@ -147,7 +151,7 @@ export async function privacyPages(app: App): Promise<void> {
     async (request: TokenRequest, reply) => {
       privateAnswer(reply);
       const { token } = request.params;
-      const data = await viewSubjectData(db(), token, now(), request.locale);
+      const data = await viewSubjectData(db(), linkOf(token), now(), request.locale);
       if (!data) return invalidLink(request, reply);
       const at = now().getTime();
       const future = data.appointments.filter((a) => a.status === 'booked' && a.startsAt.getTime() > at);
@@ -170,7 +174,7 @@ export async function privacyPages(app: App): Promise<void> {
       privateAnswer(reply);
       const deleted = await deleteSubjectData(
         { db: db(), config: app.deps.config, now: now() },
-        request.params.token,
+        linkOf(request.params.token),
       );
       if (!deleted) return invalidLink(request, reply);
       return reply.redirect(`${DATA_PATH}/eliminados`, 303);
