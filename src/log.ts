@@ -3,7 +3,9 @@ import type { LogLevel } from './config.js';
 
 /**
  * Personal data never reaches the logs: whatever path a field takes, these keys are censored. The list
- * covers the applicant's fields as the API and the forms name them.
+ * covers the applicant's fields as the API and the forms name them, and the confirmation code under the
+ * names it travels by; a bare `code` is left alone, for it is an exit code or an error's code far more
+ * often (a worker's `{ code: 1 }`, `ECONNRESET`), and censoring those hid why processes died.
  */
 const PERSONAL_KEYS = [
   'documentNumber',
@@ -20,7 +22,8 @@ const PERSONAL_KEYS = [
   'applicant',
   'password',
   'totp',
-  'code',
+  'confirmationCode',
+  'appointmentCode',
 ];
 
 const REDACT_PATHS = [
@@ -31,7 +34,7 @@ const REDACT_PATHS = [
 ];
 
 /**
- * Secrets travel in some paths: confirmation codes in API paths, the tokens of the alert e-mails' links,
+ * Secrets travel in some paths: confirmation codes and hold ids in API paths, the tokens of the alert e-mails' links,
  * of the data-subject link and of the rebooking pass. Whoever reads the logs must not be able to open
  * them, so the logs keep the route, not the secret; query strings are dropped whole.
  */
@@ -39,6 +42,7 @@ export function redactUrl(url: string): string {
   return url
     .replace(/\?[^#]*/, (q) => (q.length > 1 ? '?…' : q))
     .replace(/\/appointments\/[^/?#]+/g, '/appointments/:code')
+    .replace(/\/holds\/[^/?#]+/g, '/holds/:holdId')
     .replace(/\/alertas\/(confirmar|baja|oferta)\/[^/?#]+/g, '/alertas/$1/:token')
     .replace(/\/mis-datos\/acceso\/[^/?#]+/g, '/mis-datos/acceso/:token')
     .replace(/\/reservar\/prioridad\/[^/?#]+/g, '/reservar/prioridad/:token');

@@ -61,7 +61,8 @@ async function twoPeopleWhoseDayWasClosed(
     const mail = await db
       .selectFrom('mail_messages')
       .select('text_body')
-      .where('subject', '=', `Cita ${code} cancelada`)
+      .where('kind', '=', 'appointment-cancelled')
+      .where('text_body', 'like', `%${code}%`)
       .executeTakeFirstOrThrow();
     links.push(/\/reservar\/prioridad\/[0-9]+-[A-Za-z0-9_-]{43}/.exec(mail.text_body)?.[0] as string);
   }

@@ -101,7 +101,7 @@ describe.runIf(engines().includes('postgres'))('the worker process', { timeout: 
   function receivedCodes(codes: string[]): Map<string, number> {
     const counts = new Map(codes.map((c) => [c, 0]));
     for (const mail of smtp.received) {
-      const code = codes.find((c) => mail.subject.includes(c));
+      const code = codes.find((c) => mail.text.includes(c));
       if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     return counts;
@@ -123,7 +123,7 @@ describe.runIf(engines().includes('postgres'))('the worker process', { timeout: 
       first.kill('SIGKILL');
       const exit = await firstDone;
       expect(exit.signal).toBe('SIGKILL');
-      const inFlight = hold.held.map((m) => codes.find((c) => m.subject.includes(c)) as string);
+      const inFlight = hold.held.map((m) => codes.find((c) => m.text.includes(c)) as string);
       hold.release(false);
       const before = smtp.received.length;
       expect(before).toBeGreaterThanOrEqual(4);

@@ -86,6 +86,7 @@ describe('logs of a whole booking journey', () => {
       '3157654321',
       '+573157654321',
       code,
+      holdId,
     ]) {
       expect(log, secret).not.toContain(secret);
     }

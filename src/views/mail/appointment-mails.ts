@@ -7,6 +7,14 @@ import { appointmentIcs, icsFilename } from '../../services/calendar/appointment
 import { standardFooter, toMail } from './compose.js';
 import type { MailBlock, MailContent, MailLink } from './content.js';
 
+/**
+ * What a subject line says: the procedure and when, never the confirmation code. Subjects are shown in
+ * notifications, lock screens and mail servers' logs; the code opens the appointment for changes.
+ */
+function subjectFacts(details: AppointmentDetails): { procedure: string; when: string } {
+  return { procedure: details.procedure.name, when: formatWhen(details.startsAt, details.locale) };
+}
+
 export interface ComposeSettings {
   publicUrl: string;
   now: Date;
@@ -118,7 +126,7 @@ export function confirmationMail(details: AppointmentDetails, settings: ComposeS
   const t = translator(details.locale);
   const when = formatWhen(details.startsAt, details.locale);
   const mail = content(details, {
-    subject: t('mail.confirmed.subject', { code: details.code, procedure: details.procedure.name }),
+    subject: t('mail.confirmed.subject', subjectFacts(details)),
     heading: t('mail.confirmed.heading'),
     blocks: [
       { type: 'paragraph', text: t('mail.confirmed.lead', { when }) },
@@ -140,7 +148,7 @@ export function rescheduleMail(
 ): OutgoingMail {
   const t = translator(details.locale);
   const mail = content(details, {
-    subject: t('mail.rescheduled.subject', { code: details.code, procedure: details.procedure.name }),
+    subject: t('mail.rescheduled.subject', subjectFacts(details)),
     heading: t('mail.rescheduled.heading'),
     blocks: [
       {
@@ -222,7 +230,7 @@ export function cancellationMail(
       })
     : t('mail.cancelled.lead.citizen', { when });
   const mail = content(details, {
-    subject: t('mail.cancelled.subject', { code: details.code }),
+    subject: t('mail.cancelled.subject', subjectFacts(details)),
     heading: t('mail.cancelled.heading'),
     blocks: [
       { type: 'paragraph', text: lead },
