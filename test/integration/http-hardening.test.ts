@@ -261,4 +261,34 @@ describe('HTTP hardening', () => {
     expect(broken.statusCode).toBe(400);
     expect(broken.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
+
+  it('sends the language switch and the sign-in back only to this site, and never answers 500 for it', async () => {
+    const hostile = [
+      '//evil.example/x',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '\t//evil.example',
+      '/%09/evil.example',
+      'https://evil.example/',
+      ' /reservar',
+      '/con espacio',
+      '/ñandú',
+      '/a\r\nSet-Cookie: x=1',
+      '/%0d%0aSet-Cookie:%20x=1',
+    ];
+    for (const volver of hostile) {
+      const res = await plain.inject({ url: `/idioma/en?volver=${encodeURIComponent(volver)}` });
+      expect(res.statusCode, JSON.stringify(volver)).toBe(303);
+      expect(res.headers.location, JSON.stringify(volver)).toBe(volver.startsWith('/%') ? volver : '/');
+      const admin = await plain.inject({ url: `/admin/entrar?volver=${encodeURIComponent(volver)}` });
+      expect(admin.statusCode, JSON.stringify(volver)).toBeLessThan(500);
+      expect(admin.body).not.toContain('evil.example');
+    }
+    const tooLong = await plain.inject({ url: `/idioma/en?volver=/${'x'.repeat(600)}` });
+    expect(tooLong.statusCode).toBe(400);
+    const fine = await plain.inject({
+      url: `/idioma/en?volver=${encodeURIComponent('/reservar/horas?tramite=a&canal=b')}`,
+    });
+    expect(fine.headers.location).toBe('/reservar/horas?tramite=a&canal=b');
+  });
 });

@@ -8,6 +8,7 @@ import {
   type SessionStage,
   type StaffSession,
 } from '../../services/staff-access/sessions.js';
+import { localPath } from '../local-path.js';
 import type { App } from '../types.js';
 
 declare module 'fastify' {
@@ -116,8 +117,6 @@ export function staffSessionOf(request: FastifyRequest): StaffSession {
 
 /** A local /admin path to go back to after signing in, or the dashboard (never an open redirect). */
 export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string') return ADMIN_PREFIX;
-  if (!isAdminPath(value) || value.startsWith('//') || value.includes('\\') || value.length > 300)
-    return ADMIN_PREFIX;
-  return value;
+  const path = localPath(value, 300);
+  return path && isAdminPath(path) ? path : ADMIN_PREFIX;
 }

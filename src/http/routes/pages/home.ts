@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { isLocale } from '../../../i18n/index.js';
 import { HomePage } from '../../../views/pages/home.js';
+import { localPath } from '../../local-path.js';
 import { sendPage } from '../../page.js';
 import type { App } from '../../types.js';
 
@@ -18,9 +19,8 @@ export async function homePages(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { lang } = request.params;
-      const back = request.query.volver ?? '/';
       // Only local paths: the switch must never become an open redirect.
-      const target = back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : '/';
+      const target = localPath(request.query.volver) ?? '/';
       if (isLocale(lang)) {
         reply.setCookie('lang', lang, {
           path: '/',
