@@ -20,6 +20,8 @@ export const LIMITS = {
   confirmPerDocument: { name: 'confirm-doc', max: 5, windowMs: 60 * MINUTE },
   lookup: { name: 'lookup', max: 20, windowMs: 10 * MINUTE },
   login: { name: 'login', max: 10, windowMs: 10 * MINUTE },
+  /** Wrong passwords for one account from one address: guessing is held back there, never the account. */
+  loginPerAccount: { name: 'login-account', max: 5, windowMs: 15 * MINUTE },
   alerts: { name: 'alerts', max: 10, windowMs: 60 * MINUTE },
   challenge: { name: 'challenge', max: 60, windowMs: MINUTE },
   /** Data-subject link requests: each may send an e-mail, so few per address and per document. */

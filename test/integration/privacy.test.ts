@@ -100,7 +100,7 @@ describe.each(engines())('personal data on %s', (engine) => {
     expect(jobs).toHaveLength(1);
     // The job carries the request's id only; the link's token is derived from it with the secret.
     expect(jobs[0]?.payload).toEqual({ requestId: expect.any(Number) });
-    const { requestId } = jobs[0]?.payload as { requestId: number };
+    const { requestId } = (jobs[0]?.payload ?? {}) as { requestId: number };
     const link = {
       secret: testConfig().sessionSecret,
       token: dataSubjectToken(testConfig().sessionSecret, requestId),

@@ -63,10 +63,10 @@ export const admin = defineMessages(
     'admin.notice.unlocked': 'La cuenta quedó desbloqueada.',
 
     'admin.signIn.failed':
-      'El correo, la contraseña o el código no son correctos, o la cuenta está bloqueada por 15 minutos tras varios intentos fallidos.',
+      'El correo, la contraseña o el código no son correctos, o la cuenta está bloqueada por 15 minutos tras varios códigos equivocados.',
     'admin.signIn.again': 'Su sesión terminó. Ingrese de nuevo.',
     'admin.signIn.tooMany':
-      'Hubo demasiados intentos fallidos desde su red. Espere 10 minutos e intente de nuevo, o pida ayuda a un administrador.',
+      'Hubo demasiados intentos fallidos desde su red. Espere unos minutos e intente de nuevo, o pida ayuda a un administrador.',
     'admin.login.title': 'Ingreso de funcionarios',
     'admin.login.lead': 'Ingrese con su correo institucional y su contraseña.',
     'admin.login.email': 'Correo electrónico',
@@ -396,10 +396,10 @@ export const admin = defineMessages(
     'admin.notice.unlocked': 'The account was unlocked.',
 
     'admin.signIn.failed':
-      'The e-mail, password or code is wrong, or the account is locked for 15 minutes after several failed attempts.',
+      'The e-mail, password or code is wrong, or the account is locked for 15 minutes after several wrong codes.',
     'admin.signIn.again': 'Your session ended. Please sign in again.',
     'admin.signIn.tooMany':
-      'There were too many failed attempts from your network. Wait 10 minutes and try again, or ask an administrator for help.',
+      'There were too many failed attempts from your network. Wait a few minutes and try again, or ask an administrator for help.',
     'admin.login.title': 'Staff sign-in',
     'admin.login.lead': 'Sign in with your work e-mail and your password.',
     'admin.login.email': 'E-mail',

@@ -32,21 +32,36 @@ import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
- * Failed sign-ins per client address (LIMITS.login, shared by every process). Only failures count, so
- * an office whose staff all sign in at 8:00 through one address is never held up; a script trying one
- * password on many accounts (which the per-account lockout does not see) is.
+ * Failed sign-ins, shared by every process: per client address (LIMITS.login), so a script trying one
+ * password on many accounts is held up; and per account and address (LIMITS.loginPerAccount), so guessing
+ * one account's password is held up at the guesser's address while its owner, elsewhere, signs in as
+ * usual (wrong passwords never lock the account: decision 005). Only failures count, so an office whose
+ * staff all sign in at 8:00 through one address is never held up.
  */
 function failureLimit(app: App) {
-  const key = (request: FastifyRequest) => limitKey(LIMITS.login, request.ip);
   const on = app.deps.config.rateLimit;
+  const keys = (request: FastifyRequest, email: string | undefined) => [
+    { limit: LIMITS.login, key: limitKey(LIMITS.login, request.ip) },
+    ...(email === undefined
+      ? []
+      : [
+          {
+            limit: LIMITS.loginPerAccount,
+            key: limitKey(LIMITS.loginPerAccount, `${email.trim().toLowerCase()}|${request.ip}`),
+          },
+        ]),
+  ];
   return {
-    async exceeded(request: FastifyRequest): Promise<boolean> {
+    async exceeded(request: FastifyRequest, email?: string): Promise<boolean> {
       if (!on) return false;
-      const count = await app.counters.peek(key(request), LIMITS.login.windowMs, app.deps.clock());
-      return count >= LIMITS.login.max;
+      for (const { limit, key } of keys(request, email))
+        if ((await app.counters.peek(key, limit.windowMs, app.deps.clock())) >= limit.max) return true;
+      return false;
     },
-    async count(request: FastifyRequest): Promise<void> {
-      if (on) await app.counters.hit(key(request), LIMITS.login.windowMs, app.deps.clock());
+    async count(request: FastifyRequest, email?: string): Promise<void> {
+      if (!on) return;
+      for (const { limit, key } of keys(request, email))
+        await app.counters.hit(key, limit.windowMs, app.deps.clock());
     },
   };
 }
@@ -68,7 +83,7 @@ export async function signInRoutes(app: App): Promise<void> {
   app.post('/admin/ingreso', async (request, reply) => {
     const input = formInput(request);
     const back = safeReturnPath(input.volver);
-    if (await failures.exceeded(request)) {
+    if (await failures.exceeded(request, text(input.email))) {
       const state = { values: { email: text(input.email) }, errors: TOO_MANY };
       return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state, back }), 429);
     }
@@ -84,7 +99,7 @@ export async function signInRoutes(app: App): Promise<void> {
       ),
     );
     if (!result.ok) {
-      await failures.count(request);
+      await failures.count(request, text(input.email));
       const state = { values: { email: text(input.email) }, errors: result.errors };
       return renderAdmin(reply, LoginPage({ ctx: adminContext(request, reply), state, back }), 400);
     }
