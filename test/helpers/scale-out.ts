@@ -117,7 +117,7 @@ export async function startPgBouncer(upstream: string, poolSize: number): Promis
 
 /**
  * HAProxy spreading requests round robin over `backends` (ports on 127.0.0.1), each checked on
- * `/health/ready` every 250 ms and taken out after two failures. A request whose connection to a
+ * `/health/ready` every 500 ms and taken out after two failures. A request whose connection to a
  * backend fails is sent to another one (`retries`, `option redispatch`), as in docs/scaling.md.
  */
 export async function startHaproxy(backends: readonly number[]): Promise<Daemon> {
@@ -136,6 +136,9 @@ export async function startHaproxy(backends: readonly number[]): Promise<Daemon>
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',
+      // A busy process may take a moment to answer its check: only one that does not answer at all (or
+      // answers 503) is taken out.
+      '  timeout check 2s',
       '  retries 3',
       '  option redispatch',
       'frontend web',
@@ -147,7 +150,7 @@ export async function startHaproxy(backends: readonly number[]): Promise<Daemon>
       '  option httpchk',
       '  http-check send meth GET uri /health/ready',
       '  http-check expect status 200',
-      ...backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 250ms fall 2 rise 2`),
+      ...backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 500ms fall 2 rise 2`),
       '',
     ].join('\n'),
   );

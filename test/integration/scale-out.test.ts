@@ -151,6 +151,7 @@ describe.runIf(missing.length === 0)(
       const net = `10.${randomInt(256)}.${randomInt(256)}`;
       let killedAt: number | undefined;
       const answers: Answer[] = [];
+      const failures: string[] = [];
       const call = async (client: number, path: string, body?: string): Promise<Answer> => {
         let answer: Answer;
         try {
@@ -167,8 +168,10 @@ describe.runIf(missing.length === 0)(
             ? (JSON.parse(text) as Record<string, unknown>)
             : undefined;
           answer = { status: res.status, json, afterKill: killedAt !== undefined };
-        } catch {
+          if (res.status >= 500) failures.push(`${res.status} ${path}: ${text.slice(0, 200)}`);
+        } catch (err) {
           answer = { status: 0, json: undefined, afterKill: killedAt !== undefined };
+          failures.push(`no answer ${path}: ${String(err)}`);
         }
         answers.push(answer);
         return answer;
@@ -261,6 +264,7 @@ describe.runIf(missing.length === 0)(
       const lost = answers.filter((a) => a.status === 0 || a.status >= 500);
       const context = JSON.stringify({
         statuses: answers.map((a) => a.status).join(','),
+        failures: failures.slice(0, 20),
         stderr: instances.map((i) => i.output().stderr.slice(-2000)),
       });
       expect(killedAt, context).toBeDefined();
