@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -255,6 +256,23 @@ describe.each(engines())('the draw pages on %s', (engine) => {
     expect(order).toHaveLength(4);
     const key = (id: string) => createHmac('sha256', Buffer.from(seed, 'hex')).update(id).digest('hex');
     expect([...order].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(order);
+    // The command the page gives anyone, run on what the API publishes, says both checks hold.
+    const command = [...page.body.matchAll(/<code class="release-code">([^<]+)<\/code>/g)]
+      .map((m) =>
+        (m[1] as string)
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&amp;/g, '&'),
+      )
+      .find((c) => c.startsWith('curl -s '));
+    const published = await app.inject({ url: `/api/v1/releases/${releaseId}` });
+    const check = spawnSync('sh', ['-c', (command ?? '').replace(/^curl -s \S+ \| /, '')], {
+      input: published.body,
+      encoding: 'utf8',
+    });
+    expect(check.stdout.trim(), check.stderr).toBe('true true');
 
     const first = textOf((await people[0]?.browser.get(people[0].link))?.body ?? '');
     expect(first).toMatch(/Usted es el número [1-4] del sorteo/);
