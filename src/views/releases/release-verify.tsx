@@ -33,7 +33,7 @@ export function ReleaseVerify({
         </div>
         <div class="summary-row">
           <dt class="summary-key">{t('releasePages.verify.seed')}</dt>
-          <dd class="summary-value release-code" id="seed">
+          <dd class={release.seed ? 'summary-value release-code' : 'summary-value'} id="seed">
             {release.seed ?? t('releasePages.verify.seedPending')}
           </dd>
         </div>
