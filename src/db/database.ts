@@ -37,7 +37,7 @@ interface PoolStats {
   waiting: number;
 }
 
-const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+const OID = { int8: 20, date: 1082, dateArray: 1182, textArray: 1009, numeric: 1700 } as const;
 
 /**
  * Both engines return the same JavaScript types: 64-bit integers as numbers (ids and counts stay far
@@ -134,8 +134,10 @@ export function openPostgres({
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === OID.int8) return Number;
       if (oid === OID.date) return asText;
+      // pg would parse date[] into zoned Dates, element by element: read it as text[], as PGlite does.
+      const parser = oid === OID.dateArray ? OID.textArray : oid;
       // biome-ignore lint/suspicious/noExplicitAny: pg's parser table is typed per format
-      return pg.types.getTypeParser(oid, format as any);
+      return pg.types.getTypeParser(parser, format as any);
     },
   };
   const pool = new pg.Pool({
