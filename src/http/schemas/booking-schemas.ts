@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ChannelSchema, CivilDateSchema } from './common.js';
+import { ReleaseSummary } from './release-schemas.js';
 
 const ProcedureCode = Type.String({
   minLength: 2,
@@ -34,8 +35,17 @@ export const DaysQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Releases not drawn yet in the search's place and days: their places are given by a draw, never listed
+ * as free (DESIGN.md §7); `GET /releases/{id}` tells how to apply.
+ */
+const Draws = Type.Array(ReleaseSummary, {
+  description: 'Places of these days given by draw ("por sorteo"), with their application window',
+});
+
 export const DaysReply = Type.Object({
   items: Type.Array(Type.Object({ date: CivilDateSchema, available: Type.Integer({ minimum: 1 }) })),
+  draws: Draws,
 });
 
 export const SlotsQuery = Type.Object(
@@ -58,7 +68,7 @@ export const SlotItem = Type.Object({
   available: Type.Integer({ minimum: 1 }),
 });
 
-export const SlotsReply = Type.Object({ items: Type.Array(SlotItem) });
+export const SlotsReply = Type.Object({ items: Type.Array(SlotItem), draws: Draws });
 
 export const FirstQuery = Type.Object(
   {

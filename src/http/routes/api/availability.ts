@@ -3,6 +3,8 @@ import { toBogotaIso } from '../../../domain/civil-time.js';
 import type { SlotWithRoom } from '../../../repositories/availability.js';
 import { LIMITS } from '../../../security/limits.js';
 import { findDays, findFirstAvailable, findSlots } from '../../../services/availability.js';
+import { releasesInSearch } from '../../../services/releases/in-search.js';
+import { releaseSummaryJson } from '../../../views/releases/json.js';
 import { serviceContext } from '../../journey/service-context.js';
 import { routeLimit } from '../../plugins/rate-limit.js';
 import {
@@ -58,8 +60,14 @@ export function availabilityApi(app: App): void {
         response: { 200: DaysReply, ...problems },
       },
     },
-    async (request, reply) =>
-      sendOnce(reply, await findDays(serviceContext(app), request.query), (items) => ({ items })),
+    async (request, reply) => {
+      const ctx = serviceContext(app);
+      const items = await findDays(ctx, request.query);
+      const draws = await releasesInSearch(ctx, request.query, request.query);
+      // The usual answer (no draw in scope) is serialised once per cached calendar.
+      if (draws.length === 0) return sendOnce(reply, items, () => ({ items, draws: [] }));
+      return { items, draws: draws.map(releaseSummaryJson) };
+    },
   );
 
   app.get(
@@ -72,10 +80,15 @@ export function availabilityApi(app: App): void {
         response: { 200: SlotsReply, ...problems },
       },
     },
-    async (request, reply) =>
-      sendOnce(reply, await findSlots(serviceContext(app), request.query), (slots) => ({
-        items: slots.map(slotItem),
-      })),
+    async (request, reply) => {
+      const ctx = serviceContext(app);
+      const slots = await findSlots(ctx, request.query);
+      const day = { from: request.query.date, to: request.query.date };
+      const draws = await releasesInSearch(ctx, request.query, day);
+      if (draws.length === 0)
+        return sendOnce(reply, slots, () => ({ items: slots.map(slotItem), draws: [] }));
+      return { items: slots.map(slotItem), draws: draws.map(releaseSummaryJson) };
+    },
   );
 
   app.get(
