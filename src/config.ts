@@ -22,6 +22,16 @@ export interface Config {
    * on). Off behind a pooler in transaction mode that cannot keep them, such as PgBouncer before 1.21.
    */
   preparedStatements: boolean;
+  /**
+   * What bounds the waiting (docs/operations.md): a request must arrive whole within `requestTimeoutMs`
+   * and a connection may stay silent `connectionTimeoutMs`; a query waits at most `dbAcquireTimeoutMs` for
+   * a pooled connection (then 503); beyond `maxInFlight` requests at once a process answers 503 at once.
+   */
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  dbAcquireTimeoutMs: number;
+  /** 0: no cap. */
+  maxInFlight: number;
   smtpUrl: string | undefined;
   publicUrl: string;
   captcha: boolean;
@@ -187,6 +197,10 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data',
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 12, 1, 200),
     preparedStatements: onOff(env, 'PREPARED_STATEMENTS', true),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 30_000, 100, 600_000),
+    dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 100, 60_000),
+    maxInFlight: integer(env, 'MAX_IN_FLIGHT', 100, 0, 100_000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     publicUrl: publicUrl.replace(/\/$/, ''),
     captcha: onOff(env, 'CAPTCHA', true),

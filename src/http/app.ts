@@ -64,6 +64,16 @@ export async function buildApp({
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, childLoggerFactory: lazyRequestLogger } : { logger: false }),
     bodyLimit: 64 * 1024,
+    // A client that sends its request slowly (a byte now and then) would hold a connection for ever:
+    // the whole request must arrive within requestTimeout, and a silent connection is closed after
+    // connectionTimeout. Node looks for overdue requests only every connectionsCheckingInterval (30 s by
+    // default), which would let a slow body live well past a short requestTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: {
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.requestTimeoutMs / 4)),
+      headersTimeout: config.requestTimeoutMs,
+    },
     trustProxy:
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
