@@ -17,6 +17,7 @@ import { registerCsrf } from './plugins/csrf.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { registerOverloadGuard } from './plugins/overload.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSiteTexts } from './plugins/site-text-loader.js';
@@ -118,8 +119,9 @@ export async function buildApp({
     }),
   );
   registerLocale(app);
-  registerSiteTexts(app);
   registerSecurityHeaders(app);
+  registerOverloadGuard(app, config.maxInFlight);
+  registerSiteTexts(app);
   // Pages, stylesheet, scripts and JSON go out compressed (gzip or brotli, as the client asks): the
   // citizen pages must stay under 60 KB on slow phone connections.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
