@@ -32,6 +32,11 @@ export interface Config {
   dbAcquireTimeoutMs: number;
   /** 0: no cap. */
   maxInFlight: number;
+  /**
+   * The schema owner's connection string: migrations run as this role, the app as DATABASE_URL's,
+   * which owns nothing (README, "Database roles"). Absent: migrations run as DATABASE_URL's role.
+   */
+  migrationDatabaseUrl: string | undefined;
   smtpUrl: string | undefined;
   publicUrl: string;
   captcha: boolean;
@@ -155,6 +160,16 @@ function trustProxy(env: Env): boolean | number | string[] {
   );
 }
 
+function ownerUrl(env: Env, databaseUrl: string | undefined): string | undefined {
+  const owner = url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (owner !== undefined && databaseUrl === undefined) {
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL needs DATABASE_URL: the embedded database has a single user',
+    );
+  }
+  return owner;
+}
+
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
 /** The audit chain's key outside production, as the tests use it. */
 export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-change-me-00000000';
@@ -201,6 +216,7 @@ export function loadConfig(env: Env = process.env): Config {
     connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 30_000, 100, 600_000),
     dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 100, 60_000),
     maxInFlight: integer(env, 'MAX_IN_FLIGHT', 100, 0, 100_000),
+    migrationDatabaseUrl: ownerUrl(env, databaseUrl),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     publicUrl: publicUrl.replace(/\/$/, ''),
     captcha: onOff(env, 'CAPTCHA', true),
