@@ -12,6 +12,13 @@ export interface OverloadOutcome {
   shedShare: number;
   /** p99 of the requests the overload run got answered with 2xx, in ms. */
   answeredP99: number;
+  /**
+   * 2xx per second at the normal concurrency and under the overload. The shed share alone overstates
+   * the refusals: each client told 503 at once asks again at once, so one client makes many 503s in the
+   * time an answer takes.
+   */
+  normalAnsweredPerSecond: number;
+  overloadAnsweredPerSecond: number;
   /** After the overload stops, until one request is answered 200 within the normal p99. */
   secondsToRecover: number | null;
 }
@@ -53,6 +60,12 @@ export async function overloadScenario({
     await new Promise((r) => setTimeout(r, 20));
   }
   const shed = overload.statusCounts['503'] ?? 0;
+  const answeredPerSecond = (r: LoadResult) =>
+    Math.round(
+      Object.entries(r.statusCounts)
+        .filter(([status]) => status.startsWith('2'))
+        .reduce((sum, [, n]) => sum + n, 0) / Math.max(0.001, r.durationSeconds),
+    );
   return {
     wellConnections,
     overloadConnections,
@@ -60,6 +73,8 @@ export async function overloadScenario({
     overload,
     shedShare: overload.requests === 0 ? 0 : Number((shed / overload.requests).toFixed(3)),
     answeredP99: overload.p99Answered,
+    normalAnsweredPerSecond: answeredPerSecond(normal),
+    overloadAnsweredPerSecond: answeredPerSecond(overload),
     secondsToRecover,
   };
 }

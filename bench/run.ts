@@ -287,6 +287,8 @@ async function main() {
       normalP99: overload.normal.p99,
       shedShare: overload.shedShare,
       answeredP99: overload.answeredP99,
+      normalAnsweredPerSecond: overload.normalAnsweredPerSecond,
+      overloadAnsweredPerSecond: overload.overloadAnsweredPerSecond,
       peakRssMb: overloadPeakRssMb,
       secondsToRecover: overload.secondsToRecover,
     },
@@ -587,6 +589,8 @@ function printTable(
       normalP99: number;
       shedShare: number;
       answeredP99: number;
+      normalAnsweredPerSecond: number;
+      overloadAnsweredPerSecond: number;
       peakRssMb: number | null;
       secondsToRecover: number | null;
     };
@@ -640,7 +644,7 @@ function printTable(
   out.push(
     `overload, ${o.overloadConnections} connections (10× ${o.wellConnections}): ` +
       `${(100 * o.shedShare).toFixed(1)}% shed with 503, p99 of the answered ${o.answeredP99} ms ` +
-      `(normal p99 ${o.normalP99} ms), peak RSS ${o.peakRssMb ?? '?'} MB, ` +
+      `(normal p99 ${o.normalP99} ms), answered ${o.overloadAnsweredPerSecond}/s (normal ${o.normalAnsweredPerSecond}/s), peak RSS ${o.peakRssMb ?? '?'} MB, ` +
       `back to normal latency ${o.secondsToRecover === null ? 'not within 30' : o.secondsToRecover} s after it stopped`,
   );
   out.push(

@@ -138,6 +138,27 @@ describe.each(engines())('a process past its cap of requests in flight (%s)', (e
     expect((await answer(`${base}/tramites`)).status).toBe(200);
   });
 
+  it('counts only what is in flight: requests one after another, and clients that left, do not add up', async () => {
+    for (let i = 0; i < CAP * 3; i++) {
+      expect((await app.inject({ method: 'GET', url: '/api/v1/procedures' })).statusCode).toBe(200);
+      expect((await answer(`${base}/api/v1/procedures`)).status).toBe(200);
+    }
+    const release = await slowDatabase();
+    try {
+      const leaving = Array.from({ length: CAP }, () => new AbortController());
+      const abandoned = leaving.map((c) =>
+        fetch(`${base}/api/v1/procedures`, { signal: c.signal }).catch(() => undefined),
+      );
+      await new Promise((r) => setTimeout(r, 200));
+      for (const c of leaving) c.abort();
+      await Promise.all(abandoned);
+    } finally {
+      await release();
+    }
+    const after = await Promise.all(Array.from({ length: CAP }, () => answer(`${base}/api/v1/procedures`)));
+    expect(after.map((a) => a.status)).toEqual(Array(CAP).fill(200));
+  });
+
   it.runIf(engine === 'postgres')(
     'answers 503 with Retry-After when no pooled connection frees up within DB_ACQUIRE_TIMEOUT_MS',
     async () => {
