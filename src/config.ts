@@ -264,6 +264,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       // Tests look at availability right after changing the agenda; the caches have a test of their own.
       CALENDAR_CACHE_MS: '0',
       SLOTS_CACHE_MS: '0',
+      // Tests fire hundreds of requests at once to check the booking rules; the cap has a test of its own.
+      MAX_IN_FLIGHT: '0',
     }),
     runWorker: false,
     ...overrides,

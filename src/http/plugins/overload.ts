@@ -39,8 +39,7 @@ export function registerOverloadGuard(app: App, maxInFlight: number): void {
       return shed(request, reply);
     }
     inFlight += 1;
-    // 'close' comes once per response, also when the client goes away before the answer, so the count
-    // cannot leak; a handler whose client left still runs to its end but no longer counts.
+    // 'close' comes once per response, whether it was sent or its client went away: the count cannot leak.
     reply.raw.once('close', () => {
       inFlight -= 1;
     });
