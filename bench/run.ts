@@ -17,6 +17,7 @@ import { analyze } from '../src/db/seed/erase.js';
 import { seedNational } from '../src/db/seed/national.js';
 import { addDays, civilDateOf } from '../src/domain/civil-time.js';
 import { type LoadResult, load } from './load.js';
+import { overloadScenario } from './overload.js';
 import { holdIdOf, person, pickSlot } from './people.js';
 import { peakRssMb, processTree, ROOT, startProcess, stopProcess } from './processes.js';
 import { drawTime, entryLoad } from './releases.js';
@@ -227,6 +228,21 @@ async function main() {
   });
   recordMemory('WORKERS=1 (rush, mixed, applications)', one.pid);
   await stopProcess(one.child);
+
+  // A fresh process, so that its peak memory is the overload's own.
+  const shedding = await startApp(dbUrl, 1);
+  log(`overload: ${CONNECTIONS} then ${CONNECTIONS * 10} connections on the times of a day`);
+  const overload = await overloadScenario({
+    url: shedding.url,
+    path: slotsPath,
+    seconds: SIZE.seconds,
+    wellConnections: CONNECTIONS,
+  });
+  rows.push({ scenario: '6 slots, the concurrency answered well', workers: 1, result: overload.normal });
+  rows.push({ scenario: '6 slots at 10x that (overload)', workers: 1, result: overload.overload });
+  recordMemory('WORKERS=1 (overload 10x)', shedding.pid);
+  const overloadPeakRssMb = peakRssMb(shedding.pid) ?? null;
+  await stopProcess(shedding.child);
   log(`draw: ${SIZE.drawEntries} entries over ${SIZE.drawPlaces} places`);
   const draw = await drawTime(database, { entries: SIZE.drawEntries, places: SIZE.drawPlaces });
   log(`drawn in ${draw.seconds} s: ${draw.offers} offers, ${draw.waiting} waiting`);
@@ -265,6 +281,17 @@ async function main() {
     })),
     rush: { offered, ...summariseRush(rush), ...rushCheck },
     mixedSpeedup: Number((mixed2.requestsPerSecond / Math.max(1, mixed1.requestsPerSecond)).toFixed(2)),
+    overload: {
+      wellConnections: overload.wellConnections,
+      overloadConnections: overload.overloadConnections,
+      normalP99: overload.normal.p99,
+      shedShare: overload.shedShare,
+      answeredP99: overload.answeredP99,
+      normalAnsweredPerSecond: overload.normalAnsweredPerSecond,
+      overloadAnsweredPerSecond: overload.overloadAnsweredPerSecond,
+      peakRssMb: overloadPeakRssMb,
+      secondsToRecover: overload.secondsToRecover,
+    },
     draw,
     memory,
     totalSeconds: Math.round((Date.now() - started) / 1000),
@@ -292,6 +319,7 @@ async function startApp(dbUrl: string, workers: number) {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(24).toString('hex'),
+      AUDIT_KEY: randomBytes(24).toString('hex'),
     },
     /Citizen site: (http:\/\/localhost:\d+)\//,
   );
@@ -555,6 +583,17 @@ function printTable(
   report: {
     rush: { offered: number; sold: number; oversoldSlots: number; doubleBookedPeople: number };
     mixedSpeedup: number;
+    overload: {
+      wellConnections: number;
+      overloadConnections: number;
+      normalP99: number;
+      shedShare: number;
+      answeredP99: number;
+      normalAnsweredPerSecond: number;
+      overloadAnsweredPerSecond: number;
+      peakRssMb: number | null;
+      secondsToRecover: number | null;
+    };
     draw: { seconds: number; entries: number; places: number; offers: number; waiting: number };
     totalSeconds: number;
   },
@@ -601,6 +640,13 @@ function printTable(
       `hold attempts/s vs pgbench: ${((100 * rush.holdAttemptsPerSecond) / pgbench.tps).toFixed(0)}% (${pgbench.note})`,
     );
   out.push(`mixed load, WORKERS=2 / WORKERS=1: ${report.mixedSpeedup}×`);
+  const o = report.overload;
+  out.push(
+    `overload, ${o.overloadConnections} connections (10× ${o.wellConnections}): ` +
+      `${(100 * o.shedShare).toFixed(1)}% shed with 503, p99 of the answered ${o.answeredP99} ms ` +
+      `(normal p99 ${o.normalP99} ms), answered ${o.overloadAnsweredPerSecond}/s (normal ${o.normalAnsweredPerSecond}/s), peak RSS ${o.peakRssMb ?? '?'} MB, ` +
+      `back to normal latency ${o.secondsToRecover === null ? 'not within 30' : o.secondsToRecover} s after it stopped`,
+  );
   out.push(
     `draw: ${report.draw.entries} entries over ${report.draw.places} places in ${report.draw.seconds} s ` +
       `(${report.draw.offers} offers, ${report.draw.waiting} on the waiting list), one job on PostgreSQL`,

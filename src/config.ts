@@ -22,6 +22,21 @@ export interface Config {
    * on). Off behind a pooler in transaction mode that cannot keep them, such as PgBouncer before 1.21.
    */
   preparedStatements: boolean;
+  /**
+   * What bounds the waiting (docs/operations.md): a request must arrive whole within `requestTimeoutMs`
+   * and a connection may stay silent `connectionTimeoutMs`; a query waits at most `dbAcquireTimeoutMs` for
+   * a pooled connection (then 503); beyond `maxInFlight` requests at once a process answers 503 at once.
+   */
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  dbAcquireTimeoutMs: number;
+  /** 0: no cap. */
+  maxInFlight: number;
+  /**
+   * The schema owner's connection string: migrations run as this role, the app as DATABASE_URL's,
+   * which owns nothing (README, "Database roles"). Absent: migrations run as DATABASE_URL's role.
+   */
+  migrationDatabaseUrl: string | undefined;
   smtpUrl: string | undefined;
   publicUrl: string;
   captcha: boolean;
@@ -145,6 +160,16 @@ function trustProxy(env: Env): boolean | number | string[] {
   );
 }
 
+function ownerUrl(env: Env, databaseUrl: string | undefined): string | undefined {
+  const owner = url(env, 'MIGRATION_DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (owner !== undefined && databaseUrl === undefined) {
+    throw new ConfigError(
+      'MIGRATION_DATABASE_URL needs DATABASE_URL: the embedded database has a single user',
+    );
+  }
+  return owner;
+}
+
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
 /** The audit chain's key outside production, as the tests use it. */
 export const DEVELOPMENT_AUDIT_KEY = 'development-only-audit-key-change-me-00000000';
@@ -187,6 +212,11 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data',
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 12, 1, 200),
     preparedStatements: onOff(env, 'PREPARED_STATEMENTS', true),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 30_000, 100, 600_000),
+    dbAcquireTimeoutMs: integer(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 100, 60_000),
+    maxInFlight: integer(env, 'MAX_IN_FLIGHT', 100, 0, 100_000),
+    migrationDatabaseUrl: ownerUrl(env, databaseUrl),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     publicUrl: publicUrl.replace(/\/$/, ''),
     captcha: onOff(env, 'CAPTCHA', true),
@@ -234,6 +264,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       // Tests look at availability right after changing the agenda; the caches have a test of their own.
       CALENDAR_CACHE_MS: '0',
       SLOTS_CACHE_MS: '0',
+      // Tests fire hundreds of requests at once to check the booking rules; the cap has a test of its own.
+      MAX_IN_FLIGHT: '0',
     }),
     runWorker: false,
     ...overrides,

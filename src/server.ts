@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
-import { migrate } from './db/migrate.js';
+import { migrateAsOwner } from './db/migrate.js';
 import { seedIfEmpty } from './db/seed/seed.js';
 import { buildApp } from './http/app.js';
 import type { App } from './http/types.js';
@@ -38,7 +38,7 @@ export function createWorker(config: Config, database: Database, logger: Logger)
 export async function prepareDatabase(config: Config, logger: Logger): Promise<Database> {
   const database = await openDatabase(config);
   try {
-    const applied = await migrate(database);
+    const applied = await migrateAsOwner(config, database);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const seeded = await seedIfEmpty(database.db, { now: systemClock() });
     if (seeded.seeded)

@@ -6,7 +6,7 @@ import { systemClock } from '../clock.js';
 import { startClusterChild, startClusterPrimary } from '../cluster.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { DatabaseUnreachable, openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateAsOwner } from '../db/migrate.js';
 import { analyze, eraseAllData, hasData } from '../db/seed/erase.js';
 import { seedNational } from '../db/seed/national.js';
 import { seedIfEmpty } from '../db/seed/seed.js';
@@ -75,7 +75,7 @@ program
     const config = loadConfig();
     const database = await openDatabase(config);
     try {
-      const applied = await migrate(database);
+      const applied = await migrateAsOwner(config, database);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply.\n');
     } finally {
       await database.close();
@@ -101,7 +101,7 @@ program
     const config = loadConfig();
     const database = await openDatabase(config);
     try {
-      await migrate(database);
+      await migrateAsOwner(config, database);
       if (await hasData(database.db)) {
         if (!options.force) {
           throw new Error(
@@ -151,7 +151,7 @@ program
     }
     const logger = createLogger(config.logLevel);
     const database = await openDatabase(config);
-    await migrate(database);
+    await migrateAsOwner(config, database);
     const worker = createWorker(config, database, logger);
     if (options.once) {
       const outcomes = await worker.runDue();

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateAsOwner } from '../db/migrate.js';
 import { systemActor } from '../domain/access.js';
 import { AppError } from '../domain/errors.js';
 import { parseWindow } from '../domain/release.js';
@@ -39,10 +39,11 @@ export function registerReleaseCommands(program: Command): void {
     .requiredOption('--window <duration>', 'how long applications stay open: 45s, 30m, 2h, 3d')
     .option('--json', 'print the release as the API shows it')
     .action(async (options: ReleaseOptions) => {
-      const database = await openDatabase(loadConfig());
+      const config = loadConfig();
+      const database = await openDatabase(config);
       let failed = false;
       try {
-        await migrate(database);
+        await migrateAsOwner(config, database);
         const now = systemClock();
         const lineId = options.line
           ? Number(options.line)

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
+import { migrateAsOwner } from '../db/migrate.js';
 import { systemActor } from '../domain/access.js';
 import { isValidationError } from '../domain/errors.js';
 import { STAFF_ROLES } from '../domain/roles.js';
@@ -27,7 +27,7 @@ export function registerStaffCommands(program: Command): void {
       const database = await openDatabase(config);
       let failed = false;
       try {
-        await migrate(database);
+        await migrateAsOwner(config, database);
         const created = await createStaff(
           database.db,
           systemActor('cli'),

@@ -49,6 +49,11 @@ const asText = (value: string) => value;
 export interface PostgresOptions {
   url: string;
   poolSize: number;
+  /**
+   * How long a query waits for a pooled connection (or for a new one to open) before it fails as
+   * unavailable (503 with Retry-After): under overload a bounded wait beats a queue that grows.
+   */
+  acquireTimeoutMs?: number;
   applicationName?: string;
   /** Send PREPARED_MARK queries as named prepared statements (default). See PREPARED_MARK. */
   preparedStatements?: boolean;
@@ -129,6 +134,7 @@ export function openPostgres({
   poolSize,
   applicationName = 'agenda',
   preparedStatements = true,
+  acquireTimeoutMs = 10_000,
 }: PostgresOptions): Database {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -146,7 +152,7 @@ export function openPostgres({
     application_name: applicationName,
     types,
     idleTimeoutMillis: 30_000,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: acquireTimeoutMs,
   });
   // The pool re-emits the error of an idle client the server dropped (it discards that client and opens
   // another on the next query); without a listener the event would end the process.
@@ -207,6 +213,7 @@ export interface DatabaseConfig {
   dataDir: string;
   dbPoolSize: number;
   preparedStatements?: boolean;
+  dbAcquireTimeoutMs?: number;
 }
 
 export class DatabaseUnreachable extends Error {
@@ -220,6 +227,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     url: config.databaseUrl,
     poolSize: config.dbPoolSize,
     preparedStatements: config.preparedStatements ?? true,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
   });
   try {
     await sql`SELECT 1`.execute(database.db);

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import type { Database } from './database.js';
+import { type Database, openPostgres } from './database.js';
 
 /** Plain SQL files, applied in name order, each once, the same on both engines. */
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -33,6 +33,9 @@ async function appliedNames(database: Database): Promise<Set<string>> {
  */
 export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = await migrationFiles(dir);
+  // Nothing to do is found out by reading alone: the app's own role may not create tables, and starts
+  // with a schema its owner migrated.
+  if ((await pendingMigrations(database, dir)).length === 0) return [];
   return database.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
     await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -52,4 +55,28 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
     }
     return done;
   });
+}
+
+export interface MigrationConfig {
+  /** The schema owner's connection string (MIGRATION_DATABASE_URL), when the app runs as another role. */
+  migrationDatabaseUrl: string | undefined;
+}
+
+/**
+ * Migrates the database the app uses, as the schema's owner when MIGRATION_DATABASE_URL names one (the
+ * app's role may not change the schema): on a connection of its own, closed when done. Without it, as
+ * today, over the app's own connection; PGlite has a single user and always migrates in place.
+ */
+export async function migrateAsOwner(config: MigrationConfig, database: Database): Promise<string[]> {
+  if (!config.migrationDatabaseUrl || database.engine !== 'postgres') return migrate(database);
+  const owner = openPostgres({
+    url: config.migrationDatabaseUrl,
+    poolSize: 1,
+    applicationName: 'agenda-migrate',
+  });
+  try {
+    return await migrate(owner);
+  } finally {
+    await owner.close();
+  }
 }

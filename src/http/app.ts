@@ -17,6 +17,7 @@ import { registerCsrf } from './plugins/csrf.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { registerLocale } from './plugins/locale.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { registerOverloadGuard } from './plugins/overload.js';
 import { registerRateLimits } from './plugins/rate-limit.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSiteTexts } from './plugins/site-text-loader.js';
@@ -64,6 +65,16 @@ export async function buildApp({
   const app = Fastify({
     ...(logger ? { loggerInstance: logger, childLoggerFactory: lazyRequestLogger } : { logger: false }),
     bodyLimit: 64 * 1024,
+    // A client that sends its request slowly (a byte now and then) would hold a connection for ever:
+    // the whole request must arrive within requestTimeout, and a silent connection is closed after
+    // connectionTimeout. Node looks for overdue requests only every connectionsCheckingInterval (30 s by
+    // default), which would let a slow body live well past a short requestTimeout.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    http: {
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(config.requestTimeoutMs / 4)),
+      headersTimeout: config.requestTimeoutMs,
+    },
     trustProxy:
       typeof config.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
@@ -108,8 +119,9 @@ export async function buildApp({
     }),
   );
   registerLocale(app);
-  registerSiteTexts(app);
   registerSecurityHeaders(app);
+  registerOverloadGuard(app, config.maxInFlight);
+  registerSiteTexts(app);
   // Pages, stylesheet, scripts and JSON go out compressed (gzip or brotli, as the client asks): the
   // citizen pages must stay under 60 KB on slow phone connections.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });

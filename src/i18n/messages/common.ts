@@ -48,6 +48,7 @@ export const common = defineMessages(
     'error.internal': 'Ocurrió un error inesperado. Intente de nuevo en unos minutos.',
     'error.unavailable':
       'El servicio no está disponible en este momento. Intente de nuevo en unos instantes.',
+    'error.overloaded': 'Hay mucha demanda en este momento. Intente de nuevo en unos segundos.',
     'error.badRequest': 'La solicitud no es válida',
     'error.payloadTooLarge': 'La solicitud es demasiado grande',
     'error.unsupportedMediaType': 'Envíe los datos como JSON o como formulario',
@@ -107,6 +108,7 @@ export const common = defineMessages(
     'error.notFound': 'We could not find what you are looking for',
     'error.internal': 'Something went wrong. Please try again in a few minutes.',
     'error.unavailable': 'The service is not available right now. Please try again shortly.',
+    'error.overloaded': 'There is a lot of demand right now. Please try again in a few seconds.',
     'error.badRequest': 'The request is not valid',
     'error.payloadTooLarge': 'The request is too large',
     'error.unsupportedMediaType': 'Send the data as JSON or as a form',
