@@ -1,4 +1,5 @@
 import { admin } from './messages/admin.js';
+import { adminReleases } from './messages/admin-releases.js';
 import { agenda } from './messages/agenda.js';
 import { agendaEdit } from './messages/agenda-edit.js';
 import { alerts } from './messages/alerts.js';
@@ -32,6 +33,7 @@ const GROUPS = [
   rebook,
   deadlineNit,
   releases,
+  adminReleases,
 ] as const;
 
 type Group = (typeof GROUPS)[number];

@@ -5,6 +5,7 @@ import { createLine, getLine, lineFormOptions, listLines } from '../../../servic
 import { lineDetail } from '../../../services/agenda/line-detail.js';
 import { previewPublication, publicationRefusal, publishTemplate } from '../../../services/agenda/publish.js';
 import { createTemplate, templateForActor, templateView } from '../../../services/agenda/templates.js';
+import { lineProcedureOptions } from '../../../services/releases/back-office.js';
 import {
   AgendaHomePage,
   LineFormPage,
@@ -127,7 +128,15 @@ export async function agendaRoutes(app: App): Promise<void> {
     const { line, template } = await templateForActor(db, actor, idParam(request.params.id), 'agenda.view');
     const refusal = publicationRefusal(line, template);
     const asked = typeof input.from === 'string' || typeof input.to === 'string';
-    const values = { from: input.from ?? '', to: input.to ?? '' };
+    const values = {
+      from: input.from ?? '',
+      to: input.to ?? '',
+      draw: input.draw ?? '',
+      procedure: input.procedure ?? '',
+      opensDate: input.opensDate ?? '',
+      opensTime: input.opensTime ?? '',
+      window: input.window ?? '',
+    };
     const preview =
       asked && !refusal
         ? await submit(() => previewPublication(db, actor, template.id, values, now()))
@@ -142,6 +151,7 @@ export async function agendaRoutes(app: App): Promise<void> {
         line,
         template: templateView(template),
         plan: preview?.ok ? preview.value : null,
+        procedures: await lineProcedureOptions(db, line.id, request.locale),
         canManage: can(actor, 'agenda.manage'),
         refusal: refusal ? ctx.t(refusal.key, refusal.params) : null,
       }),
@@ -168,6 +178,8 @@ export async function agendaRoutes(app: App): Promise<void> {
       // An inactive line or template: the page says so, with nothing to publish.
       if (!result.ok && result.code === 'CONFLICT') return renderPublish(request, reply, {}, result.status);
       if (!result.ok) return renderPublish(request, reply, input, 400);
+      if (result.value.release)
+        return redirectWithNotice(reply, `/admin/sorteos/${result.value.release.id}`, 'releasePublished');
       const { line } = await templateForActor(db, staffActor(request), templateId, 'agenda.view');
       return redirectWithNotice(
         reply,
