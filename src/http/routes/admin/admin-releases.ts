@@ -4,10 +4,9 @@ import { listStaffReleases, releasableLines, staffRelease } from '../../../servi
 import { createReleaseFromForm } from '../../../services/releases/release-form.js';
 import { ReleaseFormPage, ReleasePage, ReleasesPage } from '../../../views/admin/release-pages.js';
 import { emptyForm, type FormState } from '../../../views/components/form.js';
-import { submitForm } from '../../forms.js';
 import { requireStaff, staffActor } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
-import { adminContext, formInput, redirectWithNotice, renderAdmin } from './context.js';
+import { adminContext, formInput, redirectWithNotice, renderAdmin, submit } from './context.js';
 
 /**
  * Releases (sorteos) in the back office: the list of the viewer's offices, "Convertir cupos libres en
@@ -40,11 +39,8 @@ export async function releaseRoutes(app: App): Promise<void> {
 
   app.post('/admin/sorteos', { preHandler: manage }, async (request, reply) => {
     const input = formInput(request);
-    const result = await submitForm(() => createReleaseFromForm(db, staffActor(request), input, now()), {
-      shows: ['VALIDATION'],
-    });
-    if (!result.ok)
-      return renderForm(request, reply, { values: input, errors: result.errors }, result.status);
+    const result = await submit(() => createReleaseFromForm(db, staffActor(request), input, now()));
+    if (!result.ok) return renderForm(request, reply, { values: input, errors: result.errors }, 400);
     return redirectWithNotice(reply, `/admin/sorteos/${result.value.id}`, 'releaseCreated');
   });
 
