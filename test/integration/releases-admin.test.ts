@@ -144,7 +144,13 @@ describe.each(engines())('releases in the back office on %s', (engine) => {
 
   it('reports the draw: entries per document, offers claimed and passed on, time to every place', async () => {
     const settings = releaseSettings(app.deps.config);
-    const at = (ms: number) => new Date(Date.parse(NOW) + ms);
+    // Sign-ins moved the clock: times count from when the window opened.
+    const { opens_at: opened } = await database.db
+      .selectFrom('releases')
+      .select('opens_at')
+      .where('id', '=', releaseId)
+      .executeTakeFirstOrThrow();
+    const at = (ms: number) => new Date(opened.getTime() + ms);
     const ctx = (now: Date) => ({ db: database.db, now, settings, rules: app.deps.config });
     const people = [0, 1, 2, 3].map((i) => ({ documentType: 'CC', documentNumber: String(71_000_000 + i) }));
     for (const [i, person] of people.entries()) {
@@ -197,6 +203,9 @@ describe.each(engines())('releases in the back office on %s', (engine) => {
       's3',
     );
     clock.set(at(6_000_000));
+    // The back-office sessions expired meanwhile.
+    await admin.signIn(national, clock);
+    await other.signIn(seccional, clock);
 
     const page = await admin.get(`/admin/sorteos/${releaseId}`);
     expect(textOf(page.body)).toContain('Sorteado');
