@@ -142,6 +142,89 @@ describe.each(engines())('releases in the back office on %s', (engine) => {
     expect((await admin.get('/admin/sorteos/no-such-release')).statusCode).toBe(404);
   });
 
+  it('publishes days con sorteo: preview, then days and release in one transaction', async () => {
+    // Cali (seccional 05): a line attending two procedures, with a template of mornings.
+    const line = await aCapacityLine(database.db, {
+      office: '05',
+      procedures: [PROCEDURE, 'orientacion-aduanera'],
+    });
+    const template = await admin.post(`/admin/agenda/lineas/${line}/plantillas`, {
+      name: 'Mañanas',
+      weekdays: ['1', '2', '3', '4', '5'],
+      opens: '08:00',
+      closes: '10:00',
+      slotMinutes: '30',
+      places: '2',
+      breaks: '',
+    });
+    expect(template.statusCode).toBe(303);
+    const publish = /\/admin\/agenda\/plantillas\/\d+\/publicar/.exec(
+      template.headers.location as string,
+    )?.[0];
+    const slotsOf = async () =>
+      database.db
+        .selectFrom('slots')
+        .select(['id', 'release_id'])
+        .where('capacity_line_id', '=', line)
+        .execute();
+    const range = 'from=2026-12-14&to=2026-12-15';
+
+    // The preview asks which procedure and says how many places the draw gets, and when.
+    const unnamed = await other.get(`${publish}?${range}&draw=on&window=2h`);
+    expect(unnamed.statusCode).toBe(400);
+    expect(unnamed.body).toContain('href="#field-procedure"');
+    const preview = await other.get(
+      `${publish}?${range}&draw=on&procedure=${PROCEDURE}&opensDate=2026-12-02&opensTime=08:00&window=2h`,
+    );
+    expect(preview.statusCode).toBe(200);
+    expect(textOf(preview.body)).toContain(
+      'Con sorteo: 16 cupos irán al sorteo; inscripciones del 2026-12-02 08:00 al 2026-12-02 10:00',
+    );
+    expect(await slotsOf()).toEqual([]);
+
+    // A window that closes after the days leaves nothing to draw: neither days nor release are made.
+    const late = await other.post(publish as string, {
+      from: '2026-12-14',
+      to: '2026-12-15',
+      draw: 'on',
+      procedure: PROCEDURE,
+      window: '30d',
+    });
+    expect(late.statusCode).toBe(400);
+    expect(textOf(late.body)).toContain('No hay cupos libres en esas fechas');
+    expect(await slotsOf()).toEqual([]);
+
+    const published = await other.post(publish as string, {
+      from: '2026-12-14',
+      to: '2026-12-15',
+      draw: 'on',
+      procedure: PROCEDURE,
+      opensDate: '2026-12-02',
+      opensTime: '08:00',
+      window: '2h',
+    });
+    expect(published.statusCode).toBe(303);
+    const id = UUID.exec(published.headers.location as string)?.[1] ?? '';
+    const release = await database.db
+      .selectFrom('releases')
+      .select(['procedure_code', 'opens_at', 'closes_at', 'created_by_staff_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(release).toEqual({
+      procedure_code: PROCEDURE,
+      opens_at: new Date('2026-12-02T13:00:00Z'),
+      closes_at: new Date('2026-12-02T15:00:00Z'),
+      created_by_staff_id: seccional.id,
+    });
+    // Every new place belongs to the release: nobody can hold one before the draw.
+    const slots = await slotsOf();
+    expect(slots).toHaveLength(8);
+    expect(slots.every((s) => s.release_id === id)).toBe(true);
+    const page = await other.get(`/admin/sorteos/${id}`);
+    expect(textOf(page.body)).toContain('Próximo');
+    expect(figure(page.body, 'places')).toBe('16');
+  });
+
   it('reports the draw: entries per document, offers claimed and passed on, time to every place', async () => {
     const settings = releaseSettings(app.deps.config);
     // Sign-ins moved the clock: times count from when the window opened.
