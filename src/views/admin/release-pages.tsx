@@ -212,7 +212,7 @@ export function ReleasePage({ ctx, release }: { ctx: AdminContext; release: Staf
         ) : null}
         <dt>{t('admin.releases.seedHash')}</dt>
         <dd>
-          <code class="break-all">{release.seedHash}</code>
+          <code class="seed-hash">{release.seedHash}</code>
         </dd>
       </dl>
       <p>
