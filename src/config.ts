@@ -17,6 +17,11 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  /**
+   * Whether the hot queries go to PostgreSQL as named prepared statements (PREPARED_STATEMENTS, default
+   * on). Off behind a pooler in transaction mode that cannot keep them, such as PgBouncer before 1.21.
+   */
+  preparedStatements: boolean;
   smtpUrl: string | undefined;
   publicUrl: string;
   captcha: boolean;
@@ -181,6 +186,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dataDir: env.DATA_DIR && env.DATA_DIR !== '' ? env.DATA_DIR : './data',
     dbPoolSize: integer(env, 'DB_POOL_SIZE', 12, 1, 200),
+    preparedStatements: onOff(env, 'PREPARED_STATEMENTS', true),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     publicUrl: publicUrl.replace(/\/$/, ''),
     captcha: onOff(env, 'CAPTCHA', true),

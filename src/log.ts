@@ -34,7 +34,7 @@ const REDACT_PATHS = [
 ];
 
 /**
- * Secrets travel in some paths: confirmation codes and hold ids in API paths, the tokens of the alert e-mails' links,
+ * Secrets travel in some paths: confirmation codes and hold ids in API paths, the tokens of the alert and draw e-mails' links,
  * of the data-subject link and of the rebooking pass. Whoever reads the logs must not be able to open
  * them, so the logs keep the route, not the secret; query strings are dropped whole.
  */
@@ -44,6 +44,7 @@ export function redactUrl(url: string): string {
     .replace(/\/appointments\/[^/?#]+/g, '/appointments/:code')
     .replace(/\/holds\/[^/?#]+/g, '/holds/:holdId')
     .replace(/\/alertas\/(confirmar|baja|oferta)\/[^/?#]+/g, '/alertas/$1/:token')
+    .replace(/\/sorteos\/(inscripcion|oferta)\/[^/?#]+/g, '/sorteos/$1/:token')
     .replace(/\/mis-datos\/acceso\/[^/?#]+/g, '/mis-datos/acceso/:token')
     .replace(/\/reservar\/prioridad\/[^/?#]+/g, '/reservar/prioridad/:token');
 }

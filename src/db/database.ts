@@ -37,7 +37,7 @@ interface PoolStats {
   waiting: number;
 }
 
-const OID = { int8: 20, date: 1082, numeric: 1700 } as const;
+const OID = { int8: 20, date: 1082, dateArray: 1182, textArray: 1009, numeric: 1700 } as const;
 
 /**
  * Both engines return the same JavaScript types: 64-bit integers as numbers (ids and counts stay far
@@ -50,6 +50,8 @@ export interface PostgresOptions {
   url: string;
   poolSize: number;
   applicationName?: string;
+  /** Send PREPARED_MARK queries as named prepared statements (default). See PREPARED_MARK. */
+  preparedStatements?: boolean;
 }
 
 /**
@@ -57,6 +59,11 @@ export interface PostgresOptions {
  * each connection parses and plans it once instead of on every call. Measured with pgbench on the
  * national agenda, a day's slots went from about 2,200 to 7,800 queries per second (docs/scaling.md).
  * Only for a bounded set of query texts: each distinct text stays prepared on every connection.
+ *
+ * A named statement lives in one server session. A pooler in transaction mode (PgBouncer before 1.21)
+ * hands the next transaction of this client to another session, where the name is unknown (or already
+ * taken): behind one, `PREPARED_STATEMENTS=off` sends these queries unnamed like the rest, and nothing
+ * else in the application names a statement (docs/scaling.md).
  */
 export const PREPARED_MARK = '/* prepared */';
 
@@ -81,7 +88,7 @@ function statementName(text: string): string {
  * listener for its whole life: the request using the client fails through its query (503, see
  * `unavailable.ts`), and the client is closed instead of going back to the pool.
  */
-function preparingPool(pool: pg.Pool): PostgresPool {
+function preparingPool(pool: pg.Pool, prepare: boolean): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const lost = new WeakSet<pg.PoolClient>();
   pool.on('connect', (client) => {
@@ -93,7 +100,7 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       let wrapper = wrapped.get(client);
       if (!wrapper) {
         const send = (text: unknown, parameters?: ReadonlyArray<unknown>) => {
-          if (typeof text === 'string' && text.trimStart().startsWith(PREPARED_MARK)) {
+          if (prepare && typeof text === 'string' && text.trimStart().startsWith(PREPARED_MARK)) {
             return client.query({ name: statementName(text), text, values: parameters as unknown[] });
           }
           return client.query(text as string, parameters as unknown[]);
@@ -117,13 +124,20 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
-export function openPostgres({ url, poolSize, applicationName = 'agenda' }: PostgresOptions): Database {
+export function openPostgres({
+  url,
+  poolSize,
+  applicationName = 'agenda',
+  preparedStatements = true,
+}: PostgresOptions): Database {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === OID.int8) return Number;
       if (oid === OID.date) return asText;
+      // pg would parse date[] into zoned Dates, element by element: read it as text[], as PGlite does.
+      const parser = oid === OID.dateArray ? OID.textArray : oid;
       // biome-ignore lint/suspicious/noExplicitAny: pg's parser table is typed per format
-      return pg.types.getTypeParser(oid, format as any);
+      return pg.types.getTypeParser(parser, format as any);
     },
   };
   const pool = new pg.Pool({
@@ -137,7 +151,9 @@ export function openPostgres({ url, poolSize, applicationName = 'agenda' }: Post
   // The pool re-emits the error of an idle client the server dropped (it discards that client and opens
   // another on the next query); without a listener the event would end the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool, preparedStatements) }),
+  });
   return {
     db,
     engine: 'postgres',
@@ -190,6 +206,7 @@ export interface DatabaseConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   dbPoolSize: number;
+  preparedStatements?: boolean;
 }
 
 export class DatabaseUnreachable extends Error {
@@ -199,7 +216,11 @@ export class DatabaseUnreachable extends Error {
 /** Opens the configured engine and checks it answers, so a wrong DATABASE_URL fails at start, clearly. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (!config.databaseUrl) return openPglite({ dataDir: config.dataDir });
-  const database = openPostgres({ url: config.databaseUrl, poolSize: config.dbPoolSize });
+  const database = openPostgres({
+    url: config.databaseUrl,
+    poolSize: config.dbPoolSize,
+    preparedStatements: config.preparedStatements ?? true,
+  });
   try {
     await sql`SELECT 1`.execute(database.db);
   } catch (err) {

@@ -187,6 +187,9 @@ export interface AppointmentsTable {
   cancelled_at: Date | null;
   cancel_reason: CancelReason | null;
   rescheduled_from_id: number | null;
+  /** The hold it was confirmed from (a retried confirmation finds the appointment by it). */
+  hold_id: Generated<string | null>;
+  session_key: Generated<string | null>;
   checked_in_at: Date | null;
   attended_at: Date | null;
   desk_note: string | null;

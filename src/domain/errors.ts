@@ -37,6 +37,8 @@ export class AppError extends Error {
     readonly key: string,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: readonly FieldError[] = [],
+    /** Members a problem+json answer carries besides its message (e.g. the `releaseId` of `IN_DRAW`). */
+    readonly extensions: Readonly<Record<string, string>> = {},
   ) {
     super(`${code}: ${key}`);
   }

@@ -39,6 +39,7 @@ import { managePages } from './routes/pages/manage.js';
 import { nextAvailablePages } from './routes/pages/next-available-page.js';
 import { privacyPages } from './routes/pages/privacy.js';
 import { rebookPages } from './routes/pages/rebook.js';
+import { releasePages } from './routes/pages/releases/release-pages.js';
 import { sitePages } from './routes/pages/site.js';
 import type { App, AppDeps } from './types.js';
 
@@ -156,6 +157,7 @@ export async function buildApp({
   await app.register(managePages);
   await app.register(rebookPages);
   await app.register(nextAvailablePages);
+  await app.register(releasePages);
   // The local mailbox shows every message kept in the database: development only, and only when
   // messages are kept there (no SMTP_URL).
   if (config.nodeEnv !== 'production' && !config.smtpUrl) await app.register(devMailboxRoutes);

@@ -10,6 +10,7 @@ import { journey } from './messages/journey.js';
 import { mail } from './messages/mail.js';
 import { privacy } from './messages/privacy.js';
 import { rebook } from './messages/rebook.js';
+import { releasePages } from './messages/release-pages.js';
 import { releases } from './messages/releases.js';
 import { reports } from './messages/reports.js';
 import { site } from './messages/site.js';
@@ -33,6 +34,7 @@ const GROUPS = [
   rebook,
   deadlineNit,
   releases,
+  releasePages,
   adminReleases,
 ] as const;
 

@@ -31,6 +31,10 @@ export interface NewAppointment {
   reserved: boolean;
   locale: 'es' | 'en';
   rescheduledFromId?: number;
+  /** The hold confirmed into this appointment, if it came from one. */
+  holdId?: string | undefined;
+  /** The client session that held it. */
+  sessionKey?: string | null | undefined;
   now: Date;
 }
 
@@ -51,6 +55,8 @@ export async function insertAppointment(db: Kysely<DB>, a: NewAppointment): Prom
       reserved: a.reserved,
       locale: a.locale,
       rescheduled_from_id: a.rescheduledFromId ?? null,
+      hold_id: a.holdId ?? null,
+      session_key: a.sessionKey ?? null,
       created_at: a.now,
       updated_at: a.now,
     })
@@ -110,10 +116,10 @@ export async function insertBooking(
       FROM applicant
     ), appointment AS (
       INSERT INTO appointments (code, slot_id, procedure_code, channel, office_code, starts_at, ends_at,
-        applicant_id, person_key, reserved, locale, created_at, updated_at)
+        applicant_id, person_key, reserved, locale, hold_id, session_key, created_at, updated_at)
       SELECT ${a.code}::text, ${a.slotId}::bigint, ${a.procedure}::text, ${a.channel}::text, ${a.officeCode}::text,
         ${a.startsAt}::timestamptz, ${a.endsAt}::timestamptz, id, ${a.personKey}::text, ${a.reserved}::boolean,
-        ${a.locale}::text, ${a.now}::timestamptz, ${a.now}::timestamptz
+        ${a.locale}::text, ${a.holdId ?? null}::uuid, ${a.sessionKey ?? null}::text, ${a.now}::timestamptz, ${a.now}::timestamptz
       FROM applicant
       ON CONFLICT (code) DO NOTHING
       RETURNING id
@@ -248,4 +254,34 @@ export async function selectBookedStartingBetween(
     .where('starts_at', '<=', until)
     .execute();
   return rows.map((r) => ({ id: r.id, startsAt: r.starts_at, createdAt: r.created_at }));
+}
+
+/**
+ * The appointment a hold was confirmed into, if the same person (by `person_key`) holds it and it is
+ * still booked: what a retried confirmation answers.
+ */
+export function selectBookedFromHold(db: Kysely<DB>, holdId: string, personKey: string) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'code', 'procedure_code', 'channel', 'office_code', 'starts_at', 'ends_at'])
+    .where('hold_id', '=', holdId)
+    .where('person_key', '=', personKey)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
+}
+
+/** The appointment a hold was confirmed into by this client session, if it is still booked. */
+export async function selectBookedFromSessionHold(
+  db: Kysely<DB>,
+  holdId: string,
+  sessionKey: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('hold_id', '=', holdId)
+    .where('session_key', '=', sessionKey)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
+  return row?.id;
 }

@@ -5,7 +5,8 @@ import type { DB } from '../db/schema.js';
 /**
  * Availability read straight from the slots' counters. A slot's free public places are
  * (capacity − reserved) − (taken − reserved_taken), plus its expired holds that no one has reclaimed
- * yet: an abandoned hold stops counting at its expiry whether or not a job has run.
+ * yet: an abandoned hold stops counting at its expiry whether or not a job has run. A slot of a release is
+ * never free here: its places go by draw (the journey shows the release instead).
  */
 export interface AvailabilityScope {
   procedure: string;
@@ -100,7 +101,8 @@ function slotsOfLines(q: AvailabilityScope, days: RawBuilder<unknown>): RawBuild
   return sql`
     FROM lines
     JOIN slots s ON s.capacity_line_id = lines.id
-    WHERE ${days} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}`;
+    WHERE ${days} AND s.channel = ${q.channel} AND s.status = 'open' AND s.release_id IS NULL
+      AND ${soonest(q)}`;
 }
 
 /**
@@ -186,7 +188,8 @@ export async function selectFirstPerOffice(
         FROM slots s
         ${EXPIRED_HOLDS_OF_SLOT(q.now)}
         WHERE s.capacity_line_id = lines.id AND s.office_code = lines.office_code
-          AND ${window} AND s.channel = ${q.channel} AND s.status = 'open' AND ${soonest(q)}
+          AND ${window} AND s.channel = ${q.channel} AND s.status = 'open' AND s.release_id IS NULL
+          AND ${soonest(q)}
           AND ${free(q)} > 0
         ORDER BY s.starts_at
         LIMIT 1) f
@@ -207,6 +210,8 @@ export interface SlotFacts {
   ends_at: Date;
   local_date: string;
   office_code: string;
+  /** The release whose draw gives this slot's places, if any. */
+  release_id: string | null;
   line_active: boolean;
   office_active: boolean;
   serves_procedure: SqlBool;
@@ -225,6 +230,7 @@ export function slotFactsQuery(db: Kysely<DB>, slotId: number, procedure: string
       's.ends_at',
       's.local_date',
       's.office_code',
+      's.release_id',
       'l.active as line_active',
       'o.active as office_active',
       eb

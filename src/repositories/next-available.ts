@@ -39,6 +39,7 @@ export async function selectFirstPlaces(
             WHERE h.slot_id = s.id AND h.expires_at <= ${q.now} AND NOT h.reserved))::int AS n
         ) free
         WHERE s.capacity_line_id = l.id AND s.starts_at >= ${q.earliest} AND s.status = 'open'
+          AND s.release_id IS NULL
           AND s.local_date <= ${q.lastDate}::date AND free.n > 0
         ORDER BY s.starts_at
         LIMIT 1

@@ -24,7 +24,10 @@ export interface PlaceRequest {
   deadline?: { nit: string; now: Date } | undefined;
 }
 
-/** The conditions under which a slot's place can be taken for a procedure and channel (public places). */
+/**
+ * The conditions under which a slot's place can be taken for a procedure and channel (public places).
+ * A slot of a release is never taken here: its places go by draw order (src/services/releases).
+ */
 export function publicRoom(r: PlaceRequest): RawBuilder<boolean> {
   return room(r, sql`(s.taken - s.reserved_taken) < (s.capacity - s.reserved)`);
 }
@@ -43,6 +46,7 @@ function room(r: PlaceRequest, free: RawBuilder<unknown>): RawBuilder<boolean> {
   return sql<boolean>`s.id = ${r.slotId}
     AND s.channel = ${r.channel}
     AND s.status = 'open'
+    AND s.release_id IS NULL
     AND ${soonest}
     AND s.local_date <= ${r.lastDate}::date
     AND ${free}

@@ -19,6 +19,7 @@ import { insertWithFreshCode } from './booking/fresh-code.js';
 import { whyNoPlace } from './booking/why-no-place.js';
 import type { ServiceContext } from './context.js';
 import { releasePlace } from './place-release.js';
+import { releaseSettings } from './releases/release-settings.js';
 
 /** A document number as typed, in the stored form: no separators, and a NIT without its check digit. */
 export function normaliseLookupDocument(raw: string): string {
@@ -94,6 +95,7 @@ export async function cancelAppointmentInTransaction(
       now: ctx.now,
       releaseDelaySeconds: ctx.config.releaseDelaySeconds,
       alerts: reason === 'closure' ? undefined : alertSettings(ctx.config),
+      draw: reason === 'closure' ? undefined : releaseSettings(ctx.config),
     },
   );
   // A reschedule has its own message; a deletion request erases the address the message would go to.

@@ -13,6 +13,9 @@ export interface ServiceContext {
     | 'maxActivePerPerson'
     | 'releaseDelaySeconds'
     | 'alertClaimMinutes'
+    // A freed place of a release is offered to its list: the claim window and the links' secret.
+    | 'drawClaimHours'
+    | 'sessionSecret'
   > &
     // Absent means no caching: services called outside the HTTP app always read the database.
     Partial<Pick<Config, 'calendarCacheMs' | 'slotsCacheMs'>>;

@@ -5,6 +5,8 @@ import { holdPlaceUntil } from '../repositories/holds/kept.js';
 import { givePlaceBack } from '../repositories/places.js';
 import { offerPlace } from './alerts/offer-place.js';
 import type { AlertSettings } from './alerts/settings.js';
+import { offerFreedPlace } from './releases/refill.js';
+import type { ReleaseSettings } from './releases/release-settings.js';
 
 interface FreedPlace {
   slotId: number;
@@ -13,8 +15,9 @@ interface FreedPlace {
 }
 
 /**
- * A place freed by a cancellation or a reschedule, inside the caller's transaction. It goes first to the
- * people waiting for an alert: the first matching subscriber gets it held for the claim window (and it
+ * A place freed by a cancellation or a reschedule, inside the caller's transaction. A place of a release
+ * goes first to the release's list, in draw order (DESIGN.md §7), never straight back to search. Then it
+ * goes to the people waiting for an alert: the first matching subscriber gets it held for the claim window (and it
  * passes on from there). With nobody waiting it goes back to public search at once when the release
  * delay is 0; otherwise it is kept out of search for a random time up to the delay, so that nobody can
  * hand a place to a chosen person by cancelling and rebooking at an agreed moment. A deadline-day
@@ -28,13 +31,17 @@ export async function releasePlace(
     now,
     releaseDelaySeconds,
     alerts,
+    draw,
   }: {
     now: Date;
     releaseDelaySeconds: number;
     /** Absent when the place must not go to alert subscribers (a closure: the day is not attended). */
     alerts: AlertSettings | undefined;
+    /** Absent when the place must not go to a release's list (a closure, or the list was just tried). */
+    draw: ReleaseSettings | undefined;
   },
 ): Promise<void> {
+  if (draw && (await offerFreedPlace(trx, place, now, draw, 'refill')) !== 'none') return;
   if (
     alerts &&
     !place.reserved &&

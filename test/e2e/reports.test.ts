@@ -126,6 +126,11 @@ describe('reports in a real browser', { timeout: 240_000 }, () => {
       await screenshot(page, 'reports', slug);
       const table = await tableOnPage(page);
       expect(table.length, slug).toBeGreaterThan(2);
+      // A line series is drawn as a line: a filled polyline shows as triangles.
+      const lineFills = await page
+        .locator('.chart-line')
+        .evaluateAll((lines) => lines.map((l) => getComputedStyle(l).fill));
+      for (const fill of lineFills) expect(fill, slug).toBe('none');
 
       const href = await page.getByRole('link', { name: 'Descargar la tabla en CSV' }).getAttribute('href');
       const csv = await page.request.get(`${server.url}${href}`);

@@ -39,6 +39,7 @@ FROM
       s.local_date BETWEEN $4::date AND $5::date
       AND s.channel = $6
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND s.starts_at >= $7
   ) s
   CROSS JOIN LATERAL (
@@ -117,6 +118,7 @@ FROM
       s.local_date BETWEEN $6::date AND $7::date
       AND s.channel = $8
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND (
         s.starts_at >= $9
         OR (
@@ -210,6 +212,7 @@ FROM
       s.local_date = $4::date
       AND s.channel = $5
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND s.starts_at >= $6
   ) s
   CROSS JOIN LATERAL (
@@ -286,6 +289,7 @@ FROM
       s.local_date = $5::date
       AND s.channel = $6
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND (
         s.starts_at >= $7
         OR (

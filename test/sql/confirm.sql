@@ -92,6 +92,8 @@ WITH
         person_key,
         reserved,
         locale,
+        hold_id,
+        session_key,
         created_at,
         updated_at
       )
@@ -107,8 +109,10 @@ WITH
       $27::text,
       $28::boolean,
       $29::text,
-      $30::timestamptz,
-      $31::timestamptz
+      $30::uuid,
+      $31::text,
+      $32::timestamptz,
+      $33::timestamptz
     FROM
       applicant
     ON CONFLICT (code) DO NOTHING
@@ -119,11 +123,11 @@ WITH
     INSERT INTO
       jobs (name, payload, dedupe_key, run_at, created_at)
     SELECT
-      $32::text,
+      $34::text,
       jsonb_build_object('appointmentId', id),
-      $33::text || id::text,
-      $34::timestamptz,
-      $35::timestamptz
+      $35::text || id::text,
+      $36::timestamptz,
+      $37::timestamptz
     FROM
       appointment
     ON CONFLICT (dedupe_key) DO NOTHING
@@ -147,4 +151,4 @@ SELECT
     FROM
       appointment
   ) AS appointment_id;
--- params: ["CC:1020304050","2026-12-01T12:00:00.000Z","orientacion-tributaria",3,"natural","CC","1020304050","Ana Lucía","Restrepo Gómez","ana@example.com","+573001234567",null,null,null,"es","2026-01",["booking"],"web","2026-12-01T12:00:00.000Z","ABCDE23456",42,"orientacion-tributaria","presencial","11","2026-12-02T14:00:00.000Z","2026-12-02T14:30:00.000Z","CC:1020304050",false,"es","2026-12-01T12:00:00.000Z","2026-12-01T12:00:00.000Z","mail.confirmation","confirmation:","2026-12-01T12:00:00.000Z","2026-12-01T12:00:00.000Z"]
+-- params: ["CC:1020304050","2026-12-01T12:00:00.000Z","orientacion-tributaria",3,"natural","CC","1020304050","Ana Lucía","Restrepo Gómez","ana@example.com","+573001234567",null,null,null,"es","2026-01",["booking"],"web","2026-12-01T12:00:00.000Z","ABCDE23456",42,"orientacion-tributaria","presencial","11","2026-12-02T14:00:00.000Z","2026-12-02T14:30:00.000Z","CC:1020304050",false,"es",null,null,"2026-12-01T12:00:00.000Z","2026-12-01T12:00:00.000Z","mail.confirmation","confirmation:","2026-12-01T12:00:00.000Z","2026-12-01T12:00:00.000Z"]

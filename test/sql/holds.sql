@@ -12,6 +12,7 @@ WITH
       s.id = $1
       AND s.channel = $2
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND s.starts_at >= $3
       AND s.local_date <= $4::date
       AND (s.taken - s.reserved_taken) < (s.capacity - s.reserved)
@@ -71,6 +72,7 @@ WITH
       s.id = $1
       AND s.channel = $2
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND (
         s.starts_at >= $3
         OR (
@@ -145,6 +147,7 @@ WITH
       s.id = $1
       AND s.channel = $2
       AND s.status = 'open'
+      AND s.release_id IS NULL
       AND (
         s.starts_at >= $3
         OR (
@@ -234,7 +237,9 @@ WITH
       procedure_code,
       channel,
       reserved,
-      nit
+      nit,
+      person_key,
+      session_key
   )
 SELECT
   l.locked,
@@ -243,6 +248,8 @@ SELECT
   g.channel,
   g.reserved,
   g.nit,
+  g.person_key,
+  g.session_key,
   s.office_code,
   s.starts_at,
   s.ends_at

@@ -9,6 +9,15 @@ WITH
     WHERE
       slot_id = $1
       AND expires_at <= $2
+      AND NOT EXISTS (
+        SELECT
+          1
+        FROM
+          slots r
+        WHERE
+          r.id = $3
+          AND r.release_id IS NOT NULL
+      )
     RETURNING
       reserved
   ),
@@ -30,7 +39,7 @@ WITH
           reserved
       )
     WHERE
-      id = $3
+      id = $4
       AND EXISTS (
         SELECT
           1
@@ -62,6 +71,7 @@ FROM
         "s"."ends_at",
         "s"."local_date",
         "s"."office_code",
+        "s"."release_id",
         "l"."active" AS "line_active",
         "o"."active" AS "office_active",
         EXISTS (
@@ -70,17 +80,17 @@ FROM
             "capacity_line_procedures" AS "lp"
           WHERE
             "lp"."capacity_line_id" = "s"."capacity_line_id"
-            AND "lp"."procedure_code" = $4
+            AND "lp"."procedure_code" = $5
         ) AS "serves_procedure"
       FROM
         "slots" AS "s"
         INNER JOIN "capacity_lines" AS "l" ON "l"."id" = "s"."capacity_line_id"
         INNER JOIN "offices" AS "o" ON "o"."code" = "s"."office_code"
       WHERE
-        "s"."id" = $5
+        "s"."id" = $6
     )
   ) AS f ON TRUE;
--- params: [42,"2026-12-01T12:00:00.000Z",42,"orientacion-tributaria",42]
+-- params: [42,"2026-12-01T12:00:00.000Z",42,42,"orientacion-tributaria",42]
 
 -- lockSlotsWithExpiredHolds
 SELECT
@@ -88,7 +98,8 @@ SELECT
 FROM
   slots
 WHERE
-  id IN (
+  release_id IS NULL
+  AND id IN (
     SELECT
       slot_id
     FROM
@@ -109,7 +120,8 @@ SELECT
 FROM
   slots
 WHERE
-  id IN (
+  release_id IS NULL
+  AND id IN (
     SELECT
       slot_id
     FROM

@@ -39,6 +39,7 @@ export interface Problem {
   detail: string;
   code: ErrorCode | 'BAD_REQUEST' | 'INTERNAL';
   errors?: { field: string; message: string }[];
+  [extension: string]: unknown;
 }
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -53,6 +54,7 @@ export function problemOf(request: FastifyRequest, error: AppError, status = STA
     status,
     detail: translate(locale, error.key, error.params),
     code: error.code,
+    ...error.extensions,
   };
   if (error.fieldErrors.length > 0) {
     problem.errors = error.fieldErrors.map((f) => ({

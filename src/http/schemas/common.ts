@@ -19,6 +19,9 @@ export const ProblemSchema = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    releaseId: Type.Optional(
+      Type.String({ description: '`IN_DRAW`: the release whose draw gives the place (GET /releases/{id})' }),
+    ),
   },
   { description: 'RFC 9457 problem details with a stable `code`' },
 );

@@ -49,6 +49,8 @@ export const booking = defineMessages(
     'booking.slot.past': 'Ese horario ya pasó o empieza demasiado pronto para reservarlo',
     'booking.slot.outsideWindow': 'Ese horario está fuera del período en que se puede reservar',
     'booking.slot.full': 'Ese horario ya no tiene cupos. Elija otro.',
+    'booking.slot.inDraw':
+      'Los cupos de ese horario se asignan por sorteo entre quienes se inscriban: no se pueden reservar directamente. Inscríbase en el sorteo.',
     'booking.hold.expired':
       'El tiempo para completar la reserva terminó y el cupo se liberó. Elija de nuevo un horario.',
     'booking.limit.sameProcedure':
@@ -105,6 +107,8 @@ export const booking = defineMessages(
     'booking.slot.past': 'That time has passed or starts too soon to book',
     'booking.slot.outsideWindow': 'That time is outside the booking period',
     'booking.slot.full': 'That time has no places left. Choose another.',
+    'booking.slot.inDraw':
+      'The places at that time are given by a draw among everyone who applies: they cannot be booked directly. Apply for the draw.',
     'booking.hold.expired':
       'The time to complete the booking ran out and the place was released. Choose a time again.',
     'booking.limit.sameProcedure':

@@ -30,7 +30,7 @@ export async function takePlace(db: Kysely<DB>, slotId: number): Promise<SlotFor
   const result = await sql<SlotRow>`
     UPDATE slots s SET taken = taken + 1
       FROM offices o
-     WHERE s.id = ${slotId} AND o.code = s.office_code AND s.status = 'open'
+     WHERE s.id = ${slotId} AND o.code = s.office_code AND s.status = 'open' AND s.release_id IS NULL
        AND s.taken - s.reserved_taken < s.capacity - s.reserved
     RETURNING s.id, s.capacity_line_id, s.office_code, o.city_code, s.channel, s.local_date, s.starts_at, s.ends_at`.execute(
     db,
@@ -84,7 +84,7 @@ export async function selectSlotFor(
   const result = await sql<{ id: number }>`
     SELECT s.id
       FROM slots s JOIN offices o ON o.code = s.office_code
-     WHERE s.status = 'open' AND s.channel = ${sub.channel}
+     WHERE s.status = 'open' AND s.release_id IS NULL AND s.channel = ${sub.channel}
        AND s.local_date BETWEEN greatest(${sub.date_from}::date, ${fromDate}::date) AND ${sub.date_to}::date
        AND s.starts_at > ${startsAfter}
        AND s.taken - s.reserved_taken < s.capacity - s.reserved

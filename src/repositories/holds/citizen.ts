@@ -78,6 +78,9 @@ interface ConsumedHold {
   channel: string | null;
   reserved: boolean;
   nit: string | null;
+  /** Set on a claimed draw offer: only this person may confirm it. */
+  person_key: string | null;
+  session_key: string | null;
   office_code: string;
   starts_at: Date;
   ends_at: Date;
@@ -98,9 +101,10 @@ export async function lockAndConsumeHold(
   const result = await sql<ConsumedHold & { locked: boolean }>`
     WITH gone AS (
       DELETE FROM holds WHERE id = ${holdId} AND kind = 'citizen' AND expires_at > ${now}
-      RETURNING slot_id, procedure_code, channel, reserved, nit
+      RETURNING slot_id, procedure_code, channel, reserved, nit, person_key, session_key
     )
-    SELECT l.locked, g.slot_id, g.procedure_code, g.channel, g.reserved, g.nit, s.office_code, s.starts_at, s.ends_at
+    SELECT l.locked, g.slot_id, g.procedure_code, g.channel, g.reserved, g.nit, g.person_key, g.session_key,
+      s.office_code, s.starts_at, s.ends_at
     FROM (SELECT ${lock} IS NULL AS locked) AS l
     LEFT JOIN (gone g JOIN slots s ON s.id = g.slot_id) ON true`.execute(db);
   const row = result.rows[0];

@@ -2,13 +2,20 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { type SlotFacts, slotFactsQuery } from '../availability.js';
 
-/** Holds past their expiry, of any kind: deleted, and their places given back to their slots. */
+/**
+ * Holds past their expiry, of any kind: deleted, and their places given back to their slots. Not on a
+ * release's slots: a place there goes to the release's list in draw order, never back to the public, so
+ * those holds are reclaimed one by one through the release (`selectExpiredReleaseHolds`).
+ */
+const NOT_IN_RELEASE = (slotId: number) =>
+  sql`NOT EXISTS (SELECT 1 FROM slots r WHERE r.id = ${slotId} AND r.release_id IS NOT NULL)`;
 
 /** Deletes a slot's expired holds and gives their places back; returns how many. */
 export async function reclaimExpiredHolds(db: Kysely<DB>, slotId: number, now: Date): Promise<number> {
   const result = await sql<{ freed: number }>`
     WITH gone AS (
-      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} RETURNING reserved
+      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} AND ${NOT_IN_RELEASE(slotId)}
+      RETURNING reserved
     )
     UPDATE slots SET
       taken = taken - (SELECT count(*) FROM gone),
@@ -31,7 +38,8 @@ export async function reclaimOrDescribe(
 ): Promise<{ freed: number; facts: SlotFacts | undefined }> {
   const result = await sql<SlotFacts & { freed: number; found: boolean }>`
     WITH gone AS (
-      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} RETURNING reserved
+      DELETE FROM holds WHERE slot_id = ${slotId} AND expires_at <= ${now} AND ${NOT_IN_RELEASE(slotId)}
+      RETURNING reserved
     ), given_back AS (
       UPDATE slots SET
         taken = taken - (SELECT count(*) FROM gone),
@@ -57,7 +65,8 @@ export async function lockSlotsWithExpiredHolds(
 ): Promise<number[]> {
   const result = await sql<{ id: number }>`
     SELECT id FROM slots
-     WHERE id IN (SELECT slot_id FROM holds WHERE expires_at <= ${now}
+     WHERE release_id IS NULL
+       AND id IN (SELECT slot_id FROM holds WHERE expires_at <= ${now}
                   ${slotId === undefined ? sql`` : sql`AND slot_id = ${slotId}`})
      ORDER BY id
      LIMIT ${limit}
@@ -97,4 +106,38 @@ export async function reclaimExpiredHoldsOf(
     holdIds: deleted.map((h) => h.id),
     perSlot: new Map([...perSlot].map(([k, v]) => [k, v.taken])),
   };
+}
+
+/**
+ * Expired holds on a release's slots, oldest first, except the holds of live draw offers (their own job
+ * ends them at the offer's deadline, and passes the place on).
+ */
+export async function selectExpiredReleaseHolds(
+  db: Kysely<DB>,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; slot_id: number }[]> {
+  const result = await sql<{ id: string; slot_id: number }>`
+    SELECT h.id, h.slot_id FROM holds h JOIN slots s ON s.id = h.slot_id
+     WHERE s.release_id IS NOT NULL AND h.expires_at <= ${now}
+       AND NOT EXISTS (SELECT 1 FROM release_offers ro
+                        WHERE ro.hold_id = h.id AND ro.status IN ('offered', 'claimed'))
+     ORDER BY h.slot_id, h.expires_at
+     LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** Deletes one expired hold of any kind and hands its place, still counted in `slots.taken`, to the caller. */
+export async function deleteExpiredHold(
+  db: Kysely<DB>,
+  holdId: string,
+  now: Date,
+): Promise<{ slotId: number; reserved: boolean } | undefined> {
+  const row = await db
+    .deleteFrom('holds')
+    .where('id', '=', holdId)
+    .where('expires_at', '<=', now)
+    .returning(['slot_id', 'reserved'])
+    .executeTakeFirst();
+  return row ? { slotId: row.slot_id, reserved: row.reserved } : undefined;
 }

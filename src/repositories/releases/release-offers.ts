@@ -89,6 +89,19 @@ export async function setOfferStatus(
   return rows.length === 1;
 }
 
+/** The claimed offer whose hold was just confirmed: booked, with its appointment. */
+export async function markOfferBooked(
+  db: Kysely<DB>,
+  b: { holdId: string; appointmentId: number; now: Date },
+): Promise<void> {
+  await db
+    .updateTable('release_offers')
+    .set({ status: 'booked', decided_at: b.now, appointment_id: b.appointmentId })
+    .where('hold_id', '=', b.holdId)
+    .where('status', '=', 'claimed')
+    .execute();
+}
+
 /**
  * The first entry in draw order that has not been offered a place yet and would take this one (its
  * days and part of the day), locked so that two places freed at once never go to the same entry.

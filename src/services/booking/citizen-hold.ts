@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Channel } from '../../domain/channels.js';
 import { isHoldId } from '../../domain/hold-id.js';
+import { selectBookedFromSessionHold } from '../../repositories/appointments.js';
 import { selectLiveCitizenHold, updateHoldDraft } from '../../repositories/holds/citizen.js';
 
 export interface HoldDetails {
@@ -42,4 +43,17 @@ export async function getHold(db: Kysely<DB>, holdId: string, now: Date): Promis
 /** Keeps what a person typed on the web journey with their hold (never in a URL or a cookie). */
 export function saveHoldDraft(db: Kysely<DB>, holdId: string, draft: unknown, now: Date): Promise<boolean> {
   return updateHoldDraft(db, holdId, draft, now);
+}
+
+/**
+ * The appointment this client session made from the hold, when it did: a page of the journey opened
+ * again after confirming (the back button, a retry whose answer was lost) shows it instead of "expired".
+ */
+export async function appointmentFromSessionHold(
+  db: Kysely<DB>,
+  holdId: string,
+  sessionKey: string,
+): Promise<number | undefined> {
+  if (!isHoldId(holdId)) return undefined;
+  return selectBookedFromSessionHold(db, holdId, sessionKey);
 }

@@ -18,6 +18,7 @@ import { bookingMetrics } from '../../metrics.js';
 import * as appointments from '../../repositories/appointments.js';
 import { lockAndConsumeHold } from '../../repositories/holds/citizen.js';
 import { enqueue } from '../../repositories/jobs.js';
+import { markOfferBooked } from '../../repositories/releases/release-offers.js';
 import type { ServiceContext } from '../context.js';
 import { insertWithFreshCode } from './fresh-code.js';
 
@@ -38,6 +39,8 @@ export interface Confirmation {
   officeCode: string;
   startsAt: Date;
   endsAt: Date;
+  /** A retried confirmation: the appointment this hold already became (nothing changed now). */
+  replayed: boolean;
 }
 
 /** Checks an applicant and consent without touching anything; throws VALIDATION with every problem. */
@@ -66,12 +69,18 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
   const done = await transaction(ctx.db, async (trx) => {
     const hold = await lockAndConsumeHold(trx, r.holdId, appointments.personLock(key), ctx.now);
     if (!hold?.procedure_code || !hold.channel) {
+      const earlier = await appointments.selectBookedFromHold(trx, r.holdId, key);
+      if (earlier) return confirmationOf(earlier, true);
       bookingMetrics.conflict('hold_expired');
       throw new AppError('HOLD_EXPIRED', 'booking.hold.expired');
     }
     // The transaction rolls back, so the hold stays for the data of the person it was reserved for.
     if (!mayHavePlace(applicant, hold.reserved ? hold.nit : null)) {
       throw validationFailed([{ field: 'applicant.nit', key: 'booking.deadline.otherNit' }]);
+    }
+    // A place drawn for an entry is that person's: an offer cannot be handed to someone else.
+    if (hold.person_key !== null && hold.person_key !== key) {
+      throw validationFailed([{ field: 'applicant.documentNumber', key: 'releases.offer.notYours' }]);
     }
     const appointment = {
       slotId: hold.slot_id,
@@ -82,6 +91,8 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
       endsAt: hold.ends_at,
       personKey: key,
       reserved: hold.reserved,
+      holdId: r.holdId,
+      sessionKey: hold.session_key,
       locale: r.locale,
       now: ctx.now,
     };
@@ -109,17 +120,46 @@ export async function confirmHold(ctx: ServiceContext, r: ConfirmRequest): Promi
         { runAt: ctx.now, dedupeKey: `${CONFIRMATION_JOB.dedupePrefix}${id}` },
       );
     }
-    return {
-      appointmentId: id,
-      code,
-      status: 'booked',
-      procedure: hold.procedure_code,
-      channel: hold.channel as Channel,
-      officeCode: hold.office_code,
-      startsAt: hold.starts_at,
-      endsAt: hold.ends_at,
-    } satisfies Confirmation;
+    if (hold.person_key !== null)
+      await markOfferBooked(trx, { holdId: r.holdId, appointmentId: id, now: ctx.now });
+    return confirmationOf(
+      {
+        id,
+        code,
+        procedure_code: hold.procedure_code,
+        channel: hold.channel,
+        office_code: hold.office_code,
+        starts_at: hold.starts_at,
+        ends_at: hold.ends_at,
+      },
+      false,
+    );
   });
-  bookingMetrics.confirmed();
+  if (!done.replayed) bookingMetrics.confirmed();
   return done;
+}
+
+function confirmationOf(
+  a: {
+    id: number;
+    code: string;
+    procedure_code: string;
+    channel: string;
+    office_code: string;
+    starts_at: Date;
+    ends_at: Date;
+  },
+  replayed: boolean,
+): Confirmation {
+  return {
+    appointmentId: a.id,
+    code: a.code,
+    status: 'booked',
+    procedure: a.procedure_code,
+    channel: a.channel as Channel,
+    officeCode: a.office_code,
+    startsAt: a.starts_at,
+    endsAt: a.ends_at,
+    replayed,
+  };
 }

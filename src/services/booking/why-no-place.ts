@@ -30,6 +30,8 @@ export function reasonOf(
   if (facts.channel !== channel || !facts.serves_procedure) {
     return validationFailed(field('booking.slot.otherProcedure'));
   }
+  if (facts.release_id !== null)
+    return new AppError('IN_DRAW', 'booking.slot.inDraw', {}, [], { releaseId: facts.release_id });
   if (facts.starts_at <= now || (facts.starts_at < window.earliest && !sameDay))
     return validationFailed(field('booking.slot.past'));
   if (facts.local_date > window.lastDate) return validationFailed(field('booking.slot.outsideWindow'));

@@ -26,6 +26,7 @@ import { insertWithFreshCode } from '../booking/fresh-code.js';
 import { whyNoPlace } from '../booking/why-no-place.js';
 import type { ServiceContext } from '../context.js';
 import { releasePlace } from '../place-release.js';
+import { releaseSettings } from '../releases/release-settings.js';
 
 /** The services behind a rebooking link also need the secret its token is signed with. */
 export type RebookContext = ServiceContext & { secret: string };
@@ -129,7 +130,12 @@ async function giveBackKeptPlace(trx: Kysely<DB>, holdId: string | null, ctx: Se
   await releasePlace(
     trx,
     { slotId: freed.slotId, reserved: false },
-    { now: ctx.now, releaseDelaySeconds: 0, alerts: alertSettings(ctx.config) },
+    {
+      now: ctx.now,
+      releaseDelaySeconds: 0,
+      alerts: alertSettings(ctx.config),
+      draw: releaseSettings(ctx.config),
+    },
   );
 }
 

@@ -121,5 +121,6 @@ async function passOn(
     now: ctx.now,
     releaseDelaySeconds: ctx.rules.releaseDelaySeconds,
     alerts: alertSettings(ctx.rules),
+    draw: undefined,
   });
 }

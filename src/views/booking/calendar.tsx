@@ -5,11 +5,13 @@ import { translator } from '../../i18n/index.js';
 import type { Alternatives } from '../../services/journey/alternatives.js';
 import { type Criteria, journeyHref } from '../../services/journey/criteria.js';
 import type { SlotGroup } from '../../services/journey/slot-groups.js';
+import type { ReleaseSummary } from '../../services/releases/view.js';
 import { CsrfField } from '../components/csrf-field.js';
 import { ErrorSummary, type FormState, fieldId, SubmitButton } from '../components/form.js';
 import { useSiteTexts } from '../site-texts-context.js';
 import { type DeadlineNit, DeadlineNitBox } from './deadline-nit.js';
 import { FieldMessage, Hidden, JourneyPage } from './parts.js';
+import { ReleaseNotices } from './release-notice.js';
 
 /** What to do when nothing was found: say so, then the other ways to an appointment. */
 function NoResults({
@@ -159,6 +161,8 @@ interface DaysPageProps {
   state: FormState;
   /** The optional NIT that adds the deadline day's reserved places (not while rescheduling). */
   deadlineNit?: { nit: DeadlineNit; csrf: string } | undefined;
+  /** Releases whose places are given by a draw, for the chosen procedure, channel and place. */
+  releases?: readonly ReleaseSummary[] | undefined;
 }
 
 /** Step 4: the calendar of days with room. */
@@ -178,6 +182,7 @@ export function DaysPage(p: DaysPageProps) {
     >
       <ErrorSummary t={t} state={p.state} />
       <p class="journey-context">{p.context}</p>
+      <ReleaseNotices t={t} locale={p.locale} releases={p.releases ?? []} />
       {p.deadlineNit ? (
         <DeadlineNitBox
           t={t}
@@ -235,6 +240,8 @@ interface TimesPageProps {
   departments?: { code: string; name: string }[] | undefined;
   /** The NIT given on the calendar, when there is one (its form shares the hold form's CSRF token). */
   deadlineNit?: DeadlineNit | undefined;
+  /** Releases of the chosen procedure, channel and place whose days include this one. */
+  releases?: readonly ReleaseSummary[] | undefined;
 }
 
 /** Step 5: the times of the day with places left; choosing one holds it. */
@@ -257,6 +264,7 @@ export function TimesPage(p: TimesPageProps) {
     >
       <ErrorSummary t={t} state={p.state} />
       <p class="journey-context">{p.context}</p>
+      <ReleaseNotices t={t} locale={p.locale} releases={p.releases ?? []} />
       {p.deadlineNit && hold ? (
         <DeadlineNitBox t={t} nit={p.deadlineNit} criteria={p.criteria} page="horas" csrf={hold.csrf} />
       ) : null}
@@ -336,7 +344,7 @@ export function TimesPage(p: TimesPageProps) {
  * The ALTCHA widget (served by this app, /assets/altcha/…): with JavaScript it solves a proof-of-work
  * and adds the `altcha` field; without it the form still posts and the server takes its stricter path.
  */
-function ProofOfWorkWidget({ t }: { t: Translator }) {
+export function ProofOfWorkWidget({ t }: { t: Translator }) {
   return (
     <div class="pow">
       <altcha-widget

@@ -29,6 +29,9 @@ export function HomePage({ locale }: { locale: Locale }) {
         <p>
           <a href="/proximas-citas">{t('next.link')}</a>
         </p>
+        <p>
+          <a href="/sorteos">{t('releasePages.home.link')}</a>
+        </p>
       </div>
       <div class="callout">
         <p>

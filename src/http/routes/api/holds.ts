@@ -67,7 +67,7 @@ export function holdsApi(app: App): void {
         summary: 'Confirm a hold with the applicant’s data and consent',
         params: HoldParams,
         body: ConfirmBody,
-        response: { 201: AppointmentSummary, ...problems },
+        response: { 200: AppointmentSummary, 201: AppointmentSummary, ...problems },
       },
     },
     async (request, reply) => {
@@ -77,7 +77,8 @@ export function holdsApi(app: App): void {
         consent: request.body.consent,
         via: 'api',
       });
-      return reply.code(201).send({
+      // 200 for a retry of a confirmation already done (its answer was lost): the same appointment.
+      return reply.code(done.replayed ? 200 : 201).send({
         code: done.code,
         status: done.status,
         procedure: done.procedure,

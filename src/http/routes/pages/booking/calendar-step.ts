@@ -11,6 +11,7 @@ import {
   journeyHref,
 } from '../../../../services/journey/criteria.js';
 import { calendarDays, calendarMonths } from '../../../../services/journey/day-search.js';
+import { releaseNotices } from '../../../../services/journey/release-notice.js';
 import { DaysPage } from '../../../../views/booking/calendar.js';
 import type { FormState } from '../../../../views/components/form.js';
 import { submitForm } from '../../../forms.js';
@@ -63,6 +64,7 @@ export async function calendarPage(
       days,
       alternatives: alternativesFor(choice, criteria, offices, ctx.config, ctx.now),
       state: { values: nitState?.values ?? {}, errors },
+      releases: criteria.cambio ? undefined : await releaseNotices(ctx.db, choice, criteria, ctx.now),
       deadlineNit: criteria.cambio
         ? undefined
         : { nit: await deadlineNitBox(app, request, nit, { state: nitState }), csrf: csrfToken(reply) },

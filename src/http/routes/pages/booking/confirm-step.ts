@@ -38,7 +38,7 @@ export function confirmStep(app: App): void {
         forgetNit(request, reply);
         return reply.redirect(holdHref('/reservar/confirmacion', hold.holdId), 303);
       }
-      if (done.code === 'HOLD_EXPIRED') return gone(reply, request.locale);
+      if (done.code === 'HOLD_EXPIRED') return gone(app, request, reply, hold.holdId);
       if (done.code === 'VALIDATION') {
         // The data or the consent changed meanwhile (a policy update, a reserved NIT): back to that step.
         const onConsent = done.errors.every((f) => f.field.startsWith('consent'));

@@ -46,7 +46,7 @@ export function consentStep(app: App): void {
     { schema: { hide: true, querystring: HoldQuery } },
     async (request, reply) => {
       const hold = await ownHold(app, request, reply, request.query.reserva);
-      if (!hold) return gone(reply, request.locale);
+      if (!hold) return gone(app, request, reply, request.query.reserva ?? '');
       const draft = draftOf(hold);
       if (!draft.applicant) return reply.redirect(holdHref('/reservar/datos', hold.holdId), 303);
       const accepted = draft.consent?.accepted && draft.consent.policyVersion === POLICY_VERSION;
@@ -59,7 +59,7 @@ export function consentStep(app: App): void {
     { schema: { hide: true, querystring: HoldQuery, body: ConsentPost } },
     async (request, reply) => {
       const hold = await ownHold(app, request, reply, request.query.reserva);
-      if (!hold) return gone(reply, request.locale);
+      if (!hold) return gone(app, request, reply, request.query.reserva ?? '');
       const consent = {
         accepted: request.body['consent.accepted'] === 'on',
         policyVersion: request.body['consent.policyVersion'] ?? '',
@@ -74,7 +74,7 @@ export function consentStep(app: App): void {
           app.deps.clock(),
         ))
       )
-        return gone(reply, request.locale);
+        return gone(app, request, reply, request.query.reserva ?? '');
       return reply.redirect(holdHref('/reservar/revisar', hold.holdId), 303);
     },
   );

@@ -50,7 +50,7 @@ export function dataStep(app: App): void {
 
   app.get('/reservar/datos', { schema: { hide: true, querystring: HoldQuery } }, async (request, reply) => {
     const hold = await ownHold(app, request, reply, request.query.reserva);
-    if (!hold) return gone(reply, request.locale);
+    if (!hold) return gone(app, request, reply, request.query.reserva ?? '');
     return dataPage(request, reply, hold, emptyForm(dataFormValues(hold)));
   });
 
@@ -59,7 +59,7 @@ export function dataStep(app: App): void {
     { schema: { hide: true, querystring: HoldQuery, body: DataPost } },
     async (request, reply) => {
       const hold = await ownHold(app, request, reply, request.query.reserva);
-      if (!hold) return gone(reply, request.locale);
+      if (!hold) return gone(app, request, reply, request.query.reserva ?? '');
       const body = request.body as Record<string, string | undefined>;
       const typed = Object.fromEntries(APPLICANT_FIELDS.map((f) => [f, body[`applicant.${f}`] ?? '']));
       const errors = applicantErrors(typed, hold.reservedFor);
@@ -68,7 +68,7 @@ export function dataStep(app: App): void {
         return dataPage(request, reply, hold, { values: typedValues(typed), errors }, 400);
       const draft = { ...draftOf(hold), applicant: typed };
       if (!(await saveHoldDraft(app.deps.database.db, hold.holdId, draft, app.deps.clock())))
-        return gone(reply, request.locale);
+        return gone(app, request, reply, request.query.reserva ?? '');
       const next = draft.consent?.accepted ? '/reservar/revisar' : '/reservar/consentimiento';
       return reply.redirect(holdHref(next, hold.holdId), 303);
     },

@@ -6,6 +6,7 @@ import { officesFor } from '../../../../services/journey/choice.js';
 import { contextLine, departmentsOf } from '../../../../services/journey/context-line.js';
 import { type Criteria, criteriaOf, journeyHref } from '../../../../services/journey/criteria.js';
 import { dayTimes } from '../../../../services/journey/day-search.js';
+import { releaseNotices } from '../../../../services/journey/release-notice.js';
 import { slotGroups } from '../../../../services/journey/slot-groups.js';
 import { TimesPage } from '../../../../views/booking/calendar.js';
 import { emptyForm, type FormState } from '../../../../views/components/form.js';
@@ -57,6 +58,7 @@ export async function timesPage(
         : { kind: 'hold', csrf: csrfToken(reply), captcha: app.deps.config.captcha },
       departments: national ? [...departmentsOf(offices)].map(([code, name]) => ({ code, name })) : undefined,
       deadlineNit: nit ? await deadlineNitBox(app, request, nit, { date }) : undefined,
+      releases: criteria.cambio ? undefined : await releaseNotices(ctx.db, choice, criteria, ctx.now, date),
     }),
     form.status === 200 && !found.ok ? found.status : form.status,
   );
