@@ -220,6 +220,13 @@ describe.each(engines())('releases in the back office on %s', (engine) => {
     const slots = await slotsOf();
     expect(slots).toHaveLength(8);
     expect(slots.every((s) => s.release_id === id)).toBe(true);
+    const hold = await app.inject({
+      method: 'POST',
+      url: '/api/v1/holds',
+      payload: { slotId: slots[0]?.id, procedure: PROCEDURE, channel: 'presencial' },
+    });
+    expect(hold.statusCode).toBe(409);
+    expect(hold.json().code).toBe('IN_DRAW');
     const page = await other.get(`/admin/sorteos/${id}`);
     expect(textOf(page.body)).toContain('Próximo');
     expect(figure(page.body, 'places')).toBe('16');
