@@ -1,4 +1,5 @@
 import { admin } from './messages/admin.js';
+import { adminReleases } from './messages/admin-releases.js';
 import { agenda } from './messages/agenda.js';
 import { agendaEdit } from './messages/agenda-edit.js';
 import { alerts } from './messages/alerts.js';
@@ -34,6 +35,7 @@ const GROUPS = [
   deadlineNit,
   releases,
   releasePages,
+  adminReleases,
 ] as const;
 
 type Group = (typeof GROUPS)[number];

@@ -115,8 +115,33 @@ describe.each(engines())('database on %s', (engine) => {
             .executeTakeFirstOrThrow()
         ).n,
       );
+    // One release of the demo data: open for the first hour from the seed's now, its draw queued.
+    const releases = await database.db
+      .selectFrom('releases')
+      .select(['id', 'office_code', 'opens_at', 'closes_at', 'date_from'])
+      .execute();
+    expect(releases).toEqual([
+      {
+        id: expect.any(String),
+        office_code: '32',
+        opens_at: now,
+        closes_at: new Date(now.getTime() + 3_600_000),
+        date_from: '2026-12-09',
+      },
+    ]);
+    const attached = await database.db
+      .selectFrom('slots')
+      .select('local_date')
+      .where('release_id', '=', releases[0]?.id ?? '')
+      .execute();
+    expect(attached.length).toBeGreaterThan(0);
+    expect(attached.every((s) => s.local_date === '2026-12-09')).toBe(true);
+    const draw = await database.db.selectFrom('jobs').select(['name', 'run_at']).execute();
+    expect(draw).toContainEqual({ name: 'releases.draw', run_at: new Date(now.getTime() + 3_600_000) });
+
     const before = await count();
     expect((await seedIfEmpty(database.db, { now })).seeded).toBe(false);
     expect(await count()).toBe(before);
+    expect(await database.db.selectFrom('releases').select('id').execute()).toHaveLength(1);
   });
 });

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import { systemActor } from '../../domain/access.js';
 import { planSlots, type WeeklyTemplate } from '../../domain/agenda.js';
 import { addDays, type CivilDate, civilDateOf, isoWeekday } from '../../domain/civil-time.js';
 import { HolidayCalendar } from '../../domain/holidays.js';
+import { createReleaseIn, planRelease } from '../../services/releases/create.js';
 import type { DB } from '../schema.js';
 import { CHANNEL_SEEDS } from './channels.js';
 import { KIOSK_HOURS, KIOSKS } from './kiosks.js';
@@ -46,6 +48,7 @@ export async function seedIfEmpty(db: Kysely<DB>, options: SeedOptions): Promise
     if (Number(existing.n) > 0) return { seeded: false, procedures: 0, offices: 0, slots: 0 };
     await seedCatalogue(trx);
     const slots = await seedAgenda(trx, options);
+    await seedDemoRelease(trx, options.now);
     return { seeded: true, procedures: PROCEDURES.length, offices: OFFICES.length, slots };
   });
 }
@@ -218,6 +221,43 @@ async function seedAgenda(db: Kysely<DB>, { now, agendaDays = 28 }: SeedOptions)
   }
   total += await insertSlots(db, pending);
   return total;
+}
+
+/** The demo release: one working day of a Bogotá line, a week ahead, drawn among those who apply. */
+const DEMO_RELEASE = {
+  office: '32',
+  channel: 'presencial',
+  procedure: 'orientacion-tributaria',
+  aheadDays: 7,
+};
+
+/**
+ * A newcomer sees a release as soon as the site first starts: its applications open at the seed's `now`
+ * for an hour, then the draw runs as for any release. Seeded with the agenda, so only once.
+ */
+async function seedDemoRelease(db: Kysely<DB>, now: Date): Promise<void> {
+  const day = await db
+    .selectFrom('slots as s')
+    .innerJoin('capacity_line_procedures as lp', 'lp.capacity_line_id', 's.capacity_line_id')
+    .select(['s.capacity_line_id', 's.local_date'])
+    .where('s.office_code', '=', DEMO_RELEASE.office)
+    .where('s.channel', '=', DEMO_RELEASE.channel)
+    .where('lp.procedure_code', '=', DEMO_RELEASE.procedure)
+    .where('s.local_date', '>=', addDays(civilDateOf(now), DEMO_RELEASE.aheadDays))
+    .orderBy('s.starts_at')
+    .limit(1)
+    .executeTakeFirst();
+  if (!day) return;
+  const actor = systemActor('system');
+  const request = {
+    lineId: day.capacity_line_id,
+    procedure: DEMO_RELEASE.procedure,
+    from: day.local_date,
+    to: day.local_date,
+    opensAt: now,
+    windowMs: 3_600_000,
+  };
+  await createReleaseIn(db, actor, await planRelease(db, actor, request, now), now);
 }
 
 async function insertSlots(

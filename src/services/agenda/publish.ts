@@ -20,7 +20,9 @@ import { insertSlotsIfNew, type SlotRow, selectExistingStarts } from '../../repo
 import { selectHolidayOverrides } from '../../repositories/agenda/tax-calendar.js';
 import { selectTemplate } from '../../repositories/agenda/templates.js';
 import { auditedAs, recordAudit } from '../audit/trail.js';
+import { createReleaseIn } from '../releases/create.js';
 import type { LineRow } from './access.js';
+import { type DrawPreview, previewDraw, readDrawChoice, releasePlanOf } from './publish-draw.js';
 import { templateForActor, weeklyTemplateOf } from './templates.js';
 
 /** The longest range one publication may cover (a quarter). */
@@ -136,27 +138,41 @@ function requireActive(line: { name: string; active: boolean }, template: { acti
   if (refusal) throw refusal;
 }
 
-/** What publishing a template over a range would create, without creating anything. */
+/**
+ * What publishing a template over a range would create, without creating anything; published "con
+ * sorteo", also how many places the release would get and its window.
+ */
 export async function previewPublication(
   db: Kysely<DB>,
   actor: Actor,
   templateId: number,
   input: FormInput,
   now: Date,
-): Promise<PublicationPlan> {
+): Promise<PublicationPlan & { draw: DrawPreview | null }> {
   const { line, template } = await templateForActor(db, actor, templateId, 'agenda.view');
   requireActive(line, template);
   const form = new FormReader(input);
-  const { from, to } = readRange(form, now);
+  const range = readRange(form, now);
+  const choice = await readDrawChoice(db, form, line, range, now);
   form.done();
-  return planFor(db, line, template, from, to);
+  const plan = await planFor(db, line, template, range.from, range.to);
+  return { ...plan, draw: choice ? await previewDraw(db, line, plan, choice) : null };
+}
+
+export interface Publication {
+  slots: number;
+  places: number;
+  /** Published "con sorteo": the release the days' free places went to. */
+  release: { id: string; places: number } | null;
 }
 
 /**
  * Publishes a template over a range: exactly the slots the preview shows, skipping holidays, declared
  * closures and slots already published. Safe to repeat and to run twice at once: the line is locked for
  * the transaction and each slot is inserted only if its (line, start) is new. The line and the template
- * are read again under that lock, so a deactivation or an edit made meanwhile is respected.
+ * are read again under that lock, so a deactivation or an edit made meanwhile is respected. Published
+ * "con sorteo", the free places of the range go to a new release in the same transaction: no hold can
+ * take one between the publication and the release, and a release without places undoes both.
  */
 export async function publishTemplate(
   db: Kysely<DB>,
@@ -164,11 +180,12 @@ export async function publishTemplate(
   templateId: number,
   input: FormInput,
   now: Date,
-): Promise<{ slots: number; places: number }> {
+): Promise<Publication> {
   const { line, template: asked } = await templateForActor(db, actor, templateId, 'agenda.manage');
   requireActive(line, asked);
   const form = new FormReader(input);
   const { from, to } = readRange(form, now);
+  const choice = await readDrawChoice(db, form, line, { from, to }, now);
   form.done();
   return db.transaction().execute(async (trx) => {
     const locked = await lockLine(trx, line.id);
@@ -181,16 +198,23 @@ export async function publishTemplate(
       if (r.local_date <= to) await applyReservation(trx, line.id, r.local_date, r.percent);
     }
     const places = created.reduce((n, s) => n + s.capacity, 0);
-    if (created.length === 0) return { slots: 0, places: 0 };
-    await recordAudit(trx, {
-      ...auditedAs(actor, now),
-      action: 'agenda.publish',
-      entityType: 'agenda_template',
-      entityId: String(template.id),
-      officeCode: line.office_code,
-      before: null,
-      after: { capacityLineId: line.id, from, to, slots: created.length, places },
-    });
-    return { slots: created.length, places };
+    if (created.length > 0)
+      await recordAudit(trx, {
+        ...auditedAs(actor, now),
+        action: 'agenda.publish',
+        entityType: 'agenda_template',
+        entityId: String(template.id),
+        officeCode: line.office_code,
+        before: null,
+        after: { capacityLineId: line.id, from, to, slots: created.length, places },
+      });
+    const release = choice
+      ? await createReleaseIn(trx, actor, releasePlanOf(line, { from, to }, choice), now)
+      : null;
+    return {
+      slots: created.length,
+      places,
+      release: release ? { id: release.id, places: release.places } : null,
+    };
   });
 }

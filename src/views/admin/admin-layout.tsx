@@ -42,6 +42,7 @@ export const ADMIN_NAV: NavItem[] = [
   { href: '/admin', key: 'admin.nav.dashboard', permission: 'backoffice.enter' },
   { href: '/admin/mesa', key: 'admin.nav.desk', permission: 'desk.attend' },
   { href: '/admin/agenda', key: 'admin.nav.agenda', permission: 'agenda.view' },
+  { href: '/admin/sorteos', key: 'admin.nav.releases', permission: 'agenda.view' },
   { href: '/admin/oficinas', key: 'admin.nav.offices', permission: 'offices.view' },
   { href: '/admin/tramites', key: 'admin.nav.procedures', permission: 'catalogue.view' },
   { href: '/admin/canales', key: 'admin.nav.channels', permission: 'catalogue.view' },

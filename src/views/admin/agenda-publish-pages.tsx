@@ -1,10 +1,20 @@
 import type { LineRow } from '../../services/agenda/access.js';
 import type { PublicationPlan } from '../../services/agenda/publish.js';
+import type { DrawPreview } from '../../services/agenda/publish-draw.js';
 import type { TemplateView } from '../../services/agenda/templates.js';
 import { CsrfField } from '../components/csrf-field.js';
-import { ErrorSummary, type FormState, SubmitButton, TextField } from '../components/form.js';
+import {
+  Checkbox,
+  ErrorSummary,
+  type FormState,
+  fieldValue,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/form.js';
 import { type AdminContext, AdminLayout } from './admin-layout.js';
 import { weekdayNames } from './agenda-pages.js';
+import { bogotaDateTime } from './format.js';
 
 /**
  * Publishing a template: choose a range, see exactly what it creates (GET, nothing changes), then
@@ -17,6 +27,7 @@ export function PublishPage({
   line,
   template,
   plan,
+  procedures,
   canManage,
   refusal,
 }: {
@@ -24,7 +35,9 @@ export function PublishPage({
   state: FormState;
   line: LineRow;
   template: TemplateView;
-  plan: PublicationPlan | null;
+  plan: (PublicationPlan & { draw: DrawPreview | null }) | null;
+  /** The procedures of the line, one of which a release "con sorteo" is for. */
+  procedures: { code: string; name: string }[];
   canManage: boolean;
   refusal: string | null;
 }) {
@@ -63,6 +76,7 @@ export function PublishPage({
             width="medium"
           />
           <TextField t={t} state={state} name="to" label={t('agenda.range.to')} type="date" width="medium" />
+          <DrawFields ctx={ctx} state={state} procedures={procedures} />
           <button class="button button-secondary" type="submit">
             {t('agenda.publish.preview')}
           </button>
@@ -115,16 +129,102 @@ export function PublishPage({
               </ul>
             </>
           ) : null}
-          {canManage && plan.newSlots > 0 ? (
+          {plan.draw ? (
+            <p id="preview-draw" class="notice">
+              {t('admin.releases.publish.preview', {
+                places: plan.draw.places,
+                opens: bogotaDateTime(plan.draw.opensAt),
+                closes: bogotaDateTime(plan.draw.closesAt),
+              })}
+            </p>
+          ) : null}
+          {canManage && (plan.draw ? plan.draw.places > 0 : plan.newSlots > 0) ? (
             <form method="post" action={`/admin/agenda/plantillas/${template.id}/publicar`}>
               <CsrfField token={ctx.csrf} />
-              <input type="hidden" name="from" value={plan.from} />
-              <input type="hidden" name="to" value={plan.to} />
-              <SubmitButton>{t('agenda.publish.submit', { slots: plan.newSlots })}</SubmitButton>
+              {['from', 'to', ...(plan.draw ? DRAW_FIELDS : [])].map((name) => (
+                <input type="hidden" name={name} value={fieldValue(state, name)} />
+              ))}
+              <SubmitButton>
+                {plan.draw
+                  ? t('admin.releases.publish.submit', { slots: plan.newSlots, places: plan.draw.places })
+                  : t('agenda.publish.submit', { slots: plan.newSlots })}
+              </SubmitButton>
             </form>
           ) : null}
         </section>
       ) : null}
     </AdminLayout>
+  );
+}
+
+const DRAW_FIELDS = ['draw', 'procedure', 'opensDate', 'opensTime', 'window'];
+
+/** Publishing "con sorteo": the days' free places go to a release with this application window. */
+function DrawFields({
+  ctx,
+  state,
+  procedures,
+}: {
+  ctx: AdminContext;
+  state: FormState;
+  procedures: { code: string; name: string }[];
+}) {
+  const { t } = ctx;
+  return (
+    <fieldset class="fieldset">
+      <legend class="legend">{t('admin.releases.publish.legend')}</legend>
+      <Checkbox
+        t={t}
+        state={state}
+        name="draw"
+        label={t('admin.releases.publish.draw')}
+        hint={t('admin.releases.publish.drawHint')}
+      />
+      {procedures.length > 1 ? (
+        <SelectField
+          t={t}
+          state={state}
+          name="procedure"
+          label={t('admin.releases.field.procedure')}
+          placeholder={t('admin.releases.field.choose')}
+          options={procedures.map((p) => ({ value: p.code, label: p.name }))}
+        />
+      ) : null}
+      <WindowFields ctx={ctx} state={state} />
+    </fieldset>
+  );
+}
+
+/** When applications open (Bogotá; empty: now) and how long they stay open. */
+export function WindowFields({ ctx, state }: { ctx: AdminContext; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <>
+      <TextField
+        t={t}
+        state={state}
+        name="opensDate"
+        label={t('admin.releases.field.opensDate')}
+        hint={t('admin.releases.field.opensHint')}
+        type="date"
+        width="medium"
+      />
+      <TextField
+        t={t}
+        state={state}
+        name="opensTime"
+        label={t('admin.releases.field.opensTime')}
+        hint={t('admin.releases.field.opensTimeHint')}
+        width="short"
+      />
+      <TextField
+        t={t}
+        state={state}
+        name="window"
+        label={t('admin.releases.field.window')}
+        hint={t('admin.releases.field.windowHint')}
+        width="short"
+      />
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Translator } from '../../i18n/index.js';
+import type { StaffRelease } from '../../services/releases/back-office.js';
 import {
   type Cell,
   REPORTS,
@@ -10,6 +11,7 @@ import {
 import { Chart } from '../components/chart.js';
 import { ErrorSummary, type FormState, SelectField, TextField } from '../components/form.js';
 import { type AdminContext, AdminLayout } from './admin-layout.js';
+import { ReleasesReportSection } from './release-report.js';
 
 const REPORTS_PATH = '/admin/informes';
 
@@ -225,9 +227,12 @@ function ReportChart({ t, report, title }: { t: Translator; report: ReportTable;
 export function ReportsIndexPage({
   ctx,
   result,
+  releases,
 }: {
   ctx: AdminContext;
   result: Omit<ReportResult, 'report'>;
+  /** The draws of the viewer's offices in the period and filters chosen. */
+  releases: StaffRelease[];
 }) {
   const { t } = ctx;
   return (
@@ -246,6 +251,7 @@ export function ReportsIndexPage({
           </li>
         ))}
       </ul>
+      <ReleasesReportSection t={t} releases={releases} />
       <p>{t('admin.reports.privacy')}</p>
     </AdminLayout>
   );

@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../../domain/access.js';
+import type { FieldError } from '../../../domain/errors.js';
 import { idParam } from '../../../services/agenda/access.js';
 import { createLine, getLine, lineFormOptions, listLines } from '../../../services/agenda/capacity-lines.js';
 import { lineDetail } from '../../../services/agenda/line-detail.js';
 import { previewPublication, publicationRefusal, publishTemplate } from '../../../services/agenda/publish.js';
 import { createTemplate, templateForActor, templateView } from '../../../services/agenda/templates.js';
+import { lineProcedureOptions } from '../../../services/releases/back-office.js';
 import {
   AgendaHomePage,
   LineFormPage,
@@ -122,17 +124,27 @@ export async function agendaRoutes(app: App): Promise<void> {
     reply: FastifyReply,
     input: Record<string, unknown>,
     status: number,
+    refused: readonly FieldError[] = [],
   ) {
     const actor = staffActor(request);
     const { line, template } = await templateForActor(db, actor, idParam(request.params.id), 'agenda.view');
     const refusal = publicationRefusal(line, template);
     const asked = typeof input.from === 'string' || typeof input.to === 'string';
-    const values = { from: input.from ?? '', to: input.to ?? '' };
+    const values = {
+      from: input.from ?? '',
+      to: input.to ?? '',
+      draw: input.draw ?? '',
+      procedure: input.procedure ?? '',
+      opensDate: input.opensDate ?? '',
+      opensTime: input.opensTime ?? '',
+      window: input.window ?? '',
+    };
     const preview =
       asked && !refusal
         ? await submit(() => previewPublication(db, actor, template.id, values, now()))
         : null;
-    const state: FormState = { values, errors: preview && !preview.ok ? preview.errors : [] };
+    // What publishing refused (a release with no place to draw) when the preview itself finds nothing wrong.
+    const state: FormState = { values, errors: preview && !preview.ok ? preview.errors : refused };
     const ctx = adminContext(request, reply);
     return renderAdmin(
       reply,
@@ -142,10 +154,11 @@ export async function agendaRoutes(app: App): Promise<void> {
         line,
         template: templateView(template),
         plan: preview?.ok ? preview.value : null,
+        procedures: await lineProcedureOptions(db, line.id, request.locale),
         canManage: can(actor, 'agenda.manage'),
         refusal: refusal ? ctx.t(refusal.key, refusal.params) : null,
       }),
-      preview && !preview.ok ? 400 : status,
+      (preview && !preview.ok) || refused.length > 0 ? 400 : status,
     );
   }
 
@@ -167,7 +180,9 @@ export async function agendaRoutes(app: App): Promise<void> {
       );
       // An inactive line or template: the page says so, with nothing to publish.
       if (!result.ok && result.code === 'CONFLICT') return renderPublish(request, reply, {}, result.status);
-      if (!result.ok) return renderPublish(request, reply, input, 400);
+      if (!result.ok) return renderPublish(request, reply, input, 400, result.errors);
+      if (result.value.release)
+        return redirectWithNotice(reply, `/admin/sorteos/${result.value.release.id}`, 'releasePublished');
       const { line } = await templateForActor(db, staffActor(request), templateId, 'agenda.view');
       return redirectWithNotice(
         reply,

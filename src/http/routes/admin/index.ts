@@ -2,6 +2,7 @@ import { dashboardSummary } from '../../../services/reports/dashboard.js';
 import { DashboardPage } from '../../../views/admin/dashboard-page.js';
 import { requireStaff, staffActor, staffSessionOf } from '../../plugins/auth.js';
 import type { App } from '../../types.js';
+import { releaseRoutes } from './admin-releases.js';
 import { agendaRoutes } from './agenda.js';
 import { agendaDayRoutes } from './agenda-days.js';
 import { agendaEditRoutes } from './agenda-edit.js';
@@ -46,6 +47,7 @@ export async function adminPages(app: App): Promise<void> {
   await app.register(agendaEditRoutes);
   await app.register(agendaDayRoutes);
   await app.register(closureRoutes);
+  await app.register(releaseRoutes);
   await app.register(deskRoutes);
   await app.register(reportRoutes);
 }

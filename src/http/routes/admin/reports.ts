@@ -1,5 +1,6 @@
 import { csvDocument } from '../../../domain/reports.js';
 import { translator } from '../../../i18n/index.js';
+import { listStaffReleases } from '../../../services/releases/back-office.js';
 import { flushActivity, onActivityError } from '../../../services/reports/activity.js';
 import {
   buildReport,
@@ -41,16 +42,28 @@ export async function reportRoutes(app: App): Promise<void> {
     '/admin/informes',
     { preHandler: requireStaff({ permission: 'reports.view' }) },
     async (request, reply) => {
+      const actor = staffActor(request);
       const result = await reportFilters(
         db,
-        staffActor(request),
+        actor,
         readQuery(request.query),
         request.locale,
         app.deps.clock(),
       );
+      const { from, to, seccional, office, procedure, channel } = result.filters;
+      const releases =
+        result.errors.length > 0
+          ? []
+          : await listStaffReleases(
+              db,
+              actor,
+              { from, to, seccional, officeCodes: office ? [office] : null, procedure, channel },
+              request.locale,
+              app.deps.clock(),
+            );
       return renderAdmin(
         reply,
-        ReportsIndexPage({ ctx: adminContext(request, reply), result }),
+        ReportsIndexPage({ ctx: adminContext(request, reply), result, releases }),
         result.errors.length > 0 ? 400 : 200,
       );
     },
