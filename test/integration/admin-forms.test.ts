@@ -574,8 +574,15 @@ describe.each(engines())('back-office forms on %s', (engine) => {
       const locked = await aStaffMember(database.db, { role: 'admin_seccional', offices: ['05'] });
       const other = new AdminBrowser(app);
       await other.get('/admin/ingreso');
-      for (let i = 0; i < 5; i++)
-        await other.post('/admin/ingreso', { email: locked.email, password: 'nope nope nope' });
+      // Locked as five wrong second-factor codes lock it (wrong passwords never do: decision 005).
+      await database.db
+        .updateTable('staff')
+        .set({ failed_attempts: 5, locked_until: new Date(clock.now().getTime() + 15 * 60_000) })
+        .where('id', '=', locked.id)
+        .execute();
+      expect(
+        (await other.post('/admin/ingreso', { email: locked.email, password: PASSWORD })).statusCode,
+      ).toBe(400);
       const page = await browser.get(`/admin/funcionarios/${locked.id}`);
       expect(page.body).toContain(`/admin/funcionarios/${locked.id}/desbloquear`);
       expect((await browser.post(`/admin/funcionarios/${locked.id}/desbloquear`)).statusCode).toBe(303);
