@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, MailTransportKind } from '../db/schema.js';
 import type { PreparedMail } from '../domain/mail.js';
 
@@ -86,59 +86,4 @@ export async function deleteOldDeliveries(db: Kysely<DB>, before: Date): Promise
     .returning('key')
     .execute();
   return rows.length;
-}
-
-/**
- * An appointment with everything its e-mails say. The document number never leaves the database whole:
- * only its last three characters are selected.
- */
-export function selectAppointmentForMail(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom('appointments as a')
-    .innerJoin('applicants as p', 'p.id', 'a.applicant_id')
-    .innerJoin('procedures as pr', 'pr.code', 'a.procedure_code')
-    .innerJoin('offices as o', 'o.code', 'a.office_code')
-    .innerJoin('cities as c', 'c.code', 'o.city_code')
-    .innerJoin('channels as ch', 'ch.code', 'a.channel')
-    .select([
-      'a.id',
-      'a.code',
-      'a.status',
-      'a.cancel_reason',
-      'a.starts_at',
-      'a.ends_at',
-      'a.locale',
-      'a.created_at',
-      'a.cancelled_at',
-      'a.video_room',
-      'a.rescheduled_from_id',
-      'p.first_name',
-      'p.last_name',
-      'p.email',
-      'p.document_type',
-      sql<string>`right(p.document_number, 3)`.as('document_last3'),
-      'p.company_name',
-      'p.anonymised_at',
-      'pr.code as procedure_code',
-      'pr.name_es as procedure_name_es',
-      'pr.name_en as procedure_name_en',
-      'pr.requirements_es',
-      'pr.requirements_en',
-      'ch.code as channel_code',
-      'ch.name_es as channel_name_es',
-      'ch.name_en as channel_name_en',
-      'ch.remote as channel_remote',
-      'ch.description_es as channel_description_es',
-      'ch.description_en as channel_description_en',
-      'o.code as office_code',
-      'o.name as office_name',
-      'o.address as office_address',
-      'o.email as office_email',
-      'o.phone as office_phone',
-      'o.hours_es as office_hours_es',
-      'o.hours_en as office_hours_en',
-      'c.name as city_name',
-    ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
 }
